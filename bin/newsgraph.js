@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { main } from "../dist/src/cli/main.js";
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    // Only bugs reach here: user errors are reported by main() as one line.
+    process.stderr.write(`newsgraph: internal error: ${error?.stack ?? error}\n`);
+    process.exitCode = 70;
+  },
+);

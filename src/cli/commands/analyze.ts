@@ -1,0 +1,99 @@
+import { parseArgs } from "node:util";
+import { analyze } from "../../analyze.js";
+import { formatOrigin, readInput } from "../../readers/index.js";
+import { formatSummary } from "../text-summary.js";
+import { Progress, write } from "../io.js";
+import { EXIT_INPUT, EXIT_OK, UsageError } from "../usage.js";
+
+export const help = `Usage: newsgraph analyze <file|dir|-> [options]
+
+Reads news articles and prints one Analysis (schema newsgraph.analysis/1) per article.
+
+Inputs: the dump format (" date YYYY-MM-DD Section" line, headline, byline, one paragraph
+per line; many records per file), plain text (first line = title), JSON Lines (one article
+object per line), a directory (walked recursively), or - for standard input.
+
+Options:
+  --format json|jsonl|text  json: one Analysis, or a JSON array for several (default);
+                            jsonl: one Analysis per line; text: a readable summary
+  --published YYYY-MM-DD    publication date for articles that have none
+  --strict                  exit 1 on any bad input (default: only when nothing could be read)
+  --progress                show progress on stderr (default: when stderr is a terminal)
+  -h, --help                this help
+
+Exit codes: 0 analyzed; 1 nothing could be read, or --strict and some input was bad; 2 usage error.
+
+Examples:
+  newsgraph analyze examples/seed/000_dbf82c7d13769c2b.txt --format text
+  newsgraph analyze examples/meantime/meantime-en.jsonl --format jsonl > analyses.jsonl
+  cat article.txt | newsgraph analyze - --published 2024-05-01
+`;
+
+const FORMATS = ["json", "jsonl", "text"] as const;
+type Format = (typeof FORMATS)[number];
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "json" },
+      published: { type: "string" },
+      strict: { type: "boolean", default: false },
+      progress: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(help);
+    return EXIT_OK;
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`);
+  if (values.published !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.published)) {
+    throw new UsageError(`--published takes a date YYYY-MM-DD, not "${values.published}"`);
+  }
+  if (positionals.length === 0) throw new UsageError("analyze needs an input: a file, a directory, or - for stdin (see --help)");
+
+  const out = process.stdout;
+  const progress = new Progress(values.progress ?? process.stderr.isTTY === true);
+  let analyzed = 0;
+  let errors = 0;
+  let pendingFirst: string | null = null; // json: one object alone, or an array once a second one comes
+  for (const input of positionals) {
+    for await (const item of readInput(input)) {
+      if ("error" in item) {
+        errors++;
+        process.stderr.write(`newsgraph: ${formatOrigin(item.error.origin)}: ${item.error.message}\n`);
+        continue;
+      }
+      const article = item.article;
+      if (article.published === null && values.published !== undefined) article.published = values.published;
+      const analysis = analyze(article);
+      analyzed++;
+      if (format === "jsonl") await write(out, JSON.stringify(analysis) + "\n");
+      else if (format === "text") await write(out, (analyzed > 1 ? "\n" : "") + formatSummary(analysis));
+      else {
+        const json = JSON.stringify(analysis, null, 2);
+        if (analyzed === 1) pendingFirst = json;
+        else {
+          if (pendingFirst !== null) await write(out, "[\n" + pendingFirst);
+          pendingFirst = null;
+          await write(out, ",\n" + json);
+        }
+      }
+      progress.tick(analyzed, errors);
+    }
+  }
+  progress.done();
+  if (format === "json") {
+    if (pendingFirst !== null) await write(out, pendingFirst + "\n");
+    else if (analyzed > 1) await write(out, "\n]\n");
+  }
+  if (errors > 0) process.stderr.write(`newsgraph: ${analyzed} article(s) analyzed, ${errors} input error(s)\n`);
+  if (analyzed === 0) {
+    if (errors === 0) process.stderr.write("newsgraph: no article found in the input\n");
+    return EXIT_INPUT;
+  }
+  return values.strict && errors > 0 ? EXIT_INPUT : EXIT_OK;
+}

@@ -1,0 +1,34 @@
+import { EXIT_OK, UsageError } from "../usage.js";
+
+/**
+ * `newsgraph eval <task>`: each pipeline stage owns its evaluation, in src/stages/<stage>/eval-cli.ts.
+ * Loaded on demand so `analyze` does not pay for evaluation code.
+ */
+interface EvalTask {
+  summary: string;
+  load: () => Promise<{ main(argv: string[]): Promise<number> }>;
+}
+
+const TASKS: Record<string, EvalTask> = {};
+
+export function help(): string {
+  const lines = Object.entries(TASKS).map(([name, t]) => `  ${name.padEnd(8)} ${t.summary}`);
+  return `Usage: newsgraph eval <task> [options]
+
+Scores a pipeline stage on a public benchmark; \`newsgraph eval <task> --help\` for each task's options.
+
+Tasks:
+${lines.length > 0 ? lines.join("\n") : "  (none yet)"}
+`;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const [task, ...rest] = argv;
+  if (task === undefined || task === "-h" || task === "--help") {
+    process.stdout.write(help());
+    return EXIT_OK;
+  }
+  const entry = TASKS[task];
+  if (!entry) throw new UsageError(`unknown eval task "${task}" (known: ${Object.keys(TASKS).join(", ") || "none"})`);
+  return (await entry.load()).main(rest);
+}

@@ -1,0 +1,38 @@
+import { createHash } from "node:crypto";
+import type { Article } from "../core/article.js";
+import type { ArticleDraft, Origin } from "./types.js";
+import { formatOrigin } from "./types.js";
+import { normalizePublished } from "./published.js";
+
+/** Stable id: the url when there is one, else a hash of source + title + published + text. */
+export function articleId(draft: ArticleDraft): string {
+  if (draft.url) return draft.url;
+  const hash = createHash("sha256");
+  for (const part of [draft.source ?? "", draft.title, draft.published ?? "", draft.paragraphs.join("\n")]) {
+    hash.update(part);
+    hash.update("\u0000");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+export function makeArticle(draft: ArticleDraft, origin: Origin): Article {
+  const published = normalizePublished(draft.published);
+  const extra = { ...draft.extra };
+  // A date we cannot read is kept, not lost: the contract's field stays ISO or null.
+  if (published === null && draft.published) extra.publishedRaw = draft.published;
+  const article: Article = {
+    id: articleId(draft),
+    source: draft.source ?? null,
+    url: draft.url ?? null,
+    published,
+    section: draft.section ?? null,
+    title: draft.title.trim(),
+    authors: draft.authors ?? [],
+    language: draft.language ?? "en",
+    paragraphs: draft.paragraphs,
+    byline: draft.byline ?? null,
+    origin: formatOrigin(origin),
+  };
+  if (Object.keys(extra).length > 0) article.extra = extra;
+  return article;
+}

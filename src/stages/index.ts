@@ -1,0 +1,7 @@
+/**
+ * The stage catalogue: importing a stage module registers it. DEFAULT_STAGES is the order `analyze`
+ * runs them in; each declares what it requires, and `createPipeline` checks the order.
+ */
+import "./text/stage.js";
+
+export const DEFAULT_STAGES: readonly string[] = ["text"];

@@ -1,0 +1,64 @@
+import type { ArticleMeta, Block, BlockKind } from "../../core/analysis.js";
+import type { Article } from "../../core/article.js";
+import { Doc } from "../../core/doc.js";
+import { classifyParagraph, findDateline } from "./blocks.js";
+
+const SEPARATOR = "\n\n";
+
+/**
+ * Lays an article out as one text — title, byline, then the body blocks, separated by blank lines —
+ * and classifies each block. The source's characters are kept; only a stray " ." left after a
+ * paragraph's own final punctuation is dropped (before offsets exist, so they stay valid).
+ */
+export function layoutArticle(article: Article): Doc {
+  const parts: { kind: BlockKind; text: string }[] = [];
+  const title = article.title.trim();
+  if (title.length > 0) parts.push({ kind: "title", text: title });
+  if (article.byline && article.byline.trim().length > 0) parts.push({ kind: "byline", text: article.byline.trim() });
+
+  let source = article.source;
+  let firstBody = true;
+  for (const raw of article.paragraphs) {
+    const paragraph = cleanParagraph(raw);
+    if (paragraph.length === 0) continue;
+    if (firstBody) {
+      firstBody = false;
+      const dateline = findDateline(paragraph);
+      if (dateline) {
+        parts.push({ kind: "dateline", text: paragraph.slice(0, dateline.length) });
+        if (!source && dateline.source) source = dateline.source;
+        // The story goes on in the same line: keep it in the text without the blank-line separator.
+        parts.push({ kind: "paragraph", text: paragraph.slice(dateline.length).trimStart() });
+        continue;
+      }
+    }
+    parts.push({ kind: classifyParagraph(paragraph), text: paragraph });
+  }
+
+  let text = "";
+  const blocks: Block[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i > 0) text += parts[i - 1]!.kind === "dateline" ? " " : SEPARATOR;
+    blocks.push({ kind: part.kind, start: text.length, end: text.length + part.text.length });
+    text += part.text;
+  }
+  const meta: ArticleMeta = {
+    id: article.id,
+    source,
+    url: article.url,
+    published: article.published,
+    section: article.section,
+    title: article.title,
+    authors: article.authors,
+    language: article.language,
+  };
+  return new Doc(meta, text, blocks);
+}
+
+/** Trims, and drops a stray " ." after final punctuation ("killing at least three people. ."). */
+export function cleanParagraph(paragraph: string): string {
+  let p = paragraph.trim();
+  while (/[.!?"”’] \.$/.test(p)) p = p.slice(0, -2).trimEnd();
+  return p;
+}

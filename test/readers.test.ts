@@ -1,0 +1,135 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { test } from "node:test";
+import type { Article } from "../src/core/article.js";
+import { readBytes, readInput, type ReadItem } from "../src/readers/index.js";
+import { fixture } from "./support/paths.js";
+
+const bytes = (s: string): Uint8Array => Buffer.from(s, "utf8");
+const articles = (items: ReadItem[]): Article[] => items.flatMap((i) => ("article" in i ? [i.article] : []));
+const errors = (items: ReadItem[]): string[] => items.flatMap((i) => ("error" in i ? [`${i.error.origin.file}:${i.error.origin.line ?? ""} ${i.error.message}`] : []));
+
+async function collect(path: string, stdin?: NodeJS.ReadableStream): Promise<ReadItem[]> {
+  const items: ReadItem[] = [];
+  for await (const item of readInput(path, stdin)) items.push(item);
+  return items;
+}
+
+test("dump: the seed record gives date, section, headline, byline and paragraphs", async () => {
+  const items = await collect(fixture("seed", "000_dbf82c7d13769c2b.txt"));
+  assert.deepEqual(errors(items), []);
+  const [a] = articles(items);
+  assert.ok(a);
+  assert.equal(a.published, "2022-12-31");
+  assert.equal(a.section, "Politics");
+  assert.equal(a.title, "Putin Invites Xi Jinping to Moscow in 2023, Says Russian-Chinese Relations Best Ever");
+  assert.deepEqual(a.authors, ["Melissa Velsquez Loaiza"]);
+  assert.equal(a.byline, "Melissa Velsquez Loaiza");
+  assert.equal(a.paragraphs.length, 28);
+  assert.ok(a.paragraphs[0]!.startsWith("(CNN) An online meeting"));
+});
+
+test("dump: many records in one file; a date line whose rest is text starts the text", () => {
+  const text = [
+    " date 2023-03-01 World",
+    "First headline",
+    "By Jane Doe",
+    "First paragraph of one.",
+    " date 2023-03-02",
+    "Second headline",
+    "Only paragraph, no byline here.",
+    " date 2023-03 Officials said on Monday that the plan would go ahead.",
+    "The plan was announced in March.",
+  ].join("\n");
+  const [a, b, c] = articles(readBytes(bytes(text), "many.txt"));
+  assert.deepEqual([a?.title, a?.section, a?.authors, a?.paragraphs], ["First headline", "World", ["Jane Doe"], ["First paragraph of one."]]);
+  assert.deepEqual([b?.title, b?.section, b?.published, b?.paragraphs], ["Second headline", null, "2023-03-02", ["Only paragraph, no byline here."]]);
+  assert.equal(c?.published, "2023-03");
+  assert.equal(c?.section, null);
+  assert.equal(c?.title, "Officials said on Monday that the plan would go ahead.");
+  assert.equal(c?.origin, "many.txt:8");
+});
+
+test("plain text: first line is the title; blank lines separate hard-wrapped paragraphs", () => {
+  const [a] = articles(readBytes(bytes("Ad sales boost profits\n\nThe company said\nprofits rose.\n\nShares fell.\n"), "bbc.txt"));
+  assert.equal(a?.title, "Ad sales boost profits");
+  assert.deepEqual(a?.paragraphs, ["The company said profits rose.", "Shares fell."]);
+  const [b] = articles(readBytes(bytes("Title\nLine one.\nLine two.\n"), "t.txt"));
+  assert.deepEqual(b?.paragraphs, ["Line one.", "Line two."]);
+});
+
+test("JSON Lines: fields, aliases, authors, unknown fields kept under extra", () => {
+  const lines = [
+    JSON.stringify({ title: "T1", text: "P1\nP2", published: "2024-01-02", url: "https://example.com/a", source: "Ex", authors: ["A B"], section: "S", language: "en", tags: ["x"] }),
+    JSON.stringify({ title: "T2", body: "Body.", date: "2024-02-03", author: "By C D and E F" }),
+  ].join("\n");
+  const [a, b] = articles(readBytes(bytes(lines), "in.jsonl"));
+  assert.equal(a?.id, "https://example.com/a");
+  assert.deepEqual(a?.paragraphs, ["P1", "P2"]);
+  assert.deepEqual(a?.extra, { tags: ["x"] });
+  assert.deepEqual([a?.source, a?.section, a?.published, a?.authors], ["Ex", "S", "2024-01-02", ["A B"]]);
+  assert.deepEqual([b?.title, b?.published, b?.authors, b?.paragraphs], ["T2", "2024-02-03", ["C D", "E F"], ["Body."]]);
+  assert.match(b?.id ?? "", /^[0-9a-f]{16}$/);
+});
+
+test("JSON Lines: a line that is not JSON or has no text is an error naming the line; the rest is read", () => {
+  const lines = ['{"title":"ok","text":"fine."}', "{not json", '{"title":"no text"}', '["array"]', '{"title":"ok2","text":"also fine."}'].join("\n");
+  const items = readBytes(bytes(lines), "bad.jsonl");
+  assert.deepEqual(articles(items).map((a) => a.title), ["ok", "ok2"]);
+  const errs = errors(items);
+  assert.equal(errs.length, 3);
+  assert.match(errs[0]!, /^bad\.jsonl:2 not JSON/);
+  assert.match(errs[1]!, /^bad\.jsonl:3 article has no text/);
+  assert.match(errs[2]!, /^bad\.jsonl:4 expected a JSON object/);
+});
+
+test("ids are stable: the same content gives the same id, other content another", () => {
+  const one = articles(readBytes(bytes("Title\nBody one."), "a.txt"))[0]!.id;
+  const again = articles(readBytes(bytes("Title\nBody one."), "b.txt"))[0]!.id;
+  const other = articles(readBytes(bytes("Title\nBody two."), "a.txt"))[0]!.id;
+  assert.equal(one, again);
+  assert.notEqual(one, other);
+});
+
+test("stdin: '-' reads the stream and detects the format from its content", async () => {
+  const items = await collect("-", Readable.from([Buffer.from(' date 2022-01-01 World\nHeadline\nA paragraph.\n')]));
+  assert.equal(articles(items)[0]?.title, "Headline");
+  const json = await collect("-", Readable.from([Buffer.from('{"title":"J","text":"x."}\n')]));
+  assert.equal(articles(json)[0]?.title, "J");
+});
+
+test("directories are walked recursively in name order; hidden and unknown files are passed over", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "ng-dir-"));
+  mkdirSync(join(dir, "sub"));
+  writeFileSync(join(dir, "b.txt"), "B title\nB body.");
+  writeFileSync(join(dir, "sub", "a.jsonl"), '{"title":"A","text":"a."}\n');
+  writeFileSync(join(dir, ".hidden.txt"), "H\nh.");
+  writeFileSync(join(dir, "image.png"), "\u0089PNG");
+  const items = await collect(dir);
+  assert.deepEqual(articles(items).map((a) => a.title), ["B title", "A"]);
+  assert.deepEqual(errors(items), []);
+});
+
+test("bad input: unreadable path, empty file, invalid UTF-8", async () => {
+  assert.match(errors(await collect("/no/such/file.txt"))[0]!, /no such file/);
+  assert.match(errors(readBytes(bytes("\n \n"), "empty.txt"))[0]!, /^empty\.txt: empty input/);
+  const bad = Buffer.concat([Buffer.from('{"title":"ok","text":"fine."}\n{"title":"b'), Buffer.from([0xff, 0xfe]), Buffer.from('","text":"x."}\n')]);
+  const items = readBytes(bad, "bad-utf8.jsonl");
+  assert.match(errors(items)[0]!, /^bad-utf8\.jsonl:2 invalid UTF-8/);
+  assert.equal(articles(items).length, 2, "the bad line is read with replacement characters, the good one as it is");
+});
+
+test("publication dates are normalized to ISO 8601, keeping their precision", () => {
+  const lines = [
+    { title: "a", text: "x.", published: "2023-03" },
+    { title: "b", text: "x.", published: "March 14, 2023" },
+    { title: "c", text: "x.", published: "Tue, 14 Mar 2023 10:00:00 GMT" },
+    { title: "d", text: "x.", published: "someday" },
+  ].map((o) => JSON.stringify(o)).join("\n");
+  const got = articles(readBytes(bytes(lines), "d.jsonl"));
+  assert.deepEqual(got.map((a) => a.published), ["2023-03", "2023-03-14", "2023-03-14T10:00:00Z", null]);
+  assert.deepEqual(got[3]?.extra, { publishedRaw: "someday" });
+});

@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { analyze } from "../src/analyze.js";
+import { readBytes } from "../src/readers/index.js";
+import { fixture } from "./support/paths.js";
+import { validateAnalysis } from "./support/schema.js";
+
+/** Gold strings match by content: case-insensitive, whitespace folded, curly quotes folded to straight. */
+export function fold(s: string): string {
+  return s.replace(/[“”„]/g, '"').replace(/[‘’‚]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+const seedPath = fixture("seed", "000_dbf82c7d13769c2b.txt");
+const gold = JSON.parse(readFileSync(fixture("seed", "000_dbf82c7d13769c2b.gold.json"), "utf8"));
+
+function analyzeSeed() {
+  const [item] = readBytes(readFileSync(seedPath), seedPath);
+  assert.ok(item && "article" in item);
+  return analyze(item.article);
+}
+
+test("seed: article metadata matches the gold exactly", () => {
+  const { article } = analyzeSeed();
+  for (const [key, value] of Object.entries(gold.article)) assert.deepEqual(article[key as keyof typeof article], value, key);
+});
+
+test("seed: every core block of the gold is found with its kind", () => {
+  const a = analyzeSeed();
+  for (const want of gold.blocks.core as { kind: string; startsWith: string }[]) {
+    const found = a.blocks.some((b) => b.kind === want.kind && fold(a.text.slice(b.start, b.end)).startsWith(fold(want.startsWith)));
+    assert.ok(found, `${want.kind}: ${want.startsWith}`);
+  }
+  // The story's own paragraphs are not swallowed by the other kinds.
+  assert.equal(a.blocks.filter((b) => b.kind === "paragraph").length, 24);
+  assert.deepEqual(a.blocks.slice(0, 3).map((b) => b.kind), ["title", "byline", "dateline"]);
+});
+
+test("seed: the Analysis validates against the published JSON Schema", () => {
+  assert.deepEqual(validateAnalysis(analyzeSeed()), []);
+});
