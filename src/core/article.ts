@@ -1,20 +1,13 @@
-/** An article as the readers hand it to the pipeline: metadata plus the raw body paragraphs. */
-export interface Article {
-  /** Stable id: the url when there is one, else a content hash (see `articleId`). */
-  id: string;
-  /** Outlet or origin ("CNN", "bbc", a file name when nothing better is known). */
-  source: string | null;
-  url: string | null;
-  /** ISO 8601 date, possibly partial ("2023", "2023-03", "2023-03-14", or with a time). */
-  published: string | null;
-  section: string | null;
-  title: string;
-  authors: string[];
-  /** BCP 47 language tag; readers default to "en". */
-  language: string;
-  /** Body paragraphs, in order, without the title. Bylines and datelines may still be among them. */
+import type { ArticleMeta } from "./analysis.js";
+
+/**
+ * An article as the readers hand it to the pipeline: the Analysis metadata plus the raw body.
+ * `id` is the url when there is one, else a content hash; `published` is ISO 8601, possibly partial.
+ */
+export interface Article extends ArticleMeta {
+  /** Body paragraphs, in order, without the title and byline. A dateline may still open the first. */
   paragraphs: string[];
-  /** Reader hints for the block classifier: paragraphs the format marks explicitly. */
+  /** The byline as printed, when the format gives one ("By Jane Doe"). */
   byline?: string | null;
   /** Fields a reader found but the contract has no place for (JSON Lines). */
   extra?: Record<string, unknown>;
