@@ -39,3 +39,19 @@ test("seed: every core block of the gold is found with its kind", () => {
 test("seed: the Analysis validates against the published JSON Schema", () => {
   assert.deepEqual(validateAnalysis(analyzeSeed()), []);
 });
+
+test("seed: every core timex of the gold is found with its type and value", () => {
+  const a = analyzeSeed();
+  for (const want of gold.timexes.core as { text: string; type: string; value: string }[]) {
+    // TimeML spans keep modifiers ("more than 10 months" for the gold's "10 months"): match by containment.
+    const found = a.timexes.some((t) => fold(t.text).includes(fold(want.text)) && t.type === want.type && t.value === want.value);
+    assert.ok(found, `${want.text} = ${want.value}`);
+  }
+});
+
+test("seed: every core amount of the gold is found with its value and unit", () => {
+  const a = analyzeSeed();
+  for (const want of gold.amounts.core as { text: string; value: number; unit: string }[]) {
+    assert.ok(a.amounts.some((x) => fold(x.text) === fold(want.text) && x.value === want.value && x.unit === want.unit), want.text);
+  }
+});

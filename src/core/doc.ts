@@ -48,14 +48,29 @@ export class Doc {
     return this.text.slice(this.tokens.start[i], this.tokens.end[i]);
   }
 
-  /** True for the blocks later stages read: the title and body paragraphs. */
+  /** True for the title and body paragraphs: what the article itself says, where quotes and events are read. */
   isContentBlock(blockIndex: number): boolean {
     const kind = this.blocks[blockIndex]?.kind;
     return kind === "title" || kind === "paragraph";
   }
 
-  /** Sentences in content blocks only (not captions, headings, related-article teasers). */
+  /**
+   * True for every block about this article's story: content blocks plus crossheads and photo captions,
+   * which name its people, places and dates ("... at the summit in Samarkand, Thursday, Sept. 15, 2022").
+   * Not related-article teasers (other stories), bylines or datelines.
+   */
+  isStoryBlock(blockIndex: number): boolean {
+    const kind = this.blocks[blockIndex]?.kind;
+    return kind === "title" || kind === "paragraph" || kind === "heading" || kind === "caption";
+  }
+
+  /** Sentences of the title and paragraphs: where quotes and events are read. */
   contentSentences(): Sentence[] {
     return this.sentences.filter((s) => this.isContentBlock(s.block));
+  }
+
+  /** Sentences of every story block: where entities, dates and amounts are read. */
+  storySentences(): Sentence[] {
+    return this.sentences.filter((s) => this.isStoryBlock(s.block));
   }
 }

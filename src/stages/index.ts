@@ -3,5 +3,7 @@
  * runs them in; each declares what it requires, and `createPipeline` checks the order.
  */
 import "./text/stage.js";
+import "./time/stage.js";
+import "./amounts/stage.js";
 
-export const DEFAULT_STAGES: readonly string[] = ["text"];
+export const DEFAULT_STAGES: readonly string[] = ["text", "time", "amounts"];

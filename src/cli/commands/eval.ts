@@ -9,7 +9,12 @@ interface EvalTask {
   load: () => Promise<{ main(argv: string[]): Promise<number> }>;
 }
 
-const TASKS: Record<string, EvalTask> = {};
+const TASKS: Record<string, EvalTask> = {
+  timex: {
+    summary: "TIMEX3 tagging and normalization, TempEval-3 Task A (TimeML or MEANTIME)",
+    load: () => import("../../stages/time/eval-cli.js"),
+  },
+};
 
 export function help(): string {
   const lines = Object.entries(TASKS).map(([name, t]) => `  ${name.padEnd(8)} ${t.summary}`);

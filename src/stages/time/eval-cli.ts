@@ -1,0 +1,118 @@
+/**
+ * `newsgraph eval timex --timeml DIR [--meantime DIR] [--out DIR] [--json] [--errors N]`
+ * TempEval-3 Task A over TimeML files (DCT = publication date, input = TEXT with its tags stripped) and/or
+ * MEANTIME files; prints strict and relaxed span P/R/F1 and type/value attribute F1 per corpus. With --out,
+ * each TimeML file is written back with the system's TIMEX3 tags (TempEval-3 format). The DCT expression
+ * itself is never scored.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { parseMeantime } from "./meantime.js";
+import { emptyCounts, report, scoreDoc, type Counts, type Report, type Scored } from "./score.js";
+import { tagTimexes } from "./tagger.js";
+import { parseTimeml, writeTimeml } from "./timeml.js";
+
+const USAGE = "usage: newsgraph eval timex (--timeml DIR | --meantime DIR)... [--out DIR] [--json] [--errors N]";
+
+function listFiles(dir: string, ext: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p, ext));
+    else if (name.endsWith(ext)) out.push(p);
+  }
+  return out;
+}
+
+interface Corpus {
+  name: string;
+  report: Report;
+  errors: string[];
+}
+
+function errorLines(text: string, file: string, res: ReturnType<typeof scoreDoc>, limit: number, into: string[]): void {
+  const show = (s: Scored) => `"${text.slice(s.start, s.end).replace(/\s+/g, " ")}" ${s.type} ${s.value}`;
+  for (const g of res.missed) if (into.length < limit) into.push(`MISS  ${basename(file)}: ${show(g)}`);
+  for (const s of res.spurious) if (into.length < limit) into.push(`SPUR  ${basename(file)}: ${show(s)}`);
+  for (const [g, s] of res.wrong) if (into.length < limit) into.push(`VALUE ${basename(file)}: gold ${show(g)} | sys ${show(s)}`);
+}
+
+function evalTimeml(dir: string, out: string | null, limit: number): Corpus {
+  const c: Counts = emptyCounts();
+  const errors: string[] = [];
+  const files = listFiles(dir, ".tml");
+  if (out) mkdirSync(out, { recursive: true });
+  for (const file of files) {
+    const doc = parseTimeml(readFileSync(file, "utf8"));
+    const sys = tagTimexes(doc.text, doc.dct);
+    errorLines(doc.text, file, scoreDoc(doc.gold, sys, c), limit, errors);
+    if (out) writeFileSync(join(out, basename(file)), writeTimeml(doc, sys));
+  }
+  return { name: `timeml:${dir}`, report: report(c, files.length), errors };
+}
+
+function evalMeantime(dir: string, limit: number): Corpus {
+  const c: Counts = emptyCounts();
+  const errors: string[] = [];
+  const files = listFiles(dir, ".xml");
+  for (const file of files) {
+    const doc = parseMeantime(readFileSync(file, "utf8"));
+    const span = doc.dateline;
+    // A few files carry no ISO creation time; their dateline ("February 3, 2009") gives it.
+    const dct = doc.dct ?? (span ? (tagTimexes(doc.text.slice(span.start, span.end), null).find((t) => /^\d{4}-\d{2}-\d{2}$/.test(t.value))?.value ?? null) : null);
+    const sys = tagTimexes(doc.text.slice(0, doc.annotatedEnd), dct).filter((t) => !span || t.end <= span.start || t.start >= span.end);
+    errorLines(doc.text, file, scoreDoc(doc.gold, sys, c), limit, errors);
+  }
+  return { name: `meantime:${dir}`, report: report(c, files.length), errors };
+}
+
+const pct = (x: number) => (100 * x).toFixed(1);
+
+export async function main(argv: string[]): Promise<number> {
+  const timeml: string[] = [];
+  const meantime: string[] = [];
+  let out: string | null = null;
+  let json = false;
+  let limit = 0;
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    const next = () => {
+      const v = argv[++k];
+      if (v === undefined) throw new Error(`${a} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (a === "--timeml") timeml.push(next());
+    else if (a === "--meantime") meantime.push(next());
+    else if (a === "--out") out = next();
+    else if (a === "--json") json = true;
+    else if (a === "--errors") limit = Number(next());
+    else if (a === "-h" || a === "--help") {
+      console.log(USAGE);
+      return 0;
+    } else {
+      console.error(`unknown argument ${a}\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (timeml.length + meantime.length === 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  const corpora: Corpus[] = [
+    ...timeml.map((d, k) => evalTimeml(d, out && timeml.length > 1 ? join(out, String(k)) : out, limit)),
+    ...meantime.map((d) => evalMeantime(d, limit)),
+  ];
+  if (json) {
+    console.log(JSON.stringify(corpora.map((c) => ({ corpus: c.name, ...c.report })), null, 2));
+  } else {
+    for (const c of corpora) {
+      const r = c.report;
+      console.log(`${c.name}  files ${r.files}  gold ${r.gold}  system ${r.system}`);
+      console.log(`  strict  P ${pct(r.strict.p)}  R ${pct(r.strict.r)}  F1 ${pct(r.strict.f1)}`);
+      console.log(`  relaxed P ${pct(r.relaxed.p)}  R ${pct(r.relaxed.r)}  F1 ${pct(r.relaxed.f1)}`);
+      console.log(`  type F1 ${pct(r.typeF1)}  value F1 ${pct(r.valueF1)}  (value accuracy on matches ${pct(r.valueAccuracy)})`);
+      for (const e of c.errors) console.log(`  ${e}`);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,77 @@
+/**
+ * MEANTIME (NewsReader NAF-like XML): tokens with sentence numbers and TIMEX3 markables over token ids.
+ * The text is rebuilt from the tokens with light detokenization (no space before punctuation, "10:35"
+ * and "'s" glued) so the tagger sees ordinary prose; the creation-time TIMEX3 gives the DCT.
+ */
+import type { TimexType } from "../../core/analysis.js";
+import { decodeEntities } from "./timeml.js";
+import type { GoldTimex } from "./timeml.js";
+
+export interface MeantimeDoc {
+  dct: string | null;
+  text: string;
+  gold: GoldTimex[];
+  /** Span of the dateline (the article's second sentence, after the title), which is not scored. */
+  dateline: { start: number; end: number } | null;
+  /**
+   * End of the annotated part: MEANTIME annotates only the title and the first sentences of each article,
+   * so the text stops after the last sentence that holds any markable.
+   */
+  annotatedEnd: number;
+}
+
+const NO_SPACE_BEFORE = new Set([",", ".", ":", ";", "%", ")", "'s", "n't", "?", "!", "'", "'re", "'ve", "'ll", "'d", "'m"]);
+const NO_SPACE_AFTER = new Set(["(", "$", "€", "£"]);
+
+export function parseMeantime(xml: string): MeantimeDoc {
+  const tokenRe = /<token\b([^>]*)>([^<]*)<\/token>/g;
+  const offsets = new Map<string, { start: number; end: number }>();
+  const sentenceEnd = new Map<string, number>();
+  const sentenceOf = new Map<string, string>();
+  const sentenceStart = new Map<string, number>();
+  let text = "";
+  let prevSentence = "";
+  let prevToken = "";
+  for (let m = tokenRe.exec(xml); m; m = tokenRe.exec(xml)) {
+    const attrs = m[1]!;
+    const id = /t_id="([^"]*)"/.exec(attrs)?.[1] ?? "";
+    const sentence = /sentence="([^"]*)"/.exec(attrs)?.[1] ?? "";
+    const tok = decodeEntities(m[2]!);
+    if (text.length > 0) {
+      if (sentence !== prevSentence) text += "\n";
+      else if (!(NO_SPACE_BEFORE.has(tok) || NO_SPACE_AFTER.has(prevToken) || (prevToken === ":" && /^\d/.test(tok) && /\d$/.test(text)))) text += " ";
+    }
+    const start = text.length;
+    text += tok;
+    offsets.set(id, { start, end: text.length });
+    sentenceOf.set(id, sentence);
+    if (!sentenceStart.has(sentence)) sentenceStart.set(sentence, start);
+    sentenceEnd.set(sentence, text.length);
+    prevSentence = sentence;
+    prevToken = tok;
+  }
+  const gold: GoldTimex[] = [];
+  let dct: string | null = null;
+  const timexRe = /<TIMEX3\b([^>]*?)(\/>|>([\s\S]*?)<\/TIMEX3>)/g;
+  for (let m = timexRe.exec(xml); m; m = timexRe.exec(xml)) {
+    const attrs = m[1]!;
+    const anchors = [...(m[3] ?? "").matchAll(/t_id="([^"]*)"/g)].map((a) => offsets.get(a[1]!)).filter((o) => o !== undefined);
+    const value = /\bvalue="([^"]*)"/.exec(attrs)?.[1] ?? "";
+    const creation = /functionInDocument="CREATION_TIME"/.test(attrs);
+    if (creation && dct === null) dct = value;
+    if (anchors.length === 0) continue;
+    const span = { start: Math.min(...anchors.map((a) => a.start)), end: Math.max(...anchors.map((a) => a.end)) };
+    if (creation) continue;
+    const mod = /\bmod="([^"]*)"/.exec(attrs)?.[1] ?? "";
+    gold.push({ ...span, type: (/\btype="([^"]*)"/.exec(attrs)?.[1] ?? "DATE") as TimexType, value, mod: mod || null });
+  }
+  gold.sort((a, b) => a.start - b.start);
+  let annotatedEnd = 0;
+  for (const a of xml.matchAll(/<token_anchor t_id="([^"]*)"/g)) {
+    const end = sentenceEnd.get(sentenceOf.get(a[1]!) ?? "") ?? 0;
+    if (end > annotatedEnd) annotatedEnd = end;
+  }
+  const ds = sentenceStart.get("1");
+  const dateline = ds === undefined ? null : { start: ds, end: sentenceEnd.get("1")! };
+  return { dct: dct && /^\d{4}-\d{2}-\d{2}/.test(dct) ? dct : null, text, gold, dateline, annotatedEnd };
+}

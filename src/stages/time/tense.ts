@@ -1,0 +1,63 @@
+/**
+ * Tense of the clause around a token, from a few lexical cues (auxiliaries, irregular past forms, "-ed"
+ * verbs): enough to tell "On Thursday, Russia launched" (past) from "Xi will arrive on Friday" (future)
+ * without a tagger. The nearest cue within the sentence wins; ties go to the cue before the timex.
+ */
+import { Kind, type Lexed } from "./lexer.js";
+import { FUTURE_CUES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES } from "./lexicon.js";
+
+export const enum Tense {
+  Unknown = 0,
+  Past = 1,
+  Present = 2,
+  Future = 3,
+}
+
+const WINDOW = 14;
+
+function isBoundary(lx: Lexed, k: number): boolean {
+  const w = lx.lower[k];
+  return w === "." || w === "!" || w === "?" || w === ";";
+}
+
+function cue(lx: Lexed, k: number): Tense {
+  if (lx.kind[k] !== Kind.Word && lx.lower[k] !== "'ll") return Tense.Unknown;
+  const w = lx.lower[k] as string;
+  if (w === "ll" && lx.lower[k - 1] === "'") return Tense.Future;
+  if (w === "going" && lx.lower[k + 1] === "to") return Tense.Future;
+  if (FUTURE_CUES.has(w)) return Tense.Future;
+  if (PAST_CUES.has(w)) return Tense.Past;
+  if (PRESENT_CUES.has(w)) return Tense.Present;
+  if (w.length > 4 && w.endsWith("ed") && !NOT_PAST_ED.has(w) && !lx.upper[k]) {
+    // A participle after "be"/"to"/"can be" is passive or infinitival, not a past tense.
+    const p = lx.lower[k - 1];
+    if (p === "be" || p === "being" || p === "to" || p === "is" || p === "are") return Tense.Unknown;
+    return Tense.Past;
+  }
+  return Tense.Unknown;
+}
+
+export function tenseAt(lx: Lexed, i: number): Tense {
+  for (let d = 1; d <= WINDOW; d++) {
+    const left = i - d;
+    if (left >= 0 && left < lx.count) {
+      const c = cue(lx, left);
+      if (c !== Tense.Unknown && !beyondBoundary(lx, left, i)) return c;
+    }
+    const right = i + d;
+    if (right < lx.count) {
+      const c = cue(lx, right);
+      if (c !== Tense.Unknown && !beyondBoundary(lx, i, right)) return c;
+    }
+  }
+  return Tense.Unknown;
+}
+
+/** True when a sentence boundary or a line break lies between tokens a < b. */
+function beyondBoundary(lx: Lexed, a: number, b: number): boolean {
+  for (let k = a + 1; k <= b; k++) {
+    if (lx.breakBefore[k]) return true;
+    if (k < b && isBoundary(lx, k)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,92 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { tagTimexes } from "../src/stages/time/tagger.js";
+
+const DCT = "2022-12-31"; // a Saturday, the seed article's publication date
+
+function values(text: string, dct: string | null = DCT): [string, string, string, string | null][] {
+  return tagTimexes(text, dct).map((t) => [t.text, t.type, t.value, t.mod]);
+}
+
+function one(text: string, dct: string | null = DCT): [string, string, string, string | null] {
+  const all = values(text, dct);
+  assert.equal(all.length, 1, `expected one timex in "${text}", got ${JSON.stringify(all)}`);
+  return all[0]!;
+}
+
+test("weekdays follow the tense of the clause", () => {
+  assert.deepEqual(one("On Thursday, Russia launched one of the largest missile barrages."), ["Thursday", "DATE", "2022-12-29", null]);
+  assert.deepEqual(one("Xi will arrive on Friday."), ["Friday", "DATE", "2023-01-06", null]);
+  assert.deepEqual(one("The meeting began on Friday."), ["Friday", "DATE", "2022-12-30", null]);
+});
+
+test("months and month-days against the publication date", () => {
+  assert.deepEqual(one("Russia invaded Ukraine in February."), ["February", "DATE", "2022-02", null]);
+  assert.deepEqual(one("The holiday falls on January 7."), ["January 7", "DATE", "2023-01-07", null]);
+  assert.deepEqual(one("He met Putin in September at a summit."), ["September", "DATE", "2022-09", null]);
+  assert.deepEqual(one("The summit in Samarkand, Thursday, Sept. 15, 2022."), ["Thursday, Sept. 15, 2022", "DATE", "2022-09-15", null]);
+  assert.deepEqual(one("Prices rose in March 2013."), ["March 2013", "DATE", "2013-03", null]);
+});
+
+test("seasons, quarters, decades and position modifiers", () => {
+  assert.deepEqual(one("Putin invited Xi to Moscow in the spring of 2023."), ["the spring of 2023", "DATE", "2023-SP", null]);
+  assert.deepEqual(one("They will meet next spring."), ["next spring", "DATE", "2023-SP", null]);
+  assert.deepEqual(one("Profits fell in the third quarter of 2022."), ["the third quarter of 2022", "DATE", "2022-Q3", null]);
+  assert.deepEqual(one("It was popular in the 1990s."), ["the 1990s", "DATE", "199", null]);
+  assert.deepEqual(one("The plant opens in mid-2021."), ["mid-2021", "DATE", "2021", "MID"]);
+  assert.deepEqual(one("Sales fell earlier this month."), ["earlier this month", "DATE", "2022-12", "START"]);
+});
+
+test("relative expressions", () => {
+  assert.deepEqual(one("Talks stalled last week."), ["last week", "DATE", "2022-W51", null]);
+  assert.deepEqual(one("He left two years ago."), ["two years ago", "DATE", "2020", null]);
+  assert.deepEqual(one("It happened yesterday."), ["yesterday", "DATE", "2022-12-30", null]);
+  assert.deepEqual(values("The fire started on Dec. 20, 2022. The previous day was calm."), [
+    ["Dec. 20, 2022", "DATE", "2022-12-20", null],
+    ["The previous day", "DATE", "2022-12-19", null],
+  ]);
+});
+
+test("durations with modifiers", () => {
+  assert.deepEqual(one("But more than 10 months after the war, the world is different."), ["more than 10 months", "DURATION", "P10M", "MORE_THAN"]);
+  assert.deepEqual(one("Officials have been warning for days."), ["days", "DURATION", "PXD", null]);
+  assert.deepEqual(one("It signed a three-year deal."), ["three-year", "DURATION", "P3Y", null]);
+  assert.deepEqual(one("It took about a decade."), ["about a decade", "DURATION", "P10Y", "APPROX"]);
+});
+
+test("fuzzy references and sets", () => {
+  assert.deepEqual(one("Relations have grown closer in recent years."), ["recent years", "DATE", "PAST_REF", null]);
+  assert.deepEqual(one("The country is currently battling covid."), ["currently", "DATE", "PRESENT_REF", null]);
+  assert.deepEqual(one("We will see in the future."), ["the future", "DATE", "FUTURE_REF", null]);
+  assert.deepEqual(one("The market opens every Tuesday."), ["every Tuesday", "SET", "XXXX-WXX-2", null]);
+  assert.deepEqual(one("The report is published annually."), ["annually", "SET", "P1Y", null]);
+  assert.deepEqual(one("The shop closes on Mondays."), ["Mondays", "SET", "XXXX-WXX-1", null]);
+  assert.deepEqual(one("They meet twice a week."), ["twice a week", "SET", "P1W", null]);
+});
+
+test("holidays with fixed and computed dates", () => {
+  assert.deepEqual(one("Ukrainians try to ring in the New Year."), ["New Year", "DATE", "2023-01-01", null]);
+  assert.deepEqual(one("They will celebrate Easter together.", "2023-03-01"), ["Easter", "DATE", "2023-04-09", null]);
+  assert.deepEqual(one("Families gathered on Christmas Day.", null), ["Christmas Day", "DATE", "XXXX-12-25", null]);
+});
+
+test("times of day", () => {
+  assert.deepEqual(one("The blast came at 10:35 a.m. Friday.", "1998-08-07"), ["10:35 a.m. Friday", "TIME", "1998-08-07T10:35", null]);
+  assert.deepEqual(one("The vote is set for tonight."), ["tonight", "TIME", "2022-12-31TNI", null]);
+});
+
+test("precision: names, verbs, titles and counts are not timexes", () => {
+  assert.deepEqual(values("China is eager for peace, said Yun Sun, director of the China program."), []);
+  assert.deepEqual(values("Theresa May said the vote would go ahead."), []);
+  assert.deepEqual(values("May said she would resign."), []);
+  assert.deepEqual(values("Thousands march in the capital."), []);
+  assert.deepEqual(values("The film Freaky Friday was remade."), []);
+  assert.deepEqual(values("The army sent 1500 troops to the border."), []);
+  assert.deepEqual(values("Prices fall in every market, now that supply has recovered."), []);
+  assert.deepEqual(values("The fall of Kabul shocked the world."), []);
+});
+
+test("no publication date leaves relative values underspecified", () => {
+  assert.deepEqual(one("Russia invaded Ukraine in February.", null), ["February", "DATE", "XXXX-02", null]);
+  assert.deepEqual(one("The meeting began on Friday.", null), ["Friday", "DATE", "XXXX-WXX-5", null]);
+});
