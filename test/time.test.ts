@@ -84,6 +84,32 @@ test("precision: names, verbs, titles and counts are not timexes", () => {
   assert.deepEqual(values("The army sent 1500 troops to the border."), []);
   assert.deepEqual(values("Prices fall in every market, now that supply has recovered."), []);
   assert.deepEqual(values("The fall of Kabul shocked the world."), []);
+  assert.deepEqual(values("Now, he says, the plan has failed."), []);
+  assert.deepEqual(values("His Girl Friday was shown again."), []);
+});
+
+test("the day in focus, fiscal years, the past year, terms", () => {
+  assert.deepEqual(one("The Dow rose 50 points to end the day at 9,505.", "2009-08-21"), ["the day", "DATE", "2009-08-21", null]);
+  assert.deepEqual(one("The index fell late in the day after falling in the morning trade.", "2007-08-10")[2], "2007-08-10");
+  assert.deepEqual(values("Their candidate carried the day."), []);
+  assert.deepEqual(values("It earned $2 million for the year ended Sept. 30.", "1989-10-30")[0], ["the year", "DURATION", "P1Y", null]);
+  assert.deepEqual(one("Hate groups grew over the past year.", "1998-03-03"), ["the past year", "DATE", "1997", null]);
+  assert.deepEqual(one("Sales rebounded in the last week of March.", "2009-04-01"), ["the last week of March", "DATE", "2009-W13", null]);
+  assert.deepEqual(one("Prices will stay high in the near term."), ["the near term", "DATE", "FUTURE_REF", null]);
+  assert.deepEqual(one("The plant is closed for the time being."), ["the time being", "DATE", "PRESENT_REF", null]);
+});
+
+test("years read out in words", () => {
+  assert.deepEqual(one("He promised to halve unemployment by the year two thousand.", "1998-02-05"), ["the year two thousand", "DATE", "2000", null]);
+  assert.deepEqual(one("It opened in January nineteen ninety-seven.", "1998-02-05"), ["January nineteen ninety-seven", "DATE", "1997-01", null]);
+  assert.deepEqual(one("He was elected in nineteen ninety-six.", "1998-02-05"), ["nineteen ninety-six", "DATE", "1996", null]);
+  assert.deepEqual(values("There were nineteen ninety-six votes cast.", "1998-02-05"), []);
+});
+
+test("weekdays after a place or a name, in news style", () => {
+  assert.deepEqual(one("Shares closed lower in Tokyo Monday.", "1989-10-31"), ["Monday", "DATE", "1989-10-30", null]);
+  assert.deepEqual(one("The World Court Friday rejected the objections.", "1998-02-27"), ["Friday", "DATE", "1998-02-27", null]);
+  assert.deepEqual(one("Also Sunday, protesters rallied in the city.", "1998-02-23"), ["Sunday", "DATE", "1998-02-22", null]);
 });
 
 test("no publication date leaves relative values underspecified", () => {

@@ -1,18 +1,42 @@
 /**
- * `newsgraph eval timex --timeml DIR [--meantime DIR] [--out DIR] [--json] [--errors N]`
+ * `newsgraph eval timex (--timeml DIR | --meantime DIR)... [--out DIR] [--json] [--errors N]` (see HELP)
  * TempEval-3 Task A over TimeML files (DCT = publication date, input = TEXT with its tags stripped) and/or
  * MEANTIME files; prints strict and relaxed span P/R/F1 and type/value attribute F1 per corpus. With --out,
  * each TimeML file is written back with the system's TIMEX3 tags (TempEval-3 format). The DCT expression
  * itself is never scored.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseMeantime } from "./meantime.js";
 import { emptyCounts, report, scoreDoc, type Counts, type Report, type Scored } from "./score.js";
 import { tagTimexes } from "./tagger.js";
 import { parseTimeml, writeTimeml } from "./timeml.js";
 
-const USAGE = "usage: newsgraph eval timex (--timeml DIR | --meantime DIR)... [--out DIR] [--json] [--errors N]";
+const USAGE = "Usage: newsgraph eval timex (--timeml DIR | --meantime DIR)... [--out DIR] [--json] [--errors N]";
+
+const HELP = `${USAGE}
+
+Scores the TIMEX3 tagger (stage "time") with the TempEval-3 Task A measures: strict and relaxed span
+precision/recall/F1, and type and value attribute F1 over relaxed matches. The DCT timex itself is not scored
+(as in the official TempEval-3 script, which skips t0).
+
+Options:
+  --timeml DIR     a folder of TimeML .tml files (TempEval-3 / TBAQ-cleaned); repeatable, one report each
+  --meantime DIR   a folder of MEANTIME intra-document annotation .xml files; repeatable
+  --out DIR        write each TimeML file back with the system's TIMEX3 tags (TempEval-3 format)
+  --json           print the reports as JSON instead of text
+  --errors N       list up to N misses, spurious tags and wrong values per corpus
+  -h, --help       show this help
+
+Examples:
+  newsgraph eval timex --timeml /work/shared/data/timex/tempeval3/TBAQ-cleaned/TimeBank
+  newsgraph eval timex --timeml TBAQ-cleaned/TimeBank --timeml TBAQ-cleaned/AQUAINT \\
+    --meantime meantime/intra-doc_annotation
+  newsgraph eval timex --meantime meantime/intra-doc_annotation --errors 50
+  newsgraph eval timex --timeml te3-platinum --out /tmp/te3-system --json`;
+
+/** A usage mistake: reported in one line with exit code 2. */
+class UsageError extends Error {}
 
 function listFiles(dir: string, ext: string): string[] {
   const out: string[] = [];
@@ -74,28 +98,34 @@ export async function main(argv: string[]): Promise<number> {
   let out: string | null = null;
   let json = false;
   let limit = 0;
-  for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
-    const next = () => {
-      const v = argv[++k];
-      if (v === undefined) throw new Error(`${a} needs a value\n${USAGE}`);
-      return v;
-    };
-    if (a === "--timeml") timeml.push(next());
-    else if (a === "--meantime") meantime.push(next());
-    else if (a === "--out") out = next();
-    else if (a === "--json") json = true;
-    else if (a === "--errors") limit = Number(next());
-    else if (a === "-h" || a === "--help") {
-      console.log(USAGE);
-      return 0;
-    } else {
-      console.error(`unknown argument ${a}\n${USAGE}`);
-      return 2;
+  try {
+    for (let k = 0; k < argv.length; k++) {
+      const a = argv[k]!;
+      const next = () => {
+        const v = argv[++k];
+        if (v === undefined || v.startsWith("--")) throw new UsageError(`${a} needs a value`);
+        return v;
+      };
+      if (a === "--timeml") timeml.push(next());
+      else if (a === "--meantime") meantime.push(next());
+      else if (a === "--out") out = next();
+      else if (a === "--json") json = true;
+      else if (a === "--errors") {
+        const v = next();
+        limit = Number(v);
+        if (!/^\d+$/.test(v)) throw new UsageError(`--errors needs a whole number, got "${v}"`);
+      } else if (a === "-h" || a === "--help") {
+        console.log(HELP);
+        return 0;
+      } else throw new UsageError(`unknown argument "${a}"`);
     }
-  }
-  if (timeml.length + meantime.length === 0) {
-    console.error(USAGE);
+    if (timeml.length + meantime.length === 0) throw new UsageError("give at least one --timeml or --meantime folder");
+    for (const dir of [...timeml, ...meantime]) {
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such directory: ${dir}`);
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`newsgraph eval timex: ${e.message} (see --help)`);
     return 2;
   }
   const corpora: Corpus[] = [

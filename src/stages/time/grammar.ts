@@ -9,6 +9,7 @@ import type { TimexType } from "../../core/analysis.js";
 import {
   addDays,
   addMonths,
+  daysInMonth,
   easter,
   formatWeek,
   formatYm,
@@ -96,6 +97,15 @@ const YEAR_CONTEXT_BEFORE: ReadonlySet<string> = new Set([
   "early", "late", "mid", "fiscal", "fy", "and", "or", "the", "-", "(", "between", "for", "spring", "summer", "fall",
   "autumn", "winter", "year", "around", "circa", "c", "'", "/", "as", "at", "within",
 ]);
+
+/** Words that may open a sentence right before a weekday: "On Friday", "Also Sunday,". */
+const SENTENCE_START_BEFORE_WEEKDAY: ReadonlySet<string> = new Set(["on", "by", "until", "since", "last", "next", "this", "early", "late", "before", "after", "from", "through", "also", "but", "and", "then"]);
+
+/** Prepositions before a place or person name that a weekday may follow: "in Tokyo Monday", "with Sununu Sunday". */
+const NAME_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "at", "with", "from", "to", "for", "against"]);
+
+/** Verbs of idioms with "the day" that name no day: "carry the day", "save the day", "seize the day". */
+const IDIOM_DAY_VERBS: ReadonlySet<string> = new Set(["carry", "carried", "carries", "save", "saved", "saves", "seize", "seized", "win", "won", "wins", "make", "made", "makes", "call", "called"]);
 
 const CLAUSE_END: ReadonlySet<string> = new Set([".", "!", "?", ";", ",", ")", ":", "'", "\"", "\u201d", "and", "or", "-"]);
 
@@ -429,6 +439,29 @@ export class Grammar {
     return p === "in" || p === "since" || p === "until" || p === "till" || p === "by" || p === "last" || p === "next" || p === "this" || p === "early" || p === "late" || p === "mid" || p === "-" || p === "through" || p === "during" || p === "before" || p === "from" || p === "of" && this.w(j - 2) === "end";
   }
 
+  /**
+   * A year read out in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen eighty",
+   * "two thousand", "two thousand and one". Returns the year and the token after it.
+   */
+  private spelledYear(j: number): { year: number; end: number } | null {
+    const a = this.w(j);
+    if (a === "two" && this.w(j + 1) === "thousand") {
+      let k = j + 2;
+      if (this.w(k) === "and") k++;
+      const unit = NUMBER_WORDS.get(this.w(k));
+      if (unit !== undefined && unit < 20) return { year: 2000 + unit, end: k + 1 };
+      return { year: 2000, end: j + 2 };
+    }
+    const century = a === "nineteen" ? 1900 : a === "eighteen" ? 1800 : 0;
+    const tens = NUMBER_WORDS.get(this.w(j + 1));
+    if (!century || tens === undefined || tens < 20 || tens > 90 || tens % 10 !== 0) return null;
+    if (this.w(j + 2) === "-") {
+      const unit = NUMBER_WORDS.get(this.w(j + 3));
+      if (unit !== undefined && unit >= 1 && unit <= 9) return { year: century + tens + unit, end: j + 4 };
+    }
+    return { year: century + tens, end: j + 2 };
+  }
+
   /** After "Month": a day (and year), a year, or nothing. */
   private monthExpression(i: number): Core | null {
     const mj = this.monthAt(i, false);
@@ -453,6 +486,8 @@ export class Grammar {
     if (od) return this.monthDay(j + 1, month, od);
     if (this.isNum(j) && n.length === 4) return this.monthYear(j, month);
     if ((n === "," || n === "of") && this.isNum(j + 1) && this.w(j + 1).length === 4) return this.monthYear(j + 1, month);
+    const spelled = this.spelledYear(j);
+    if (spelled) return { end: spelled.end, type: "DATE", value: formatYm(spelled.year, month), dateLike: true };
     // Bare month: abbreviations need a day; full names resolve against the DCT.
     const name = this.w(i);
     if (name.length <= 4 && name !== "june" && name !== "july" && name !== "may") return null;
@@ -567,6 +602,11 @@ export class Grammar {
     if (holiday) return holiday;
     const ord = ORDINALS.get(t);
     if (ord !== undefined) return this.ordinalPeriod(i, i);
+    if (t === "nineteen" || t === "eighteen") {
+      // "in nineteen ninety-six" (a year) but not "nineteen ninety-six people" (a count).
+      const y = this.spelledYear(i);
+      if (y && !this.nextIsNoun(y.end)) return { end: y.end, type: "DATE", value: pad(y.year, 4), dateLike: true };
+    }
     if (NUMBER_WORDS.has(t) || VAGUE_QUANTITIES.has(t) || t === "half" || t === "couple") return this.duration(i);
     if (UNITS.has(t) && t.endsWith("s")) return this.bareUnits(i);
     return null;
@@ -575,6 +615,8 @@ export class Grammar {
   private now(i: number): Core | null {
     const n = this.w(i + 1);
     const p = this.w(i - 1);
+    // Sentence-opening "Now, ..." / "Now for ..." is a discourse marker, not a time.
+    if (this.lx.upper[i] && (n === "," || n === "for")) return null;
     // Fixed phrases where "now" is not a time: "now that", "every now and then", "just now" (discourse).
     if (n === "that" || (p === "every" && n === "and") || (n === "and" && this.w(i + 2) === "then")) return null;
     return { end: i + 1, type: "DATE", value: "PRESENT_REF", dateLike: true };
@@ -616,15 +658,26 @@ export class Grammar {
     const p = this.w(i - 1);
     if (i > 0 && !this.lx.breakBefore[i] && this.lx.upper[i - 1] && this.lx.kind[i - 1] === Kind.Word) {
       const sentenceStart = i < 2 || CLAUSE_END.has(this.w(i - 2)) && this.w(i - 2) !== "and" || this.lx.breakBefore[i - 1];
-      if (!(sentenceStart && (p === "on" || p === "by" || p === "until" || p === "since" || p === "last" || p === "next" || p === "this" || p === "early" || p === "late" || p === "before" || p === "after" || p === "from" || p === "through"))) {
-        if (!MONTHS.has(p) && !WEEKDAYS.has(p)) return false;
-      }
+      if (!(sentenceStart && SENTENCE_START_BEFORE_WEEKDAY.has(p)) && !MONTHS.has(p) && !WEEKDAYS.has(p) && !this.weekdayAfterName(i)) return false;
     }
     const n = this.w(i + 1);
     if (this.lx.upper[i + 1] && this.lx.kind[i + 1] === Kind.Word && !MONTHS.has(n) && !PARTS_OF_DAY.has(n) && !this.lx.breakBefore[i + 1]) {
       return false;
     }
     return true;
+  }
+
+  /**
+   * News style puts the day right after a place or a name: "talks in Paris Tuesday.", "The World Court
+   * Friday rejected". Accepted when the name follows a preposition or is itself multiword, and the day ends
+   * the clause or precedes a past-tense verb; a title ("the film Freaky Friday was remade") has neither.
+   */
+  private weekdayAfterName(i: number): boolean {
+    const n = this.w(i + 1);
+    const closes = n === "," || n === "." || n === ";" || (this.lx.kind[i + 1] === Kind.Word && !this.lx.upper[i + 1] && n.length > 4 && n.endsWith("ed"));
+    if (!closes) return false;
+    const pp = this.w(i - 2);
+    return NAME_PREPOSITIONS.has(pp) || (this.lx.upper[i - 2] === 1 && this.lx.kind[i - 2] === Kind.Word && !this.lx.breakBefore[i - 1]);
   }
 
   private seasonExpression(i: number, season: string, direction: number, start: number): Core | null {
@@ -643,6 +696,8 @@ export class Grammar {
         const y = this.relYear(this.w(j + 1));
         if (this.w(j + 2) === "year") return { end: j + 3, type: "DATE", value: `${y}-${season}`, dateLike: true };
       }
+      const spelled = this.spelledYear(j + 1);
+      if (spelled) return { end: spelled.end, type: "DATE", value: `${pad(spelled.year, 4)}-${season}`, dateLike: true };
       if (t === "fall" || t === "spring") return null; // "the fall of Kabul"
     }
     if (this.isNum(j) && this.w(j).length === 4) return { end: j + 1, type: "DATE", value: `${this.w(j)}-${season}`, dateLike: true };
@@ -712,6 +767,11 @@ export class Grammar {
       }
     }
     if (n === "week" || n === "month" || n === "year" || n === "quarter" || n === "weekend" || n === "decade" || n === "century") {
+      // "over the past year" is annotated as the previous calendar year, not as a one-year duration.
+      if ((t === "past" || t === "last") && start < i && n === "year" && this.w(i + 2) !== "of" && this.dct) {
+        return { end: i + 2, type: "DATE", value: pad(this.dct.year - 1, 4), dateLike: true };
+      }
+      if (t === "last" && start < i && n === "week" && this.w(i + 2) === "of") return this.lastWeekOf(i + 3);
       if ((t === "past" || ((t === "last" || t === "coming" || t === "next") && start < i)) && n !== "weekend") {
         const unit = UNITS.get(n)!;
         return { end: i + 2, type: "DURATION", value: durationValue(1, unit) };
@@ -750,6 +810,19 @@ export class Grammar {
       return { end: i + 2, type: "TIME", value: `${this.dctDay(t === "last" ? -1 : 0)}T${part}` };
     }
     return null;
+  }
+
+  /** "the last week of March": the last ISO week that ends inside the month. */
+  private lastWeekOf(j: number): Core | null {
+    const month = MONTHS.get(this.w(j));
+    if (month === undefined || !this.lx.upper[j]) return null;
+    const explicit = this.isNum(j + 1) ? this.yearAt(j + 1) : null;
+    const dated = explicit !== null ? null : this.resolveMonth(month, j, 0);
+    const year = explicit ?? (dated && !dated.startsWith("X") ? Number(dated.slice(0, 4)) : null);
+    if (year === null) return null;
+    const last = { year, month, day: daysInMonth(year, month) };
+    const sunday = addDays(last, -(weekday(last) % 7));
+    return { end: explicit !== null ? j + 2 : j + 1, type: "DATE", value: formatWeek(sunday), dateLike: true };
   }
 
   /** "the previous year", "the previous day": relative to the date in focus. */
@@ -798,9 +871,14 @@ export class Grammar {
         }
         return this.relative(i + 1, n, i);
       }
+      case "near":
+      case "short":
+      case "long":
+        return this.w(i + 2) === "term" ? { end: i + 3, type: "DATE", value: "FUTURE_REF", dateLike: true } : null;
       case "time": {
         // "at the time": the date in focus, when there is one ("at the time of the attack" names an event).
         const after = this.w(i + 2);
+        if (after === "being") return { end: i + 3, type: "DATE", value: "PRESENT_REF", dateLike: true };
         if (this.w(i - 1) !== "at" || !this.focus.value || after === "of" || after === "when" || after === "that") return null;
         return { end: i + 2, type: "DATE", value: this.focus.value, dateLike: true };
       }
@@ -808,9 +886,7 @@ export class Grammar {
         if (this.w(i + 2) === "day" && this.focus.ymd) return { end: i + 3, type: "DATE", value: formatYmd(this.focus.ymd), dateLike: true };
         return null;
       case "day":
-        if (this.w(i + 2) === "before") return this.anaphoricUnit(i + 3, "day", -1);
-        if (this.w(i + 2) === "after") return this.anaphoricUnit(i + 3, "day", 1);
-        return null;
+        return this.theDay(i);
       case "year":
       case "quarter":
       case "week":
@@ -866,6 +942,20 @@ export class Grammar {
     return null;
   }
 
+  /**
+   * "the day before" / "the day after" shift the date in focus; a bare "the day" ("ended the day higher",
+   * "later in the day") is that date itself. "the day after falling" is the bare day plus a clause.
+   */
+  private theDay(i: number): Core | null {
+    const n = this.w(i + 2);
+    const after = this.w(i + 3);
+    const clause = after.endsWith("ing") || after === "the" || after === "a";
+    if ((n === "before" || n === "after") && !clause) return this.anaphoricUnit(i + 3, "day", n === "before" ? -1 : 1);
+    // "the day of the vote", "the day when", "day-to-day", "carry the day" do not name the day in focus.
+    if (n === "of" || n === "when" || n === "that" || n === "on" || n === "-" || n === "'" || IDIOM_DAY_VERBS.has(this.w(i - 1))) return null;
+    return this.anaphoricUnit(i + 2, "day", 0);
+  }
+
   /** "the year", "the quarter", "the week": the DCT's period (for "the quarter", the last reported one). */
   private theUnit(j: number, n: string): Core | null {
     if (!this.dct || !this.dct.month) return null;
@@ -880,6 +970,10 @@ export class Grammar {
       const prev = q === 0 ? { y: this.dct.year - 1, q: 4 } : { y: this.dct.year, q };
       return { end: j + 1, type: "DATE", value: `${prev.y}-Q${prev.q}`, dateLike: true };
     }
+    // "the year ended Sept. 30": a fiscal year, annotated as a one-year duration beside its end date.
+    if (n === "year" && (next === "ended" || next === "ending")) return { end: j + 1, type: "DURATION", value: "P1Y" };
+    const spelled = n === "year" ? this.spelledYear(j + 1) : null;
+    if (spelled) return { end: spelled.end, type: "DATE", value: pad(spelled.year, 4), dateLike: true };
     if (n === "year") return { end: j + 1, type: "DATE", value: pad(this.dct.year, 4), dateLike: true };
     if (n === "month") return { end: j + 1, type: "DATE", value: formatYm(this.dct.year, this.dct.month), dateLike: true };
     if (!this.dct.day) return null;
@@ -1177,7 +1271,7 @@ export class Grammar {
     let dir = direction;
     if (dir === 0) {
       const tense = tenseAt(this.lx, i);
-      dir = tense === Tense.Future ? 1 : -1;
+      dir = tense === Tense.Future || tense === Tense.Present ? 1 : -1;
     }
     let delta: number;
     if (dir === 2) delta = wd - dctWd; // "this Friday": the one of this week
