@@ -101,13 +101,14 @@ test("stdin: '-' reads the stream and detects the format from its content", asyn
   assert.equal(articles(json)[0]?.title, "J");
 });
 
-test("directories are walked recursively in name order; hidden and unknown files are passed over", async () => {
+test("directories are walked recursively in name order; hidden, unknown and README files are passed over", async () => {
   const dir = mkdtempSync(join(tmpdir(), "ng-dir-"));
   mkdirSync(join(dir, "sub"));
   writeFileSync(join(dir, "b.txt"), "B title\nB body.");
   writeFileSync(join(dir, "sub", "a.jsonl"), '{"title":"A","text":"a."}\n');
   writeFileSync(join(dir, ".hidden.txt"), "H\nh.");
   writeFileSync(join(dir, "image.png"), "\u0089PNG");
+  writeFileSync(join(dir, "README.TXT"), "About this corpus\nNot an article.");
   const items = await collect(dir);
   assert.deepEqual(articles(items).map((a) => a.title), ["B title", "A"]);
   assert.deepEqual(errors(items), []);

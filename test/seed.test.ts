@@ -55,3 +55,14 @@ test("seed: every core amount of the gold is found with its value and unit", () 
     assert.ok(a.amounts.some((x) => fold(x.text) === fold(want.text) && x.value === want.value && x.unit === want.unit), want.text);
   }
 });
+
+test("seed: every core entity of the gold is found by name with its type", () => {
+  const a = analyzeSeed();
+  for (const want of gold.entities.core as { name: string; type: string }[]) {
+    const found = a.entities.some((e) => fold(e.name) === fold(want.name) && e.type === want.type);
+    assert.ok(found, `${want.type} ${want.name}`);
+  }
+  // The related-article teasers are not read: "win local wars" stands only there.
+  const teaserOnly = a.entities.flatMap((e) => e.mentions).filter((m) => a.blocks.some((b) => b.kind === "related" && m.start >= b.start && m.end <= b.end));
+  assert.deepEqual(teaserOnly, []);
+});

@@ -13,6 +13,8 @@ export type InputFormat = "dump" | "text" | "jsonl";
 
 /** File endings a directory walk reads; other files in a directory are passed over. */
 const READABLE = new Set([".txt", ".text", ".jsonl", ".ndjson"]);
+/** A corpus folder's own documentation is not an article ("README.TXT" of the BBC corpus). */
+const NOT_ARTICLES = /^(?:readme|license|licence|copying|notice|changelog)(?:\.|$)/i;
 
 /** Reads articles from bytes, choosing the format by extension and content. Never throws on bad input. */
 export function readBytes(bytes: Uint8Array, file: string): ReadItem[] {
@@ -76,7 +78,7 @@ async function* readDirectory(dir: string): AsyncGenerator<ReadItem> {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
+    if (entry.name.startsWith(".") || NOT_ARTICLES.test(entry.name)) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) yield* readDirectory(full);
     else if (entry.isFile() && READABLE.has(extname(entry.name).toLowerCase())) yield* await readFileItems(full);

@@ -10,6 +10,10 @@ interface EvalTask {
 }
 
 const TASKS: Record<string, EvalTask> = {
+  ner: {
+    summary: "named-entity recognition, conlleval P/R/F1 on a CoNLL-2003 file",
+    load: () => import("../../stages/entities/eval-cli.js"),
+  },
   timex: {
     summary: "TIMEX3 tagging and normalization, TempEval-3 Task A (TimeML or MEANTIME)",
     load: () => import("../../stages/time/eval-cli.js"),

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench [-- --corpus DIR] [--limit N]`: throughput on one core (this process is single-threaded) of
+ * NER tagging alone and of the whole `analyze`, on the BBC corpus (../shared/data/corpora/bbc, 2,225 articles)
+ * when it exists, else on examples/. Also model load time, a 5 MB single paragraph, and peak memory (max RSS).
+ * Prints a Markdown block for docs/benchmarks.md.
+ */
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { analyze, getDefaultPipeline } from "../analyze.js";
+import type { Article } from "../core/article.js";
+import type { Doc } from "../core/doc.js";
+import { getStage } from "../core/pipeline.js";
+import { readInput } from "../readers/index.js";
+import { layoutArticle } from "../stages/text/layout.js";
+import { segment } from "../stages/text/stage.js";
+import { defaultTagger, modelPath } from "../stages/entities/load.js";
+
+async function readArticles(path: string, limit: number): Promise<Article[]> {
+  const articles: Article[] = [];
+  for await (const item of readInput(path)) {
+    if ("article" in item) articles.push(item.article);
+    if (articles.length >= limit) break;
+  }
+  return articles;
+}
+
+/** The token strings of the sentences the entities stage reads, per document. */
+function tokenDoc(doc: Doc): string[][] {
+  return doc.sentences.map((s) => {
+    const words: string[] = [];
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) words.push(doc.tokenText(t));
+    return words;
+  });
+}
+
+function seconds(t0: bigint): number {
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: "string", default: resolve("../shared/data/corpora/bbc") },
+      limit: { type: "string", default: "100000" },
+    },
+  });
+  const corpus = existsSync(values.corpus!) ? values.corpus! : resolve("examples");
+  const articles = await readArticles(corpus, Number(values.limit));
+
+  let t0 = process.hrtime.bigint();
+  // The same tagger the entities stage uses, so the model is in memory once.
+  const tagger = defaultTagger();
+  const loadSeconds = seconds(t0);
+
+  const pipeline = getDefaultPipeline();
+  for (const a of articles.slice(0, 50)) analyze(a, pipeline); // warm up the JIT
+  t0 = process.hrtime.bigint();
+  for (const a of articles) analyze(a, pipeline);
+  const analyzeSeconds = seconds(t0);
+  const pipelineName = pipeline.stages.map((s) => s.name).join(", ");
+
+  // Peak memory of the analyze passes alone: the model, the corpus text, one article's Doc at a time.
+  const analyzeRss = process.resourceUsage().maxRSS / 1024;
+
+  const docs = articles.map((a) => {
+    const doc = layoutArticle(a);
+    segment(doc);
+    return tokenDoc(doc);
+  });
+  const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.length, 0), 0);
+  for (const d of docs.slice(0, 50)) tagger.tagDoc(d); // warm up the JIT
+  t0 = process.hrtime.bigint();
+  let mentions = 0;
+  for (const d of docs) for (const s of tagger.tagDoc(d)) mentions += s.length;
+  const tagSeconds = seconds(t0);
+
+  // The time and amounts stages alone, over documents already segmented.
+  const segmented = articles.map((a) => {
+    const doc = layoutArticle(a);
+    segment(doc);
+    return doc;
+  });
+  const timeStages = [getStage("time"), getStage("amounts")];
+  for (const d of segmented.slice(0, 50)) for (const stage of timeStages) stage.run(d);
+  t0 = process.hrtime.bigint();
+  for (const d of segmented) for (const stage of timeStages) stage.run(d);
+  const timeSeconds = seconds(t0);
+
+  const words = "The minister of Ruritania, Jan Kowalski, told Reuters in Warsaw that the talks with the European Union would go on ";
+  const big = words.repeat(Math.ceil(5_000_000 / words.length));
+  const bigDoc = layoutArticle({ id: "big", source: null, url: null, published: null, section: null, title: "Big", authors: [], language: "en", paragraphs: [big] });
+  segment(bigDoc);
+  const bigTokens = bigDoc.tokens.count;
+  t0 = process.hrtime.bigint();
+  tagger.tagDoc(tokenDoc(bigDoc));
+  const bigSeconds = seconds(t0);
+
+  const rss = process.resourceUsage().maxRSS / 1024;
+  const out = [
+    `Corpus: ${corpus.replace(resolve(".."), "..")} — ${articles.length} articles, ${fmt(tokens)} tokens (all sentences); ${mentions} entity mentions tagged.`,
+    "",
+    "| measurement | tokens/s (one core) | time |",
+    "|---|---|---|",
+    `| NER tagging alone (features + 2 stages of Viterbi) | ${fmt(tokens / tagSeconds)} | ${tagSeconds.toFixed(2)} s |`,
+    `| time + amounts stages alone | ${fmt(tokens / timeSeconds)} | ${timeSeconds.toFixed(2)} s |`,
+    `| whole analyze (${pipelineName}) | ${fmt(tokens / analyzeSeconds)} | ${analyzeSeconds.toFixed(2)} s |`,
+    `| NER tagging of one 5 MB paragraph (${fmt(bigTokens)} tokens) | ${fmt(bigTokens / bigSeconds)} | ${bigSeconds.toFixed(2)} s |`,
+    "",
+    `NER model load: ${(loadSeconds * 1000).toFixed(0)} ms (${(statSync(modelPath()).size / 1e6).toFixed(1)} MB file). Peak memory (max RSS): ${analyzeRss.toFixed(0)} MB after the analyze passes; ${rss.toFixed(0)} MB for the whole run, which also holds every article's tokens and the 5 MB paragraph.`,
+  ];
+  process.stdout.write(out.join("\n") + "\n");
+}
+
+await main();

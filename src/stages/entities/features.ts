@@ -1,0 +1,368 @@
+import { finish, hashChar, hashRange, hashStart, hashString } from "./hash.js";
+import type { HashTable } from "./hash-table.js";
+import { NUM_LABELS, TYPES, typeOf } from "./labels.js";
+
+/** Feature slots per token; unused slots hold -1. */
+export const SLOTS = 68;
+/** Slots [0, LOCAL_SLOTS) hold the first-stage features; the rest the document-aggregation features. */
+export const LOCAL_SLOTS = 60;
+
+/** Gazetteer category bits (the model file stores phrase hash -> bits). */
+export const GAZ = { COUNTRY: 1, STATE: 2, CITY_BIG: 4, CITY: 8, NATIONALITY: 16, PREFIX: 1 << 30 } as const;
+const GAZ_CATEGORIES = [GAZ.COUNTRY, GAZ.STATE, GAZ.CITY_BIG, GAZ.CITY, GAZ.NATIONALITY];
+const GAZ_MAX_TOKENS = 6;
+
+/** Cluster prefix lengths used as features (Brown-style bit paths, Ratinov & Roth use 4, 6, 10, 20). */
+const CLUSTER_PREFIXES = [4, 6, 10, 16];
+
+export interface FeatureResources {
+  /** log2 of the number of hash buckets. */
+  bits: number;
+  gazetteer: HashTable | null;
+  /** Word lexicon from unlabeled text (see lexicon-build.ts): lower-cased word hash -> case bucket, cluster path. */
+  lexicon: HashTable | null;
+}
+
+/** A document as the tagger sees it: sentences of token strings. */
+export type TokenDoc = readonly (readonly string[])[];
+
+/** Per-sentence views computed once per sentence and shared by the templates. */
+interface SentenceView {
+  words: string[];
+  lower: string[];
+  shapes: string[];
+  allCaps: boolean;
+  /** Headline Case: most words capitalized, so capitals say little. */
+  titleCase: boolean;
+}
+
+/** Straight quotes for curly ones, as in the CoNLL training text. */
+export function normalizeWord(w: string): string {
+  let out = w;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 0x2019 || c === 0x2018 || c === 0x201b || c === 0x2032) out = out.replace(w[i]!, "'");
+    else if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x00ab || c === 0x00bb) out = out.replace(w[i]!, '"');
+  }
+  return out;
+}
+
+function charClass(c: number): number {
+  if (c >= 65 && c <= 90) return 88; // X
+  if (c >= 97 && c <= 122) return 120; // x
+  if (c >= 48 && c <= 57) return 100; // d
+  if (c < 128) return c;
+  const ch = String.fromCharCode(c);
+  if (ch.toLowerCase() !== ch) return 88;
+  if (ch.toUpperCase() !== ch) return 120;
+  return 111; // o: other non-ASCII
+}
+
+/** Word shape with runs of one class collapsed to at most two: "Xi" -> "Xx", "McDonald" -> "XxXxx" -> "XxXx". */
+export function wordShape(w: string): string {
+  let out = "";
+  let prev = -1;
+  let run = 0;
+  const n = Math.min(w.length, 40);
+  for (let i = 0; i < n; i++) {
+    const cls = charClass(w.charCodeAt(i));
+    if (cls === prev) {
+      run++;
+      if (run >= 2) continue;
+    } else {
+      run = 0;
+      prev = cls;
+    }
+    out += String.fromCharCode(cls);
+  }
+  return out;
+}
+
+function hasLower(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c > 127 && w[i]!.toUpperCase() !== w[i]) return true;
+  }
+  return false;
+}
+
+function hasUpperFirst(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  return c > 127 && w[0]!.toLowerCase() !== w[0];
+}
+
+/** Words Headline Case leaves lower-case. */
+export const SMALL_WORDS = new Set(["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs", "vs."]);
+
+function view(tokens: readonly string[]): SentenceView {
+  const n = tokens.length;
+  const words = new Array<string>(n);
+  const lower = new Array<string>(n);
+  const shapes = new Array<string>(n);
+  let anyUpper = false;
+  let anyLower = false;
+  let alpha = 0;
+  let capitalized = 0;
+  for (let i = 0; i < n; i++) {
+    const w = normalizeWord(tokens[i]!);
+    words[i] = w;
+    lower[i] = w.toLowerCase();
+    shapes[i] = wordShape(w);
+    if (hasLower(w)) anyLower = true;
+    else if (lower[i] !== w) anyUpper = true;
+    if (lower[i] !== w.toUpperCase() && !SMALL_WORDS.has(lower[i]!)) {
+      alpha++;
+      if (hasUpperFirst(w)) capitalized++;
+    }
+  }
+  const allCaps = anyUpper && !anyLower;
+  return { words, lower, shapes, allCaps, titleCase: !allCaps && alpha >= 3 && capitalized >= 0.75 * alpha };
+}
+
+/** Template ids: hashed together with the feature's characters. */
+const enum T {
+  Bias = 1, Word, Lower, Shape, Prefix, Suffix, LowerM1, LowerM2, LowerP1, LowerP2,
+  ShapeM1, ShapeP1, ShapeM1_0, Shape0_P1, BigramM1_0, Bigram0_P1, FirstShape, CapsLower, CapsShape,
+  Gaz, GazNoCase, Cluster, ClusterM1, ClusterP1, LowerElsewhere, CapMidElsewhere, Length, LowerM1Shape,
+  AggAny, AggMajor, AggSpan, InQuote, TitleLower, CaseRatio, HyphenFirst, HyphenLast, HyphenGaz,
+}
+
+/**
+ * Computes the hashed feature buckets of every token of a document, premultiplied by NUM_LABELS so that the
+ * weights of feature f for label l sit at `out[..] + l`. Document-level evidence (how a word is written elsewhere
+ * in the document) is included; the second stage adds aggregated first-stage predictions with `addAggregates`.
+ */
+export class FeatureExtractor {
+  private readonly mask: number;
+  constructor(private readonly res: FeatureResources) {
+    this.mask = (1 << res.bits) - 1;
+  }
+
+  private put(out: Int32Array, base: number, slot: number, h: number): number {
+    if (slot < LOCAL_SLOTS) out[base + slot] = (finish(h) & this.mask) * NUM_LABELS;
+    return slot + 1;
+  }
+
+  extractDoc(doc: TokenDoc): Int32Array[] {
+    const views = doc.map(view);
+    // Document evidence: lower-cased forms seen all-lowercase, and forms seen capitalized mid-sentence in mixed-case text.
+    const seenLower = new Set<string>();
+    const seenCapMid = new Set<string>();
+    for (const v of views) {
+      for (let i = 0; i < v.words.length; i++) {
+        const w = v.words[i]!;
+        if (w === v.lower[i]) seenLower.add(w);
+        else if (i > 0 && !v.allCaps && hasUpperFirst(w) && !v.words[i - 1]!.endsWith(".") && v.words[i - 1] !== '"') seenCapMid.add(v.lower[i]!);
+      }
+    }
+    return views.map((v) => this.extractSentence(v, seenLower, seenCapMid));
+  }
+
+  private extractSentence(v: SentenceView, seenLower: Set<string>, seenCapMid: Set<string>): Int32Array {
+    const n = v.words.length;
+    const out = new Int32Array(n * SLOTS).fill(-1);
+    const gazFeatures = this.gazetteerFeatures(v.lower);
+    let quoteOpen = false;
+    for (let i = 0; i < n; i++) {
+      const base = i * SLOTS;
+      const w = v.words[i]!;
+      const lw = v.lower[i]!;
+      const sh = v.shapes[i]!;
+      const lm1 = i > 0 ? v.lower[i - 1]! : "<s>";
+      const lm2 = i > 1 ? v.lower[i - 2]! : "<s>";
+      const lp1 = i + 1 < n ? v.lower[i + 1]! : "</s>";
+      const lp2 = i + 2 < n ? v.lower[i + 2]! : "</s>";
+      const sm1 = i > 0 ? v.shapes[i - 1]! : "<s>";
+      const sp1 = i + 1 < n ? v.shapes[i + 1]! : "</s>";
+      let s = 0;
+      s = this.put(out, base, s, hashStart(T.Bias));
+      s = this.put(out, base, s, hashString(hashStart(T.Word), w));
+      s = this.put(out, base, s, hashString(hashStart(T.Lower), lw));
+      s = this.put(out, base, s, hashString(hashStart(T.Shape), sh));
+      for (let k = 1; k <= 4 && k <= lw.length; k++) {
+        s = this.put(out, base, s, hashRange(hashStart(T.Prefix * 16 + k), lw, 0, k));
+        s = this.put(out, base, s, hashRange(hashStart(T.Suffix * 16 + k), lw, lw.length - k, lw.length));
+      }
+      s = this.put(out, base, s, hashString(hashStart(T.LowerM1), lm1));
+      s = this.put(out, base, s, hashString(hashStart(T.LowerM2), lm2));
+      s = this.put(out, base, s, hashString(hashStart(T.LowerP1), lp1));
+      s = this.put(out, base, s, hashString(hashStart(T.LowerP2), lp2));
+      s = this.put(out, base, s, hashString(hashStart(T.ShapeM1), sm1));
+      s = this.put(out, base, s, hashString(hashStart(T.ShapeP1), sp1));
+      s = this.put(out, base, s, hashString(hashChar(hashString(hashStart(T.ShapeM1_0), sm1), 31), sh));
+      s = this.put(out, base, s, hashString(hashChar(hashString(hashStart(T.Shape0_P1), sh), 31), sp1));
+      s = this.put(out, base, s, hashString(hashChar(hashString(hashStart(T.BigramM1_0), lm1), 31), lw));
+      s = this.put(out, base, s, hashString(hashChar(hashString(hashStart(T.Bigram0_P1), lw), 31), lp1));
+      s = this.put(out, base, s, hashString(hashChar(hashString(hashStart(T.LowerM1Shape), lm1), 31), sh));
+      s = this.put(out, base, s, hashChar(hashString(hashStart(T.Length), sh), Math.min(w.length, 12)));
+      if (i === 0) s = this.put(out, base, s, hashString(hashStart(T.FirstShape), sh));
+      if (v.allCaps) {
+        s = this.put(out, base, s, hashString(hashStart(T.CapsLower), lw));
+        s = this.put(out, base, s, hashChar(hashStart(T.CapsShape), n > 3 ? 1 : 0));
+      }
+      if (v.titleCase) s = this.put(out, base, s, hashString(hashStart(T.TitleLower), lw));
+      if (w.length > 2) {
+        const hy = w.indexOf("-", 1);
+        if (hy > 0 && hy < w.length - 1) s = this.hyphenFeatures(out, base, s, lw, hy);
+      }
+      if (w === '"') quoteOpen = !quoteOpen;
+      else if (quoteOpen) s = this.put(out, base, s, hashString(hashStart(T.InQuote), sh));
+      if (w !== lw) {
+        if (seenLower.has(lw)) s = this.put(out, base, s, hashChar(hashStart(T.LowerElsewhere), i === 0 ? 1 : 0));
+        if (seenCapMid.has(lw)) s = this.put(out, base, s, hashChar(hashStart(T.CapMidElsewhere), v.allCaps ? 1 : i === 0 ? 2 : 3));
+      }
+      const gz = gazFeatures[i];
+      if (gz) {
+        for (let g = 0; g < gz.length && g < 6; g++) {
+          const caseTag = w === lw ? 0 : 1;
+          s = this.put(out, base, s, hashChar(hashChar(hashStart(T.Gaz), gz[g]!), caseTag));
+          s = this.put(out, base, s, hashChar(hashStart(T.GazNoCase), gz[g]!));
+        }
+      }
+      if (this.res.lexicon) {
+        const context = v.allCaps ? 2 : v.titleCase ? 3 : i === 0 || lm1 === '"' || lm1 === "(" ? 1 : 0;
+        const caseBucket = (this.lexiconValue(lw) >>> 21) & 7;
+        s = this.put(out, base, s, hashChar(hashChar(hashChar(hashStart(T.CaseRatio), caseBucket), context), w === lw ? 0 : 1));
+        s = this.clusterFeatures(out, base, s, T.Cluster, lw, CLUSTER_PREFIXES);
+        if (i > 0) s = this.clusterFeatures(out, base, s, T.ClusterM1, lm1, [6, 10]);
+        if (i + 1 < n) s = this.clusterFeatures(out, base, s, T.ClusterP1, lp1, [6, 10]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * In a Headline Case sentence, the tokens that cannot be inside a name: words the unlabeled text almost always
+   * writes in lower case ("Putin Invites Xi Jinping"), unless "of" follows ("Bank of England"). Null otherwise.
+   */
+  headlineBreaks(tokens: readonly string[]): Uint8Array | null {
+    const v = view(tokens);
+    if (!v.titleCase || !this.res.lexicon) return null;
+    const breaks = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      if (v.lower[i + 1] === "of" || v.words[i] === v.lower[i]) continue;
+      if (((this.lexiconValue(v.lower[i]!) >>> 21) & 7) === 1) breaks[i] = 1;
+    }
+    return breaks;
+  }
+
+  private lexiconValue(lw: string): number {
+    return this.res.lexicon ? this.res.lexicon.get(finish(hashString(hashStart(0x9e37), lw))) : 0;
+  }
+
+  /** "Russian-Chinese", "Washington-based": the parts say what the glued token is. */
+  private hyphenFeatures(out: Int32Array, base: number, slot: number, lw: string, hy: number): number {
+    const last = lw.lastIndexOf("-");
+    slot = this.put(out, base, slot, hashRange(hashStart(T.HyphenFirst), lw, 0, hy));
+    slot = this.put(out, base, slot, hashRange(hashStart(T.HyphenLast), lw, last + 1, lw.length));
+    const gaz = this.res.gazetteer;
+    if (gaz) {
+      const bits = gaz.get(finish(hashRange(hashStart(0x9e37), lw, 0, hy))) & ~GAZ.PREFIX;
+      if (bits !== 0) slot = this.put(out, base, slot, hashChar(hashStart(T.HyphenGaz), bits));
+    }
+    return slot;
+  }
+
+  private clusterFeatures(out: Int32Array, base: number, slot: number, template: number, lw: string, lengths: readonly number[]): number {
+    const value = this.lexiconValue(lw) & 0x1fffff;
+    if (value === 0) return this.put(out, base, slot, hashChar(hashStart(template), 0xffff));
+    const depth = value >>> 16;
+    const path = value & 0xffff;
+    for (const len of lengths) {
+      const d = Math.min(len, depth);
+      const prefix = path & ((1 << d) - 1);
+      slot = this.put(out, base, slot, hashChar(hashChar(hashStart(template * 64 + len), d), prefix));
+    }
+    return slot;
+  }
+
+  /** Per token, the gazetteer hits covering it as (category index * 4 + BILU part) codes. */
+  private gazetteerFeatures(lower: readonly string[]): (number[] | undefined)[] {
+    const n = lower.length;
+    const hits = new Array<number[] | undefined>(n);
+    const gaz = this.res.gazetteer;
+    if (!gaz) return hits;
+    for (let i = 0; i < n; i++) {
+      let h = hashStart(0x9e37);
+      for (let k = 0; k < GAZ_MAX_TOKENS && i + k < n; k++) {
+        if (k > 0) h = hashChar(h, 32);
+        h = hashString(h, lower[i + k]!);
+        const bits = gaz.get(finish(h));
+        if (bits === 0) break;
+        for (let c = 0; c < GAZ_CATEGORIES.length; c++) {
+          if ((bits & GAZ_CATEGORIES[c]!) === 0) continue;
+          for (let t = i; t <= i + k; t++) {
+            const part = k === 0 ? 4 : t === i ? 1 : t === i + k ? 3 : 2;
+            (hits[t] ??= []).push(c * 4 + part);
+          }
+        }
+        if ((bits & GAZ.PREFIX) === 0) break;
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * Second-stage features (Ratinov & Roth's context aggregation): for each capitalized token, the types the first
+   * stage gave the same word elsewhere in the document, and the majority type.
+   */
+  addAggregates(doc: TokenDoc, features: Int32Array[], stage1: readonly Uint8Array[]): void {
+    const counts = new Map<string, Int32Array>();
+    const spanTypes = new Map<string, Int32Array>();
+    forEachCapitalized(doc, (si, i, lw) => {
+      const label = stage1[si]![i]!;
+      let c = counts.get(lw);
+      if (!c) counts.set(lw, (c = new Int32Array(TYPES.length + 1)));
+      c[typeOf(label) + 1]!++;
+      if (label !== 0 && (label - 1) % 4 !== 3) {
+        // part of a multi-token span: remember that this word occurs inside a longer name
+        let st = spanTypes.get(lw);
+        if (!st) spanTypes.set(lw, (st = new Int32Array(TYPES.length)));
+        st[typeOf(label)]!++;
+      }
+    });
+    forEachCapitalized(doc, (si, i, lw) => {
+      const out = features[si]!;
+      const labels = stage1[si]!;
+      const c = counts.get(lw)!;
+      const own = typeOf(labels[i]!) + 1;
+      let slot = i * SLOTS + LOCAL_SLOTS;
+      let best = -1;
+      let bestCount = 0;
+      let total = 0;
+      for (let t = 0; t <= TYPES.length; t++) {
+        const others = c[t]! - (t === own ? 1 : 0);
+        total += others;
+        if (others > bestCount) {
+          bestCount = others;
+          best = t;
+        }
+        if (others > 0 && slot < (i + 1) * SLOTS) out[slot++] = (finish(hashChar(hashStart(T.AggAny), t)) & this.mask) * NUM_LABELS;
+      }
+      if (total > 0 && slot < (i + 1) * SLOTS) {
+        const share = bestCount * 2 > total ? 1 : 0;
+        out[slot++] = (finish(hashChar(hashChar(hashStart(T.AggMajor), best), share)) & this.mask) * NUM_LABELS;
+      }
+      const st = spanTypes.get(lw);
+      if (st && slot < (i + 1) * SLOTS) {
+        let bt = 0;
+        for (let t = 1; t < TYPES.length; t++) if (st[t]! > st[bt]!) bt = t;
+        out[slot++] = (finish(hashChar(hashStart(T.AggSpan), bt)) & this.mask) * NUM_LABELS;
+      }
+    });
+  }
+}
+
+/** Calls fn for every token written with a capital, with its lower-cased form. */
+function forEachCapitalized(doc: TokenDoc, fn: (sentence: number, token: number, lower: string) => void): void {
+  for (let si = 0; si < doc.length; si++) {
+    const words = doc[si]!;
+    for (let i = 0; i < words.length; i++) {
+      const w = normalizeWord(words[i]!);
+      const lw = w.toLowerCase();
+      if (w !== lw) fn(si, i, lw);
+    }
+  }
+}

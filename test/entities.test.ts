@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { analyze } from "../src/analyze.js";
+import type { Analysis } from "../src/core/analysis.js";
+import type { Article } from "../src/core/article.js";
+import { createPipeline } from "../src/core/pipeline.js";
+import { main as evalNer } from "../src/stages/entities/eval-cli.js";
+import { detectScheme, spansFromTags, tagsFromSpans } from "../src/stages/entities/labels.js";
+import "../src/stages/entities/stage.js";
+import "../src/stages/text/stage.js";
+import { fixture } from "./support/paths.js";
+
+const pipeline = createPipeline(["text", "entities"]);
+const article = (title: string, paragraphs: string[]): Article => ({
+  id: "t", source: null, url: null, published: null, section: null, title, authors: [], language: "en", paragraphs,
+});
+const run = (title: string, paragraphs: string[]): Analysis => analyze(article(title, paragraphs), pipeline);
+const typeOf = (a: Analysis, name: string): string | undefined => a.entities.find((e) => e.name === name)?.type;
+
+test("entities: people, organizations, places and groups with the Analysis types", () => {
+  const a = run("Leaders meet", [
+    "Chinese President Xi Jinping met Indian Prime Minister Narendra Modi in Beijing on Friday.",
+    "The talks angered the ruling Communist Party, said Alfred Wu of the National University of Singapore.",
+    "Ukrainians and Orthodox Christians celebrated in Kyiv, the capital of Ukraine.",
+  ]);
+  assert.equal(typeOf(a, "Xi Jinping"), "PERSON");
+  assert.equal(typeOf(a, "Narendra Modi"), "PERSON");
+  assert.equal(typeOf(a, "Alfred Wu"), "PERSON");
+  assert.equal(typeOf(a, "Communist Party"), "ORG");
+  assert.equal(typeOf(a, "National University of Singapore"), "ORG");
+  assert.equal(typeOf(a, "Beijing"), "GPE");
+  assert.equal(typeOf(a, "Ukraine"), "GPE");
+  assert.equal(typeOf(a, "Chinese"), "NORP");
+  assert.equal(typeOf(a, "Ukrainians"), "NORP");
+  assert.equal(typeOf(a, "Orthodox Christians"), "NORP");
+});
+
+test("entities: mentions with identical names group into one entity, ids in order of first mention", () => {
+  const a = run("Putin meets Xi", ["Vladimir Putin spoke in Moscow.", "Putin said Russia's economy would grow.", "Putin later left Moscow."]);
+  assert.deepEqual(a.entities.map((e) => e.id), a.entities.map((_, i) => `e${i + 1}`));
+  const putin = a.entities.find((e) => e.name === "Putin");
+  assert.ok(putin && putin.type === "PERSON");
+  assert.equal(putin.mentions.length, 3, "title and two body mentions");
+  for (const m of putin.mentions) assert.equal(a.text.slice(m.start, m.end), m.text);
+  assert.equal(typeOf(a, "Russia"), "GPE", "the possessive is split off");
+  assert.equal(a.entities.find((e) => e.name === "Moscow")?.mentions.length, 2);
+});
+
+test("entities: bad input gives a sensible result without crashing", () => {
+  assert.deepEqual(run("", []).entities, []);
+  assert.deepEqual(run("...", ["!!! ??? 😀😀 🎉", "\u0000\u0001\u0007 \u001b[31m"]).entities, []);
+  const mixed = run("Mixed", ["Владимир Путин and 习近平 met Emmanuel Macron in Paris."]);
+  assert.equal(typeOf(mixed, "Emmanuel Macron"), "PERSON");
+  const words = "the minister of Ruritania said that ";
+  const big = words.repeat(Math.ceil(400_000 / words.length));
+  const t0 = Date.now();
+  const a = run("Big", [big]);
+  assert.ok(Date.now() - t0 < 20_000, "a 400 KB paragraph is tagged in well under 20 s");
+  assert.ok(a.entities.length <= 2);
+});
+
+test("labels: conlleval chunking of IOB1/IOB2 and writing back in the same scheme", () => {
+  const iob1 = ["I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"];
+  const chunks = spansFromTags(iob1);
+  assert.deepEqual(chunks, [
+    { start: 0, end: 2, type: "PER" },
+    { start: 2, end: 3, type: "PER" },
+    { start: 4, end: 5, type: "LOC" },
+    { start: 5, end: 6, type: "ORG" },
+  ]);
+  assert.equal(detectScheme(iob1), "IOB1");
+  assert.deepEqual(tagsFromSpans(6, chunks, "IOB1"), iob1);
+  const iob2 = ["B-PER", "I-PER", "B-PER", "O", "B-LOC", "B-ORG"];
+  assert.equal(detectScheme(iob2), "IOB2");
+  assert.deepEqual(spansFromTags(iob2), chunks);
+  assert.deepEqual(tagsFromSpans(6, chunks, "IOB2"), iob2);
+});
+
+test("eval ner: scores a CoNLL file and writes it back with a prediction column", async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "ner-")), "pred.conll");
+  const chunks: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((s: string) => (chunks.push(s), true)) as typeof process.stdout.write;
+  let code: number;
+  try {
+    code = await evalNer(["--conll", fixture("ner", "tiny.conll"), "--out", out, "--json"]);
+  } finally {
+    process.stdout.write = write;
+  }
+  assert.equal(code, 0);
+  const r = JSON.parse(chunks.join(""));
+  assert.equal(r.tokens, 22);
+  assert.equal(r.chunks, 6);
+  assert.equal(r.scheme, "IOB1");
+  assert.ok(r.overall.f1 >= 80, `F1 ${r.overall.f1}`);
+  const lines = readFileSync(out, "utf8").split("\n");
+  const input = readFileSync(fixture("ner", "tiny.conll"), "utf8").split("\n");
+  assert.equal(lines.length, input.length);
+  assert.equal(lines[0], "-DOCSTART- -X- -X- O O");
+  assert.match(lines[2]!, /^Angela NNP I-NP I-PER I-PER$/);
+  assert.equal(lines[3], "Merkel NNP I-NP I-PER I-PER");
+});
