@@ -48,3 +48,23 @@ test("eval timex scores a TimeML folder and writes TempEval-3 files", async () =
   assert.match(written, /<DCT>/);
   assert.deepEqual(parseTimeml(written).gold.map((g) => g.value), ["2022-12-29", "P2W", "PAST_REF"]);
 });
+
+test("eval timex --half splits a folder by file-name hash into two disjoint halves", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "timex-half-"));
+  for (let k = 0; k < 6; k++) writeFileSync(join(dir, `doc${k}.tml`), TML);
+  const files: number[] = [];
+  const log = console.log;
+  const lines: string[] = [];
+  console.log = (s: string) => lines.push(s);
+  try {
+    for (const half of ["even", "odd"]) {
+      lines.length = 0;
+      assert.equal(await main(["--timeml", dir, "--half", half, "--json"]), 0);
+      files.push(JSON.parse(lines.join("\n"))[0].files);
+    }
+    assert.equal(await main(["--timeml", dir, "--half", "both"]), 2);
+  } finally {
+    console.log = log;
+  }
+  assert.equal(files[0]! + files[1]!, 6);
+});

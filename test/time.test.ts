@@ -116,3 +116,15 @@ test("no publication date leaves relative values underspecified", () => {
   assert.deepEqual(one("Russia invaded Ukraine in February.", null), ["February", "DATE", "XXXX-02", null]);
   assert.deepEqual(one("The meeting began on Friday.", null), ["Friday", "DATE", "XXXX-WXX-5", null]);
 });
+
+test("earnings comparisons, sentence-opening weekdays, future cues, runs of units, clipped years", () => {
+  const q = values("Net rose in the third quarter. Sales were $3 million, or 9 cents a share, a year earlier.", "1989-10-30");
+  assert.deepEqual(q.map((t) => t[2]), ["1989-Q3", "1988-Q3"]);
+  assert.deepEqual(one("The group was founded a year earlier, he said.", "1989-10-30")[2], "1988"); // no quarter in focus
+  assert.deepEqual(one("Earlier Friday, lawyers filed a petition.", "2000-01-07"), ["Earlier Friday", "DATE", "2000-01-07", "START"]);
+  assert.deepEqual(one("It threatens the peace process, set to resume Monday in Belfast.", "1998-03-22")[2], "1998-03-23");
+  assert.deepEqual(one("Stocks fell for six straight days."), ["six straight days", "DURATION", "P6D", null]);
+  assert.deepEqual(one("Japan shrank for two consecutive quarters."), ["two consecutive quarters", "DURATION", "P2Q", null]);
+  assert.deepEqual(one("The Nikkei is at its lowest level since '82.", "2008-10-27")[2], "1982");
+  assert.deepEqual(values("He won six straight games."), []);
+});

@@ -12,7 +12,7 @@ import { emptyCounts, report, scoreDoc, type Counts, type Report, type Scored } 
 import { tagTimexes } from "./tagger.js";
 import { parseTimeml, writeTimeml } from "./timeml.js";
 
-const USAGE = "Usage: newsgraph eval timex (--timeml DIR | --meantime DIR)... [--out DIR] [--json] [--errors N]";
+const USAGE = "Usage: newsgraph eval timex (--timeml DIR | --meantime DIR)... [--half even|odd] [--out DIR] [--json] [--errors N]";
 
 const HELP = `${USAGE}
 
@@ -23,6 +23,8 @@ precision/recall/F1, and type and value attribute F1 over relaxed matches. The D
 Options:
   --timeml DIR     a folder of TimeML .tml files (TempEval-3 / TBAQ-cleaned); repeatable, one report each
   --meantime DIR   a folder of MEANTIME intra-document annotation .xml files; repeatable
+  --half even|odd  score only the files whose name hashes (FNV-1a) to that half: rules are developed on the
+                   even half's error lists, the odd half is the check against overfitting
   --out DIR        write each TimeML file back with the system's TIMEX3 tags (TempEval-3 format)
   --json           print the reports as JSON instead of text
   --errors N       list up to N misses, spurious tags and wrong values per corpus
@@ -33,6 +35,7 @@ Examples:
   newsgraph eval timex --timeml TBAQ-cleaned/TimeBank --timeml TBAQ-cleaned/AQUAINT \\
     --meantime meantime/intra-doc_annotation
   newsgraph eval timex --meantime meantime/intra-doc_annotation --errors 50
+  newsgraph eval timex --timeml TBAQ-cleaned/AQUAINT --half even --errors 200
   newsgraph eval timex --timeml te3-platinum --out /tmp/te3-system --json`;
 
 /** A usage mistake: reported in one line with exit code 2. */
@@ -48,6 +51,21 @@ function listFiles(dir: string, ext: string): string[] {
   return out;
 }
 
+type Half = "even" | "odd" | null;
+
+/** FNV-1a (32-bit) of the file name: a fixed split that does not depend on the folder's order or size. */
+function halfOf(file: string): "even" | "odd" {
+  let h = 0x811c9dc5;
+  const name = basename(file);
+  for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 0x01000193) >>> 0;
+  return h % 2 === 0 ? "even" : "odd";
+}
+
+function listCorpus(dir: string, ext: string, half: Half): string[] {
+  const files = listFiles(dir, ext);
+  return half ? files.filter((f) => halfOf(f) === half) : files;
+}
+
 interface Corpus {
   name: string;
   report: Report;
@@ -61,10 +79,10 @@ function errorLines(text: string, file: string, res: ReturnType<typeof scoreDoc>
   for (const [g, s] of res.wrong) if (into.length < limit) into.push(`VALUE ${basename(file)}: gold ${show(g)} | sys ${show(s)}`);
 }
 
-function evalTimeml(dir: string, out: string | null, limit: number): Corpus {
+function evalTimeml(dir: string, half: Half, out: string | null, limit: number): Corpus {
   const c: Counts = emptyCounts();
   const errors: string[] = [];
-  const files = listFiles(dir, ".tml");
+  const files = listCorpus(dir, ".tml", half);
   if (out) mkdirSync(out, { recursive: true });
   for (const file of files) {
     const doc = parseTimeml(readFileSync(file, "utf8"));
@@ -72,13 +90,13 @@ function evalTimeml(dir: string, out: string | null, limit: number): Corpus {
     errorLines(doc.text, file, scoreDoc(doc.gold, sys, c), limit, errors);
     if (out) writeFileSync(join(out, basename(file)), writeTimeml(doc, sys));
   }
-  return { name: `timeml:${dir}`, report: report(c, files.length), errors };
+  return { name: `timeml:${dir}${half ? ` (${half} half)` : ""}`, report: report(c, files.length), errors };
 }
 
-function evalMeantime(dir: string, limit: number): Corpus {
+function evalMeantime(dir: string, half: Half, limit: number): Corpus {
   const c: Counts = emptyCounts();
   const errors: string[] = [];
-  const files = listFiles(dir, ".xml");
+  const files = listCorpus(dir, ".xml", half);
   for (const file of files) {
     const doc = parseMeantime(readFileSync(file, "utf8"));
     const span = doc.dateline;
@@ -87,7 +105,7 @@ function evalMeantime(dir: string, limit: number): Corpus {
     const sys = tagTimexes(doc.text.slice(0, doc.annotatedEnd), dct).filter((t) => !span || t.end <= span.start || t.start >= span.end);
     errorLines(doc.text, file, scoreDoc(doc.gold, sys, c), limit, errors);
   }
-  return { name: `meantime:${dir}`, report: report(c, files.length), errors };
+  return { name: `meantime:${dir}${half ? ` (${half} half)` : ""}`, report: report(c, files.length), errors };
 }
 
 const pct = (x: number) => (100 * x).toFixed(1);
@@ -98,6 +116,7 @@ export async function main(argv: string[]): Promise<number> {
   let out: string | null = null;
   let json = false;
   let limit = 0;
+  let half: Half = null;
   try {
     for (let k = 0; k < argv.length; k++) {
       const a = argv[k]!;
@@ -110,6 +129,11 @@ export async function main(argv: string[]): Promise<number> {
       else if (a === "--meantime") meantime.push(next());
       else if (a === "--out") out = next();
       else if (a === "--json") json = true;
+      else if (a === "--half") {
+        const v = next();
+        if (v !== "even" && v !== "odd") throw new UsageError(`--half needs "even" or "odd", got "${v}"`);
+        half = v;
+      }
       else if (a === "--errors") {
         const v = next();
         limit = Number(v);
@@ -129,8 +153,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const corpora: Corpus[] = [
-    ...timeml.map((d, k) => evalTimeml(d, out && timeml.length > 1 ? join(out, String(k)) : out, limit)),
-    ...meantime.map((d) => evalMeantime(d, limit)),
+    ...timeml.map((d, k) => evalTimeml(d, half, out && timeml.length > 1 ? join(out, String(k)) : out, limit)),
+    ...meantime.map((d) => evalMeantime(d, half, limit)),
   ];
   if (json) {
     console.log(JSON.stringify(corpora.map((c) => ({ corpus: c.name, ...c.report })), null, 2));

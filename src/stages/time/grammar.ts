@@ -98,8 +98,14 @@ const YEAR_CONTEXT_BEFORE: ReadonlySet<string> = new Set([
   "autumn", "winter", "year", "around", "circa", "c", "'", "/", "as", "at", "within",
 ]);
 
-/** Words that may open a sentence right before a weekday: "On Friday", "Also Sunday,". */
-const SENTENCE_START_BEFORE_WEEKDAY: ReadonlySet<string> = new Set(["on", "by", "until", "since", "last", "next", "this", "early", "late", "before", "after", "from", "through", "also", "but", "and", "then"]);
+/** Reported figures ("$3 million, or 9 cents a share"): with a quarter in focus, "a year ago" is that quarter's. */
+const FIGURE_WORDS: ReadonlySet<string> = new Set(["million", "billion", "cents", "share", "%", "percent", "$"]);
+
+/** Adjectives between a number and its unit that keep the phrase a duration: "six straight days". */
+const RUN_ADJECTIVES: ReadonlySet<string> = new Set(["straight", "consecutive", "successive", "full"]);
+
+/** Words that may open a sentence right before a weekday: "On Friday", "Also Sunday,", "Earlier Friday,". */
+const SENTENCE_START_BEFORE_WEEKDAY: ReadonlySet<string> = new Set(["on", "by", "until", "since", "last", "next", "this", "early", "late", "earlier", "later", "before", "after", "from", "through", "also", "but", "and", "then"]);
 
 /** Prepositions before a place or person name that a weekday may follow: "in Tokyo Monday", "with Sununu Sunday". */
 const NAME_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "at", "with", "from", "to", "for", "against"]);
@@ -215,8 +221,15 @@ export class Grammar {
     }
     const clock = this.clockTime(i);
     if (clock) return this.timeWithDay(clock.end, clock.hhmm, clock.mod);
+    // A clipped year after a year preposition: "since '82" (the century that is not in the future).
+    if (t.length === 2 && this.w(i - 1) === "'" && this.adjacent(i) && YEAR_CONTEXT_BEFORE.has(this.w(i - 2))) {
+      const yy = Number(t);
+      const now = this.dct ? this.dct.year : 2000;
+      const year = Math.floor(now / 100) * 100 + yy > now ? Math.floor(now / 100) * 100 - 100 + yy : Math.floor(now / 100) * 100 + yy;
+      return { end: i + 1, type: "DATE", value: pad(year, 4), dateLike: true };
+    }
     // Day before month: "15 September 2022".
-    if (t.length <= 2) {
+    if (t.length <= 2 && Number(t) >= 1 && Number(t) <= 31) {
       const mj = this.monthAt(i + 1, true);
       if (mj) {
         const d = Number(t);
@@ -997,9 +1010,11 @@ export class Grammar {
   private yearBeforeQuarter(i: number): string | null {
     const q = this.focus.quarter;
     if (!q) return null;
+    let sameSentence = true;
     for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
       const w = this.w(k);
-      if (w === "quarter" || w === "quarterly") return `${pad(Number(q.slice(0, 4)) - 1, 4)}${q.slice(4)}`;
+      if (w === "quarter" || w === "quarterly" || (sameSentence && FIGURE_WORDS.has(w))) return `${pad(Number(q.slice(0, 4)) - 1, 4)}${q.slice(4)}`;
+      if (w === "." && k < i - 1) sameSentence = false;
     }
     return null;
   }
@@ -1196,6 +1211,8 @@ export class Grammar {
     const q = this.quantity(j);
     if (!q) return null;
     let end = q.end;
+    // "six straight days", "two consecutive quarters": a run of units is their duration.
+    if (q.value !== null && RUN_ADJECTIVES.has(this.w(end)) && UNITS.has(this.w(end + 1))) end++;
     let unitWord = this.w(end);
     // "three-year-old" is an age, not a period of time in the text's timeline.
     let unit = UNITS.get(unitWord);

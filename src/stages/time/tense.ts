@@ -24,7 +24,7 @@ function cue(lx: Lexed, k: number): Tense {
   if (lx.kind[k] !== Kind.Word && lx.lower[k] !== "'ll") return Tense.Unknown;
   const w = lx.lower[k] as string;
   if (w === "ll" && lx.lower[k - 1] === "'") return Tense.Future;
-  if (w === "going" && lx.lower[k + 1] === "to") return Tense.Future;
+  if ((w === "going" || w === "set" || w === "poised") && lx.lower[k + 1] === "to") return Tense.Future; // "set to resume Monday"
   if (FUTURE_CUES.has(w)) return Tense.Future;
   if (PAST_CUES.has(w)) return Tense.Past;
   if (PRESENT_CUES.has(w)) return Tense.Present;
