@@ -27,7 +27,11 @@ export function help(): string {
 Scores a pipeline stage on a public benchmark; \`newsgraph eval <task> --help\` for each task's options.
 
 Tasks:
-${lines.length > 0 ? lines.join("\n") : "  (none yet)"}
+${lines.join("\n")}
+
+Examples:
+  newsgraph eval ner --conll ../shared/data/ner/conll2003/eng.testa
+  newsgraph eval timex --timeml ../shared/data/timex/tempeval3/TBAQ-cleaned/TimeBank --meantime ../shared/data/meantime/intra-doc_annotation
 `;
 }
 
