@@ -121,6 +121,12 @@ test("earnings comparisons, sentence-opening weekdays, future cues, runs of unit
   const q = values("Net rose in the third quarter. Sales were $3 million, or 9 cents a share, a year earlier.", "1989-10-30");
   assert.deepEqual(q.map((t) => t[2]), ["1989-Q3", "1988-Q3"]);
   assert.deepEqual(one("The group was founded a year earlier, he said.", "1989-10-30")[2], "1988"); // no quarter in focus
+  // The quarter in focus is itself last year's: a further "a year earlier" is the year, not 1987-Q3.
+  const older = values("Profit was $5 million a year ago. Revenue was $80 million, compared with $70 million a year earlier.", "1989-10-30");
+  assert.deepEqual(values("Net rose in the third quarter from $2 million a year ago.", "1989-10-30").map((t) => t[2]), ["1989-Q3", "1988-Q3"]);
+  assert.deepEqual(older.map((t) => t[2]), ["1988", "1988"]);
+  const chained = values("Net rose in the third quarter from $2 million a year ago. Sales fell to $9 million from $10 million a year earlier.", "1989-10-30");
+  assert.deepEqual(chained.map((t) => t[2]), ["1989-Q3", "1988-Q3", "1988"]);
   assert.deepEqual(one("Earlier Friday, lawyers filed a petition.", "2000-01-07"), ["Earlier Friday", "DATE", "2000-01-07", "START"]);
   assert.deepEqual(one("It threatens the peace process, set to resume Monday in Belfast.", "1998-03-22")[2], "1998-03-23");
   assert.deepEqual(one("Stocks fell for six straight days."), ["six straight days", "DURATION", "P6D", null]);

@@ -1009,7 +1009,7 @@ export class Grammar {
    */
   private yearBeforeQuarter(i: number): string | null {
     const q = this.focus.quarter;
-    if (!q) return null;
+    if (!q || !this.recentQuarter(q)) return null;
     let sameSentence = true;
     for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
       const w = this.w(k);
@@ -1017,6 +1017,18 @@ export class Grammar {
       if (w === "." && k < i - 1) sameSentence = false;
     }
     return null;
+  }
+
+  /**
+   * A quarter in focus is the one under report only if it is the DCT's or one of the two before it: an
+   * older one ("1988-Q3" from an earlier "a year ago") is the comparison period itself, and a further
+   * "a year earlier" then means the year, not a quarter two years back.
+   */
+  private recentQuarter(q: string): boolean {
+    if (!this.dct || !this.dct.month) return true;
+    const index = Number(q.slice(0, 4)) * 4 + Number(q.slice(6)) - 1;
+    const dctIndex = this.dct.year * 4 + Math.floor((this.dct.month - 1) / 3);
+    return index >= dctIndex - 2;
   }
 
   /** "year-earlier" (the same period a year before the DCT's). */
