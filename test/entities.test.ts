@@ -9,6 +9,9 @@ import type { Article } from "../src/core/article.js";
 import { createPipeline } from "../src/core/pipeline.js";
 import { main as evalNer } from "../src/stages/entities/eval-cli.js";
 import { detectScheme, spansFromTags, tagsFromSpans } from "../src/stages/entities/labels.js";
+import { parseMeantimeEntities, type MeantimeType } from "../src/stages/entities/meantime.js";
+import { MeantimeCounter, type MeantimeResult } from "../src/stages/entities/meantime-score.js";
+import { titleLength } from "../src/stages/entities/mention-rules.js";
 import "../src/stages/entities/stage.js";
 import "../src/stages/text/stage.js";
 import { fixture } from "./support/paths.js";
@@ -102,4 +105,65 @@ test("eval ner: scores a CoNLL file and writes it back with a prediction column"
   assert.equal(lines[0], "-DOCSTART- -X- -X- O O");
   assert.match(lines[2]!, /^Angela NNP I-NP I-PER I-PER$/);
   assert.equal(lines[3], "Merkel NNP I-NP I-PER I-PER");
+});
+
+test("meantime: prose rebuilt from tokens, named mentions typed by their entity, name cores, annotated part", () => {
+  const doc = parseMeantimeEntities(readFileSync(fixture("meantime/1_Tiny.xml"), "utf8"));
+  assert.equal(doc.text.split("\n")[2], 'Senator John Smith said the United States\'s Wal-Mart pays "US$5".');
+  assert.equal(doc.annotatedSentences, 3);
+  const show = (s: { start: number; end: number }): string => doc.text.slice(s.start, s.end);
+  const gold = doc.gold.map((g) => `${g.type} ${show(g.span)} | ${show(g.name)}`);
+  // The outer "the United States's Wal-Mart" holds an inner mention of the same entity: only "Wal-Mart" stays.
+  assert.deepEqual(gold, [
+    "ORG Apple | Apple", "PRO iPhone | iPhone", "PER Senator John Smith | John Smith",
+    "LOC the United States | United States", "ORG Wal-Mart | Wal-Mart", "FIN US$5 | US$5",
+  ]);
+});
+
+test("meantime scorer: exact on name cores, overlap on annotated spans, unmapped types left out", () => {
+  const g = (start: number, end: number, type: MeantimeType | null, name = { start, end }) => ({ span: { start, end }, name, type });
+  const counter = new MeantimeCounter();
+  const errors = counter.add(
+    [g(0, 10, "PER", { start: 4, end: 10 }), g(20, 25, "ORG"), g(30, 35, "FIN"), g(40, 45, "LOC")],
+    [{ start: 4, end: 10, type: "PER" }, { start: 20, end: 24, type: "ORG" }, { start: 30, end: 33, type: "ORG" }, { start: 50, end: 55, type: "LOC" }],
+  );
+  const r = counter.result();
+  assert.deepEqual([r.exact.overall.gold, r.exact.overall.predicted, r.exact.overall.correct], [3, 3, 1]);
+  assert.deepEqual([r.overlap.overall.predicted, r.overlap.overall.correct], [3, 2]);
+  assert.deepEqual(r.unscoredGold, { FIN: 1 });
+  assert.deepEqual(errors.missed.map((m) => m.gold.span.start), [20, 40]);
+  assert.deepEqual(errors.spurious.map((s) => s.start), [20, 50]);
+});
+
+test("eval ner --meantime: the whole pipeline on a MEANTIME folder, as JSON", async () => {
+  const out: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (s: string | Uint8Array): boolean => (out.push(String(s)), true);
+  try {
+    assert.equal(await evalNer(["--meantime", fixture("meantime"), "--json"]), 0);
+  } finally {
+    process.stdout.write = write;
+  }
+  const r = JSON.parse(out.join("")) as MeantimeResult;
+  assert.equal(r.documents, 1);
+  assert.equal(r.exact.overall.gold, 5);
+  assert.ok(r.exact.types.PER!.correct === 1, "Senator John Smith is scored by its name core John Smith");
+  assert.ok(r.exact.types.PRO!.correct === 1, "iPhone is a product");
+});
+
+test("entities: titles cut from person names, hyphen-glued places, currency prefixes, products, state names", () => {
+  const a = run("Deal", [
+    "Senator John McCain met Mr Gates of the Washington-based fund and Russian-Chinese envoys of the Russian Federation.",
+    "It paid US$5 million for an Airbus A380 and iPhone units.",
+  ]);
+  assert.equal(typeOf(a, "John McCain"), "PERSON");
+  assert.equal(titleLength(["Senator", "John", "McCain"]), 1);
+  assert.equal(titleLength(["Prince"]), 0, "a title alone stays the name");
+  assert.equal(typeOf(a, "Gates"), "PERSON");
+  assert.equal(typeOf(a, "Washington"), "GPE");
+  assert.equal(typeOf(a, "Russian-Chinese"), "NORP");
+  assert.equal(typeOf(a, "Russian Federation"), "GPE");
+  assert.equal(typeOf(a, "US"), undefined);
+  assert.equal(typeOf(a, "Airbus A380"), "PRODUCT");
+  assert.equal(typeOf(a, "iPhone"), "PRODUCT");
 });

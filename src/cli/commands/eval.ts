@@ -11,7 +11,7 @@ interface EvalTask {
 
 const TASKS: Record<string, EvalTask> = {
   ner: {
-    summary: "named-entity recognition, conlleval P/R/F1 on a CoNLL-2003 file",
+    summary: "named-entity recognition: conlleval P/R/F1 on CoNLL-2003, or mention P/R/F1 on MEANTIME",
     load: () => import("../../stages/entities/eval-cli.js"),
   },
   timex: {

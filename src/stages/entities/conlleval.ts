@@ -73,7 +73,7 @@ function bump(m: Map<string, number>, k: string): void {
 }
 
 /** Percentages, as conlleval prints them. */
-function score(gold: number, predicted: number, correct: number): TypeScore {
+export function score(gold: number, predicted: number, correct: number): TypeScore {
   const precision = predicted === 0 ? 0 : (100 * correct) / predicted;
   const recall = gold === 0 ? 0 : (100 * correct) / gold;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);

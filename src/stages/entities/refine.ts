@@ -1,6 +1,6 @@
 import type { EntityType } from "../../core/analysis.js";
 import { GAZ, normalizeWord } from "./features.js";
-import { phraseHash } from "./hash.js";
+import { gazetteerBits } from "./mention-rules.js";
 import type { HashTable } from "./hash-table.js";
 
 /**
@@ -58,8 +58,13 @@ const ORG_WORDS = new Set([
 const INSTITUTION_HEADS = new Set([
   "center", "centre", "university", "institute", "college", "party", "council", "committee", "ministry", "foundation",
   "organization", "organisation", "commission", "department", "association", "academy", "hospital", "museum",
-  "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc",
+  "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "computer", "computers", "motors", "motor", "airlines",
+  "airways", "systems", "technologies", "industries", "holdings", "electronics", "aerospace", "pharmaceuticals",
+  "communications", "networks", "corporation", "company", "co", "co.", "group", "bank", "agency", "ag", "sa", "spa",
 ]);
+
+/** Heads of a state's formal name: "Russian Federation", "Czech Republic", "Republic of Korea", "Kingdom of Spain". */
+const STATE_HEADS = new Set(["federation", "republic", "kingdom", "emirates", "commonwealth", "principality"]);
 
 /** Adjective/plural endings of nationality words ("Ukrainians", "Chinese", "Kazakh" is left to the gazetteer). */
 const NATIONALITY_ENDING = /(?:ians?|eans?|ese|ish|ans|an|i|is)$/;
@@ -68,9 +73,10 @@ export function refineType(conllType: string, tokens: readonly string[], gazette
   const lower = tokens.map((t) => normalizeWord(t).toLowerCase());
   const body = lower[0] === "the" && lower.length > 1 ? lower.slice(1) : lower;
   const phrase = body.join(" ");
-  const bits = gazetteer ? gazetteer.get(phraseHash(body, 0, body.length)) & ~GAZ.PREFIX : 0;
+  const bits = gazetteerBits(body, gazetteer);
   const last = body[body.length - 1] ?? "";
   if (conllType === "PER") return body.length > 1 && INSTITUTION_HEADS.has(last) ? "ORG" : "PERSON";
+  if ((conllType === "ORG" || conllType === "LOC") && isStateName(body, gazetteer)) return "GPE";
   // A country's own name ("Russian Federation") is a GPE even where it acts as an organization.
   if (conllType === "ORG" && bits & GAZ.COUNTRY) return "GPE";
   if (conllType === "ORG") return body.length > 1 && NORP_WORDS.has(last) && last.endsWith("s") ? "NORP" : "ORG";
@@ -85,7 +91,16 @@ export function refineType(conllType: string, tokens: readonly string[], gazette
     if (NORP_WORDS.has(last)) return "NORP";
     if (EVENT_WORDS.has(last) || EVENT_WORDS.has(body.slice(-2).join(" ")) || (body.length > 1 && body.includes("war"))) return "EVENT";
     if (body.length === 1 && !last.includes("-") && NATIONALITY_ENDING.test(last)) return "NORP";
+    // "Russian-Chinese", "Franco-German": every part a nationality.
+    if (body.length === 1 && last.includes("-") && last.split("-").every((p) => gazetteerBits([p], gazetteer) & GAZ.NATIONALITY)) return "NORP";
     return "MISC";
   }
   return "MISC";
+}
+
+/** A state's formal name: a nationality before a state head ("Russian Federation"), or "Republic of" a country. */
+function isStateName(body: readonly string[], gazetteer: HashTable | null): boolean {
+  const last = body[body.length - 1] ?? "";
+  if (body.length === 2 && STATE_HEADS.has(last)) return (gazetteerBits([body[0]!], gazetteer) & GAZ.NATIONALITY) !== 0;
+  return body.length > 2 && STATE_HEADS.has(body[0]!) && body[1] === "of" && (gazetteerBits(body.slice(2), gazetteer) & GAZ.COUNTRY) !== 0;
 }

@@ -4,12 +4,17 @@ import { registerStage } from "../../core/pipeline.js";
 import { TYPES } from "./labels.js";
 import { defaultTagger } from "./load.js";
 import { refineType } from "./refine.js";
+import { GAZ } from "./features.js";
+import { gazetteerBits, isCamelProduct, isCurrencyPrefix, isModelNumber, isRole, namePartLength, placePartLength, titleLength } from "./mention-rules.js";
+import type { HashTable } from "./hash-table.js";
 import type { NerTagger } from "./tagger.js";
 
 interface Found {
   mention: Mention;
   type: EntityType;
   key: string;
+  /** Role words cut from the front of a PERSON name ("Senator"), for the entity's titles. */
+  title: string | null;
 }
 
 /** Grouping key: identical names, compared case-insensitively with whitespace and quotes folded. */
@@ -19,7 +24,9 @@ function nameKey(text: string): string {
 
 /**
  * Tags the story sentences of a document (title, paragraphs, crossheads, captions: they name the story's people and
- * places; related-article teasers do not) and lists its mentions in text order.
+ * places; related-article teasers do not) and lists its mentions in text order, with the corrections of
+ * mention-rules.ts: titles cut from person names, names glued by a hyphen cut out, currency prefixes dropped,
+ * maker + model number made a product.
  */
 export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
   const sentences = doc.storySentences();
@@ -33,36 +40,98 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
     return kind === "title" || kind === "heading";
   });
   const spans = tagger.tagDoc(tokenDoc, headlines);
+  const gazetteer = tagger.model.gazetteer;
   const found: Found[] = [];
+  const add = (start: number, end: number, type: EntityType, title: string | null = null): void => {
+    const text = doc.text.slice(start, end);
+    found.push({ mention: { start, end, text }, type, key: nameKey(text), title });
+  };
   sentences.forEach((s, si) => {
+    const words = tokenDoc[si]!;
+    const tokenStart = (k: number): number => doc.tokens.start[s.tokenStart + k]!;
+    const tokenEnd = (k: number): number => doc.tokens.end[s.tokenStart + k]!;
+    const tagged = new Uint8Array(words.length);
     for (const span of spans[si]!) {
-      const start = doc.tokens.start[s.tokenStart + span.start]!;
-      const end = doc.tokens.end[s.tokenStart + span.end - 1]!;
-      const text = doc.text.slice(start, end);
-      const type = refineType(TYPES[span.type]!, tokenDoc[si]!.slice(span.start, span.end), tagger.model.gazetteer);
-      found.push({ mention: { start, end, text }, type, key: nameKey(text) });
+      let { start: a, end: b } = span;
+      tagged.fill(1, a, b);
+      const conllType = TYPES[span.type]!;
+      const part = b - a === 1 ? namePartLength(words[a]!) : 0;
+      if (part > 0) {
+        const type = partType(words[a]!.slice(0, part), conllType, gazetteer);
+        if (type) add(tokenStart(a), tokenStart(a) + part, type);
+        continue;
+      }
+      if (isCurrencyPrefix(words.slice(a, b).join(" "), doc.text.slice(tokenEnd(b - 1), tokenEnd(b - 1) + 1))) continue;
+      let model = b;
+      while (model < words.length && isModelNumber(words[model]!)) model++;
+      if (model > b) {
+        add(tokenStart(a), tokenEnd(model - 1), "PRODUCT");
+        tagged.fill(1, b, model);
+        continue;
+      }
+      let type = refineType(conllType, words.slice(a, b), gazetteer);
+      if (words.slice(a, b).some(isCamelProduct) || isModelNumber(words[b - 1]!)) type = "PRODUCT";
+      let title: string | null = null;
+      if (type === "PERSON") {
+        const cut = titleLength(words.slice(a, b));
+        const roles = words.slice(a, a + cut).filter(isRole);
+        if (roles.length > 0) title = roles.join(" ");
+        a += cut;
+      }
+      add(tokenStart(a), tokenEnd(b - 1), type, title);
     }
+    // Names the tagger left untagged: "London-based", "Chinese-made", "iPhone".
+    words.forEach((w, k) => {
+      if (tagged[k]) return;
+      if (isCamelProduct(w)) return add(tokenStart(k), tokenEnd(k), "PRODUCT");
+      const part = placePartLength(w, gazetteer);
+      const type = part > 0 ? partType(w.slice(0, part), null, gazetteer) : null;
+      if (type) add(tokenStart(k), tokenStart(k) + part, type);
+    });
   });
-  return found;
+  return found.sort((x, y) => x.mention.start - y.mention.start);
+}
+
+/**
+ * The type of a name glued to an adjective part ("Washington" of "Washington-based"): a nationality is NORP, another
+ * gazetteer place a GPE or LOC; an unknown name keeps the tagger's type unless that was MISC (then it is dropped).
+ */
+function partType(part: string, conllType: string | null, gazetteer: HashTable | null): EntityType | null {
+  const bits = gazetteerBits([part], gazetteer);
+  if (bits === GAZ.NATIONALITY) return "NORP";
+  if (bits !== 0) return refineType("LOC", [part], gazetteer);
+  return conllType === null || conllType === "MISC" ? null : refineType(conllType, [part], gazetteer);
 }
 
 /**
  * Groups mentions with identical names into entities (ids e1, e2, ... in order of first mention). A name tagged
- * with different types in one document takes its most frequent type (the first one on a tie).
+ * with different types in one document takes its most frequent type (the first one on a tie). A one-word "person"
+ * that opens a longer organization name of the document and ends no longer person name is that organization's
+ * short name ("Chrysler" beside "Chrysler LLC", "Apple" beside "Apple Computer").
  */
 export function groupEntities(found: readonly Found[]): Entity[] {
-  const groups = new Map<string, { mentions: Mention[]; votes: Map<EntityType, number>; first: EntityType }>();
+  const groups = new Map<string, { mentions: Mention[]; votes: Map<EntityType, number>; first: EntityType; titles: Set<string> }>();
   for (const f of found) {
     let g = groups.get(f.key);
-    if (!g) groups.set(f.key, (g = { mentions: [], votes: new Map(), first: f.type }));
+    if (!g) groups.set(f.key, (g = { mentions: [], votes: new Map(), first: f.type, titles: new Set() }));
     g.mentions.push(f.mention);
     g.votes.set(f.type, (g.votes.get(f.type) ?? 0) + 1);
+    if (f.title) g.titles.add(f.title);
+  }
+  const orgFirstWords = new Set<string>();
+  const personLastWords = new Set<string>();
+  for (const f of found) {
+    const words = f.key.split(" ");
+    if (words.length < 2) continue;
+    if (f.type === "ORG") orgFirstWords.add(words[0]!);
+    if (f.type === "PERSON") personLastWords.add(words[words.length - 1]!);
   }
   let n = 0;
-  return [...groups.values()].map((g) => {
+  return [...groups].map(([key, g]) => {
     let type = g.first;
     for (const [t, v] of g.votes) if (v > (g.votes.get(type) ?? 0)) type = t;
-    return { id: `e${++n}`, name: g.mentions[0]!.text, type, titles: [], affiliations: [], mentions: g.mentions };
+    if (type === "PERSON" && !key.includes(" ") && orgFirstWords.has(key) && !personLastWords.has(key)) type = "ORG";
+    return { id: `e${++n}`, name: g.mentions[0]!.text, type, titles: [...g.titles], affiliations: [], mentions: g.mentions };
   });
 }
 
