@@ -14,6 +14,10 @@ test("paragraph kinds: related teasers, captions, headings, paragraphs", () => {
   );
   assert.equal(classifyParagraph("Firefighters at the scene on Monday. (Getty Images)"), "caption");
   assert.equal(classifyParagraph("The state of relations between Russia and China"), "heading");
+  assert.equal(classifyParagraph("A sad day for music"), "heading");
+  assert.equal(classifyParagraph("The government had claimed tobacco firms"), "paragraph");
+  assert.equal(classifyParagraph("Japanese brewers are increasingly making money from beer-flavoured drinks rather than beer itself"), "paragraph");
+  assert.equal(classifyParagraph("Caroline Quentin (Life Begins/ Von Trapped, ITV1)"), "paragraph");
   assert.equal(classifyParagraph("Putin also said that Russia and China would strengthen cooperation."), "paragraph");
   assert.equal(classifyParagraph("China is eager for (the war) to end, said Yun Sun, director of the China program."), "paragraph");
   assert.equal(classifyParagraph("Analysis: the figures show a slowdown in hiring across the sector, economists said."), "paragraph");

@@ -36,7 +36,8 @@ export function isCaption(p: string): boolean {
   const credit = /\(([^()]{2,120})\)\s*$/.exec(p);
   if (credit) {
     const inner = credit[1]!;
-    if (inner.includes("/") && !/\s\/\s/.test(inner)) return true;
+    // "Alexandr Demyanchuk/Pool/Sputnik/AP": slash-joined credits, no list punctuation ("Life Begins/ Von Trapped, ITV1").
+    if (inner.includes("/") && !/\s\/|\/\s|,/.test(inner)) return true;
     if (CREDIT_WORDS.test(inner) && inner.split(/\s+/).length <= 8) return true;
   }
   return /^(?:(?:FILE )?PHOTO|FILE|Photo|Image|Picture)\s*[-:—–]/.test(p) || /(?:^|\s)(?:Photo|Image|Picture|Credit)s?:\s*[^.]{2,80}$/.test(p);
@@ -54,9 +55,16 @@ export function isHeading(p: string): boolean {
   const first = text.charCodeAt(0);
   if (!(first >= 65 && first <= 90) && !(first >= 48 && first <= 57) && first < 0xc0) return false;
   if (/[.!?,;:"”’'…)\]]$/.test(text)) return false;
-  const words = text.split(/\s+/).length;
-  return words >= 1 && words <= 14;
+  const words = text.split(/\s+/);
+  if (words.length > 14) return false;
+  // A line with a finite verb is a sentence that lost its period, not a title ("The government had claimed ...").
+  return !words.some((w) => FINITE_VERBS.has(w.toLowerCase()));
 }
+
+const FINITE_VERBS: ReadonlySet<string> = new Set([
+  "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
+  "said", "says", "do", "does", "did", "told", "added",
+]);
 
 export interface Dateline {
   /** Length of the dateline prefix, including the dash or space that follows it. */
