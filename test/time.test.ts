@@ -134,3 +134,12 @@ test("earnings comparisons, sentence-opening weekdays, future cues, runs of unit
   assert.deepEqual(one("The Nikkei is at its lowest level since '82.", "2008-10-27")[2], "1982");
   assert.deepEqual(values("He won six straight games."), []);
 });
+
+test("a year before an ordinal quarter, and 'the 1988 period' beside a reported quarter", () => {
+  assert.deepEqual(one("Net fell from $4 million in the 1988 third quarter.", "1989-10-30"), ["the 1988 third quarter", "DATE", "1988-Q3", null]);
+  assert.deepEqual(one("Sales rose 5% from 1988 second quarter levels.", "1989-10-30")[2], "1988-Q2");
+  const q = values("Net rose in the third quarter. It earned $3 million in the 1988 period.", "1989-10-30");
+  assert.deepEqual(q.map((t) => t[2]), ["1989-Q3", "1988-Q3"]);
+  assert.deepEqual(one("The 1988 period saw record floods.", "1989-10-30")[2], "1988"); // no quarter in focus
+  assert.deepEqual(one("He ran for 1988 seconds."), ["1988 seconds", "DURATION", "PT1988S", null]);
+});

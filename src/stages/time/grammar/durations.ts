@@ -1,0 +1,168 @@
+/**
+ * Durations: quantities ("10", "twenty-five", "a few", "half a") and their units ("10 months", "three-year",
+ * "six straight days"), "a year", bare plurals in a temporal frame ("for weeks"), and "N units ago/later"
+ * (dates), with the TIMEX3 duration value format.
+ */
+import { NUMBER_WORDS, UNITS, VAGUE_QUANTITIES, type Unit } from "../lexicon.js";
+import { yearBeforeQuarter } from "./anchors.js";
+import type { Core, Cursor } from "./cursor.js";
+import { fuzzyRef } from "./fuzzy.js";
+import { shiftBy } from "./resolve.js";
+
+/** Adjectives between a number and its unit that keep the phrase a duration: "six straight days". */
+const RUN_ADJECTIVES: ReadonlySet<string> = new Set(["straight", "consecutive", "successive", "full"]);
+
+/**
+ * A quantity at j: digits, number words ("twenty-five", "two hundred"), "a few", "several", "half a",
+ * "a"/"an". Value null means unspecified (X).
+ */
+export function quantity(g: Cursor, j: number): { value: number | null; end: number } | null {
+  const t = g.w(j);
+  if (g.isNum(j)) {
+    let v = Number(t);
+    let end = j + 1;
+    if (g.w(end) === "." && g.isNum(end + 1) && g.adjacent(end) && g.adjacent(end + 1)) {
+      v = Number(`${t}.${g.w(end + 1)}`);
+      end += 2;
+    }
+    if (g.w(end) === "-" && UNITS.has(g.w(end + 1))) end++; // "16-hour"
+    return { value: v, end };
+  }
+  if (t === "a" || t === "an") {
+    const n = g.w(j + 1);
+    if (n === "few" || n === "couple") return { value: null, end: g.w(j + 2) === "of" ? j + 3 : j + 2 };
+    if (n === "dozen") return { value: 12, end: j + 2 };
+    if (n === "half") return { value: 0.5, end: j + 2 };
+    return { value: 1, end: j + 1 };
+  }
+  if (t === "half") {
+    if (g.w(j + 1) === "a" || g.w(j + 1) === "an") return { value: 0.5, end: j + 2 };
+    return null;
+  }
+  if (VAGUE_QUANTITIES.has(t)) return { value: null, end: j + 1 };
+  if (t === "couple" && g.w(j + 1) === "of") return { value: 2, end: j + 2 };
+  const n = NUMBER_WORDS.get(t);
+  if (n === undefined) return null;
+  let v = n;
+  let end = j + 1;
+  if (g.w(end) === "-" && NUMBER_WORDS.has(g.w(end + 1)) && (NUMBER_WORDS.get(g.w(end + 1)) ?? 0) < 10) {
+    v += NUMBER_WORDS.get(g.w(end + 1))!;
+    end += 2;
+  } else if (n >= 20 && NUMBER_WORDS.has(g.w(end)) && (NUMBER_WORDS.get(g.w(end)) ?? 0) < 10) {
+    v += NUMBER_WORDS.get(g.w(end))!;
+    end++;
+  }
+  if (g.w(end) === "hundred") {
+    v *= 100;
+    end++;
+  }
+  if (g.w(end) === "-" && UNITS.has(g.w(end + 1))) end++; // "three-year"
+  return { value: v, end };
+}
+
+/** "10 months", "three-year", "two decades", "several weeks", followed perhaps by ago/earlier/later. */
+export function duration(g: Cursor, j: number): Core | null {
+  const q = quantity(g, j);
+  if (!q) return null;
+  let end = q.end;
+  // "six straight days", "two consecutive quarters": a run of units is their duration.
+  if (q.value !== null && RUN_ADJECTIVES.has(g.w(end)) && UNITS.has(g.w(end + 1))) end++;
+  let unitWord = g.w(end);
+  // "three-year-old" is an age, not a period of time in the text's timeline.
+  let unit = UNITS.get(unitWord);
+  if (!unit) {
+    if (q.value !== null && g.w(end) === "and" && g.w(end + 1) === "a" && g.w(end + 2) === "half") {
+      unitWord = g.w(end + 3);
+      unit = UNITS.get(unitWord);
+      if (!unit) return null;
+      return { end: end + 4, type: "DURATION", value: durationValue(q.value + 0.5, unit) };
+    }
+    if (q.value !== null && (g.w(end) === "trading" || g.w(end) === "business" || g.w(end) === "working" || g.w(end) === "calendar")) {
+      unit = UNITS.get(g.w(end + 1));
+      if (!unit) return null;
+      end++;
+    } else return null;
+  }
+  // "three-quarters" is a fraction, not nine months.
+  if (unit.name === "quarter" && (q.value === null || (unitWord === "quarters" && g.w(end - 1) === "-"))) return null;
+  end++;
+  if (g.w(end) === "-" && g.w(end + 1) === "old") return null;
+  if (g.w(end) === "-" && g.w(end + 1) === "long") end += 2;
+  if (q.value === 1 && g.w(j) !== "one" && g.w(j) !== "1" && g.w(j) !== "a" && g.w(j) !== "an") return null;
+  const after = g.w(end);
+  if (after === "ago" || after === "earlier" || after === "later" || after === "before" && g.w(end + 1) === "." || after === "from" && g.w(end + 1) === "now") {
+    const sign = after === "ago" || after === "earlier" || after === "before" ? -1 : 1;
+    const anchor = after === "ago" || after === "from" ? g.dct : g.focus.ymd ?? g.dct;
+    const e = after === "from" ? end + 2 : end + 1;
+    if (q.value === null || !anchor || !anchor.month) return fuzzyRef(e, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+    if (!Number.isInteger(q.value)) return fuzzyRef(e, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+    const quarter = unit.name === "year" && q.value === 1 && sign < 0 ? yearBeforeQuarter(g, j) : null;
+    return { end: e, type: "DATE", value: quarter ?? shiftBy(anchor, unit, sign * q.value), dateLike: true };
+  }
+  return { end, type: "DURATION", value: durationValue(q.value, unit) };
+}
+
+/** "a year", "an hour", "a decade" (also "a year ago"). */
+export function aUnit(g: Cursor, i: number): Core | null {
+  const n = g.w(i + 1);
+  const unit = UNITS.get(n);
+  if (!unit || n.endsWith("s")) {
+    if (n === "few" || n === "couple" || n === "half" || n === "dozen") return duration(g, i);
+    return null;
+  }
+  const p = g.w(i - 1);
+  if (p === "once" || p === "twice" || p === "times") return null;
+  const after = g.w(i + 2);
+  if (after === "ago" || after === "earlier" || after === "later" || after === "and") return duration(g, i);
+  if (after === "-" || after === "'" || after === "of" && unit.name !== "decade") return null;
+  if (p === "per") return null;
+  return { end: i + 2, type: "DURATION", value: durationValue(1, unit) };
+}
+
+/** Bare plural units in a temporal frame: "for days", "weeks before", "years ago", "within hours". */
+export function bareUnits(g: Cursor, i: number): Core | null {
+  const t = g.w(i);
+  const unit = UNITS.get(t)!;
+  const p = g.w(i - 1);
+  const n = g.w(i + 1);
+  if (n === "ago") return fuzzyRef(i + 2, "PAST_REF");
+  if (n === "-" && g.w(i + 2) === "long") return { end: i + 3, type: "DURATION", value: `P${unit.time ? "T" : ""}X${unit.letter}` };
+  const frame = p === "for" || p === "in" || p === "within" || p === "over" || p === "after" || p === "takes" || p === "took" || n === "before" || n === "after" || n === "later" || n === "earlier" || n === "of";
+  if (!frame || t === "quarters") return null;
+  if (n === "of" && (p === "the" || g.w(i + 2) === "the")) return null;
+  return { end: i + 1, type: "DURATION", value: `P${unit.time ? "T" : ""}X${unit.letter}` };
+}
+
+/** "the nine months", "the 10 days" (a duration; "the one year" is not one). */
+export function theDuration(g: Cursor, i: number): Core | null {
+  if (!g.isNum(i + 1) && !NUMBER_WORDS.has(g.w(i + 1))) return null;
+  const q = quantity(g, i + 1);
+  if (q) {
+    const unit = UNITS.get(g.w(q.end));
+    if (unit && (q.value === null || q.value > 1 || g.isNum(i + 1))) return { end: q.end + 1, type: "DURATION", value: durationValue(q.value, unit) };
+  }
+  return null;
+}
+
+/** TIMEX3 duration value: P10M, PT5H, PXD, P1.5Y → P18M. */
+export function durationValue(n: number | null, unit: Unit): string {
+  const t = unit.time ? "T" : "";
+  if (n === null) return `P${t}X${unit.name === "decade" ? "DE" : unit.name === "century" ? "CE" : unit.letter}`;
+  let v = n * unit.factor;
+  let letter = unit.letter;
+  let time = unit.time;
+  if (!Number.isInteger(v)) {
+    // Fractions go down one unit: half a year = P6M, 1.5 days = PT36H.
+    const down: Record<string, [string, number, boolean]> = { Y: ["M", 12, false], W: ["D", 7, false], D: ["H", 24, true], H: ["M", 60, true] };
+    const d = time ? (letter === "H" ? down.H : undefined) : down[letter];
+    if (d) {
+      v = Math.round(v * d[1] * 1000) / 1000;
+      letter = d[0];
+      time = d[2];
+    } else if (letter === "M" && !time) {
+      v = Math.round(v * 30);
+      letter = "D";
+    }
+  }
+  return `P${time ? "T" : ""}${v}${letter}`;
+}

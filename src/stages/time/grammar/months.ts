@@ -1,0 +1,104 @@
+/**
+ * Month expressions: "September 15, 2022", "15 September", "15th of September", "March 2013", bare
+ * "March" (resolved against the DCT by tense). Ambiguous names ("May", "March") need evidence.
+ */
+import { formatYm, formatYmd, isValidDate } from "../calendar.js";
+import { Kind } from "../lexer.js";
+import { AMBIGUOUS_MONTHS, MONTHS, UNITS } from "../lexicon.js";
+import { ordinalDay, type Core, type Cursor } from "./cursor.js";
+import { resolveMonth, resolveMonthDay } from "./resolve.js";
+import { spelledYear } from "./years.js";
+
+/** After "Month": a day (and year), a year, or nothing. */
+export function monthExpression(g: Cursor, i: number): Core | null {
+  const mj = monthAt(g, i, false);
+  let j: number;
+  if (!mj) {
+    // Ambiguous months still read as months when a day or year follows ("May 5", "March 2013").
+    const m = MONTHS.get(g.w(i));
+    if (!m || !g.lx.upper[i]) return null;
+    let k = i + 1;
+    if (g.w(k) === "." && g.adjacent(k)) k++;
+    if (!g.isNum(k)) return null;
+    const n = g.w(k);
+    if (n.length <= 2 && Number(n) >= 1 && Number(n) <= 31) return monthDay(g, k + 1, m, Number(n));
+    if (n.length === 4) return monthYear(g, k, m);
+    return null;
+  }
+  const month = mj.month;
+  j = mj.end;
+  const n = g.w(j);
+  if (g.isNum(j) && n.length <= 2 && Number(n) >= 1 && Number(n) <= 31 && g.w(j + 1) !== ":" && !UNITS.has(g.w(j + 1))) return monthDay(g, j + 1, month, Number(n));
+  const od = g.lx.kind[j] === Kind.Mixed ? ordinalDay(n) : null;
+  if (od) return monthDay(g, j + 1, month, od);
+  if (g.isNum(j) && n.length === 4) return monthYear(g, j, month);
+  if ((n === "," || n === "of") && g.isNum(j + 1) && g.w(j + 1).length === 4) return monthYear(g, j + 1, month);
+  const spelled = spelledYear(g, j);
+  if (spelled) return { end: spelled.end, type: "DATE", value: formatYm(spelled.year, month), dateLike: true };
+  // Bare month: abbreviations need a day; full names resolve against the DCT.
+  const name = g.w(i);
+  if (name.length <= 4 && name !== "june" && name !== "july" && name !== "may") return null;
+  return { end: j, type: "DATE", value: resolveMonth(g, month, i, 0), dateLike: true };
+}
+
+/** Day before month: "15 September 2022". */
+export function dayMonth(g: Cursor, i: number): Core | null {
+  const t = g.w(i);
+  if (t.length <= 2 && Number(t) >= 1 && Number(t) <= 31) {
+    const mj = monthAt(g, i + 1, true);
+    if (mj) return monthDay(g, mj.end, mj.month, Number(t));
+  }
+  return null;
+}
+
+/** Ordinal day before month: "15th September", "15th of September". */
+export function ordinalDayMonth(g: Cursor, i: number): Core | null {
+  const ordDay = ordinalDay(g.w(i));
+  if (ordDay) {
+    let j = i + 1;
+    if (g.w(j) === "of") j++;
+    const mj = monthAt(g, j, true);
+    if (mj) return monthDay(g, mj.end, mj.month, ordDay);
+  }
+  return null;
+}
+
+/**
+ * A capitalized month name at j (with an optional abbreviation period). Ambiguous names ("May", "March")
+ * are months here only `withEvidence` (the caller saw a day or year next to them) or after a temporal word.
+ */
+export function monthAt(g: Cursor, j: number, withEvidence: boolean): { month: number; end: number } | null {
+  const t = g.w(j);
+  const m = MONTHS.get(t);
+  if (!m || !g.lx.upper[j]) return null;
+  let end = j + 1;
+  const abbrev = t.length <= 4 && t !== "june" && t !== "july" && t !== "may";
+  if (abbrev && g.w(end) === "." && g.adjacent(end)) end++;
+  if (!withEvidence && AMBIGUOUS_MONTHS.has(t) && t.length <= 5 && !(abbrev && end > j + 1)) {
+    if (!monthContext(g, j)) return null;
+  }
+  return { month: m, end };
+}
+
+/** A bare ambiguous month needs a temporal preposition or determiner before it ("in May", "last March"). */
+function monthContext(g: Cursor, j: number): boolean {
+  const p = g.w(j - 1);
+  return p === "in" || p === "since" || p === "until" || p === "till" || p === "by" || p === "last" || p === "next" || p === "this" || p === "early" || p === "late" || p === "mid" || p === "-" || p === "through" || p === "during" || p === "before" || p === "from" || p === "of" && g.w(j - 2) === "end";
+}
+
+function monthYear(g: Cursor, j: number, month: number): Core | null {
+  const y = Number(g.w(j));
+  if (y < 1000 || y > 2099) return null;
+  return { end: j + 1, type: "DATE", value: formatYm(y, month), dateLike: true };
+}
+
+/** Month and day seen; an optional ", YYYY" follows. */
+export function monthDay(g: Cursor, j: number, month: number, day: number): Core & { value: string } {
+  let k = j;
+  if (g.w(k) === "," && g.isNum(k + 1) && g.w(k + 1).length === 4) k++;
+  if (g.isNum(k) && g.w(k).length === 4) {
+    const y = Number(g.w(k));
+    if (isValidDate(y, month, day)) return { end: k + 1, type: "DATE", value: formatYmd({ year: y, month, day }), dateLike: true };
+  }
+  return { end: j, type: "DATE", value: resolveMonthDay(g, month, day, j, 0), dateLike: true };
+}

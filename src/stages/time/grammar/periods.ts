@@ -1,0 +1,83 @@
+/** Quarters and halves: "Q3 2022", "the third quarter of 1989", "fiscal 1990", "the latest quarter", "the first nine months". */
+import { pad } from "../calendar.js";
+import { ORDINALS, UNITS } from "../lexicon.js";
+import type { Core, Cursor } from "./cursor.js";
+import { durationValue, quantity } from "./durations.js";
+import { lastQuarter } from "./resolve.js";
+import { yearAt } from "./years.js";
+
+/** "Q3", "Q3 2022". */
+export function quarterToken(g: Cursor, i: number): Core | null {
+  const t = g.w(i);
+  if (t.length === 2 && t[0] === "q" && t[1]! >= "1" && t[1]! <= "4") {
+    const q = Number(t[1]);
+    const y = g.isNum(i + 1) && g.w(i + 1).length === 4 ? Number(g.w(i + 1)) : null;
+    const year = y ?? g.dct?.year ?? null;
+    return { end: y === null ? i + 1 : i + 2, type: "DATE", value: `${year === null ? "XXXX" : pad(year, 4)}-Q${q}`, dateLike: true };
+  }
+  return null;
+}
+
+/** "fiscal 1990" (the year), "fiscal first quarter". */
+export function fiscalPeriod(g: Cursor, i: number): Core | null {
+  const y = g.isNum(i + 1) ? yearAt(g, i + 1) : null;
+  if (y !== null) return { end: i + 2, type: "DATE", value: pad(y, 4), dateLike: true };
+  return ordinalPeriod(g, i + 1, i);
+}
+
+/** "third quarter [of 2022]", "the 1988 third quarter", "the first half", "the fiscal first quarter", "the latest quarter", "the first nine months". */
+export function ordinalPeriod(g: Cursor, j: number, start: number): Core | null {
+  let k = j;
+  let latest = false;
+  if (g.w(k) === "fiscal") k++;
+  if (g.w(k) === "latest" || g.w(k) === "current") {
+    latest = true;
+    k++;
+  }
+  let year: number | null = null;
+  if (g.isNum(k) && g.w(k).length === 4 && ORDINALS.has(g.w(k + 1))) year = Number(g.w(k++));
+  const ordWord = g.w(k);
+  const ord = ORDINALS.get(ordWord);
+  if (ord === undefined && !latest) return null;
+  if (ord !== undefined) k++;
+  if (g.w(k) === "-" ) k++;
+  if (g.w(k) === "fiscal") k++;
+  const unitWord = g.w(k);
+  // "the first nine months": a duration.
+  if (ord === 1 || latest) {
+    const q = quantity(g, k);
+    if (q && q.value !== null && q.value > 1) {
+      const unit = UNITS.get(g.w(q.end));
+      if (unit) return { end: q.end + 1, type: "DURATION", value: durationValue(q.value, unit) };
+    }
+  }
+  if (unitWord !== "quarter" && unitWord !== "half") return null;
+  if (ord !== undefined && ord > (unitWord === "quarter" ? 4 : 2)) return null;
+  // Not "the first half of the game": demand a year or a bare end.
+  let end = k + 1;
+  if (g.w(end) === "of" || g.w(end) === ",") {
+    if (g.isNum(end + 1) && g.w(end + 1).length === 4) {
+      year = Number(g.w(end + 1));
+      end += 2;
+    } else if ((g.w(end + 1) === "this" || g.w(end + 1) === "last" || g.w(end + 1) === "next") && g.w(end + 2) === "year") {
+      year = g.dct ? g.dct.year + (g.w(end + 1) === "last" ? -1 : g.w(end + 1) === "next" ? 1 : 0) : null;
+      end += 3;
+    } else if (g.w(end) === "of" && g.w(end + 1) === "the" && g.w(end + 2) !== "year") {
+      return null;
+    }
+  } else if (g.isNum(end) && g.w(end).length === 4) {
+    year = Number(g.w(end));
+    end++;
+  }
+  if (g.w(start - 1) === "this" && g.w(start - 2) === "'") year = g.dct?.year ?? null;
+  const letter = unitWord === "quarter" ? "Q" : "H";
+  let n = ord ?? -1;
+  if (latest || n === -1) {
+    if (!g.dct || !g.dct.month) return null;
+    if (letter === "Q") return { end, type: "DATE", value: lastQuarter(g.dct, 0), dateLike: true };
+    n = g.dct.month > 6 ? 1 : 2;
+    if (n === 2) return { end, type: "DATE", value: `${g.dct.year - 1}-H2`, dateLike: true };
+  }
+  const y = year ?? g.dct?.year ?? null;
+  return { end, type: "DATE", value: `${y === null ? "XXXX" : pad(y, 4)}-${letter}${n}`, dateLike: true };
+}

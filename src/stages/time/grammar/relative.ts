@@ -1,0 +1,149 @@
+/**
+ * Dates relative to the DCT: "last week", "next spring", "this month", "today", "tonight", "the past
+ * two years" (durations), "the year", "the quarter", "the weekend".
+ */
+import { addDays, daysInMonth, formatWeek, formatYm, pad, weekday, type Ymd } from "../calendar.js";
+import { AMBIGUOUS_WEEKDAYS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from "../lexicon.js";
+import { Tense, tenseAt } from "../tense.js";
+import { anaphoricUnit } from "./anchors.js";
+import { CLAUSE_END, type Core, type Cursor } from "./cursor.js";
+import { durationValue, quantity } from "./durations.js";
+import { fuzzyRef } from "./fuzzy.js";
+import { dctDay, lastQuarter, resolveMonth, resolveWeekday, shiftDct } from "./resolve.js";
+import { spelledYear, yearAt } from "./years.js";
+
+/** "last week", "next spring", "this month", "past two years", "the coming days". */
+export function relative(g: Cursor, i: number, t: string, start = i): Core | null {
+  const n = g.w(i + 1);
+  const dir = t === "last" || t === "past" || t === "previous" ? -1 : t === "next" || t === "coming" ? 1 : 0;
+  // "the past N units" / "the last two years" are durations.
+  if (start < i || t === "past" || t === "last" || t === "next" || t === "coming") {
+    const q = quantity(g, i + 1);
+    if (q && q.end > i + 1) {
+      const unit = UNITS.get(g.w(q.end));
+      if (unit) return { end: q.end + 1, type: "DURATION", value: durationValue(q.value, unit) };
+    }
+  }
+  if (n === "week" || n === "month" || n === "year" || n === "quarter" || n === "weekend" || n === "decade" || n === "century") {
+    // "over the past year" is annotated as the previous calendar year, not as a one-year duration.
+    if ((t === "past" || t === "last") && start < i && n === "year" && g.w(i + 2) !== "of" && g.dct) {
+      return { end: i + 2, type: "DATE", value: pad(g.dct.year - 1, 4), dateLike: true };
+    }
+    if (t === "last" && start < i && n === "week" && g.w(i + 2) === "of") return lastWeekOf(g, i + 3);
+    if ((t === "past" || ((t === "last" || t === "coming" || t === "next") && start < i)) && n !== "weekend") {
+      const unit = UNITS.get(n)!;
+      return { end: i + 2, type: "DURATION", value: durationValue(1, unit) };
+    }
+    if (start < i && t === "previous") return anaphoricUnit(g, i + 2, n, -1);
+    return { end: i + 2, type: "DATE", value: shiftDct(g, n, dir), dateLike: true };
+  }
+  if ((t === "past" || t === "coming" || t === "next") && start < i && (n === "days" || n === "weeks" || n === "months" || n === "years" || n === "decades")) {
+    return { end: i + 2, type: "DURATION", value: `PX${UNITS.get(n)!.letter}` };
+  }
+  if (n === "few" || n === "several") {
+    const unit = UNITS.get(g.w(i + 2));
+    if (unit) return { end: i + 3, type: "DURATION", value: `P${unit.time ? "T" : ""}X${unit.letter}` };
+  }
+  if (t === "past" || t === "previous" || t === "coming") return null;
+  const wd = WEEKDAYS.get(n);
+  if (wd !== undefined && !AMBIGUOUS_WEEKDAYS.has(n) && g.lx.upper[i + 1]) {
+    const value = resolveWeekday(g, wd, i + 1, dir === 0 ? 2 : dir * 3);
+    const part = PARTS_OF_DAY.get(g.w(i + 2));
+    if (part) return { end: i + 3, type: "TIME", value: `${value}T${part}` };
+    return { end: i + 2, type: "DATE", value, dateLike: true };
+  }
+  const month = MONTHS.get(n);
+  if (month !== undefined && g.lx.upper[i + 1] && n.length > 3) {
+    return { end: i + 2, type: "DATE", value: resolveMonth(g, month, i + 1, dir === 0 ? 0 : dir * 3), dateLike: true };
+  }
+  const season = SEASONS.get(n);
+  if (season !== undefined && g.dct) {
+    let y = g.dct.year + dir;
+    if (dir === 1 && season === "WI" && g.dct.month <= 2) y = g.dct.year;
+    return { end: i + 2, type: "DATE", value: `${pad(y, 4)}-${season}`, dateLike: true };
+  }
+  const part = PARTS_OF_DAY.get(n);
+  if (part && (t === "this" || t === "last")) {
+    if (t === "last" && n !== "night") return null;
+    return { end: i + 2, type: "TIME", value: `${dctDay(g, t === "last" ? -1 : 0)}T${part}` };
+  }
+  return null;
+}
+
+/** "the last week of March": the last ISO week that ends inside the month. */
+function lastWeekOf(g: Cursor, j: number): Core | null {
+  const month = MONTHS.get(g.w(j));
+  if (month === undefined || !g.lx.upper[j]) return null;
+  const explicit = g.isNum(j + 1) ? yearAt(g, j + 1) : null;
+  const dated = explicit !== null ? null : resolveMonth(g, month, j, 0);
+  const year = explicit ?? (dated && !dated.startsWith("X") ? Number(dated.slice(0, 4)) : null);
+  if (year === null) return null;
+  const last = { year, month, day: daysInMonth(year, month) };
+  const sunday = addDays(last, -(weekday(last) % 7));
+  return { end: explicit !== null ? j + 2 : j + 1, type: "DATE", value: formatWeek(sunday), dateLike: true };
+}
+
+export function dayWithPart(g: Cursor, j: number, delta: number): Core {
+  const part = PARTS_OF_DAY.get(g.w(j));
+  if (part) return { end: j + 1, type: "TIME", value: `${dctDay(g, delta)}T${part}` };
+  return { end: j, type: "DATE", value: dctDay(g, delta), dateLike: true };
+}
+
+export function tonight(g: Cursor, i: number): Core {
+  return { end: i + 1, type: "TIME", value: `${dctDay(g, 0)}TNI` };
+}
+
+/** "the past" (PAST_REF) at a clause end; "the past two years", "the past year" otherwise. */
+export function thePast(g: Cursor, i: number): Core | null {
+  if (!UNITS.has(g.w(i + 2)) && !NUMBER_WORDS.has(g.w(i + 2)) && !g.isNum(i + 2) && g.w(i + 2) !== "few" && g.w(i + 2) !== "several") {
+    return CLAUSE_END.has(g.w(i + 2)) || g.w(i + 2) === "" ? fuzzyRef(i + 2, "PAST_REF") : null;
+  }
+  return relative(g, i + 1, "past", i);
+}
+
+/** "the previous day", "the following week" (from the date in focus); "the last two years", "the coming days". */
+export function theRelative(g: Cursor, i: number, n: string): Core | null {
+  const u = g.w(i + 2);
+  if (n === "previous" || n === "following" || (n === "next" && (u === "day" || u === "morning"))) {
+    if (u === "day" || u === "week" || u === "month" || u === "year") return anaphoricUnit(g, i + 3, u, n === "previous" ? -1 : 1);
+    return null;
+  }
+  return relative(g, i + 1, n, i);
+}
+
+/** "the year", "the quarter", "the week": the DCT's period (for "the quarter", the last reported one). */
+export function theUnit(g: Cursor, j: number, n: string): Core | null {
+  if (!g.dct || !g.dct.month) return null;
+  const next = g.w(j + 1);
+  if (next === "-" || next === "'" || next === "of" || next === "before" || next === "after" || next === "earlier" || next === "ago") {
+    if (n === "year" && next === "of") return null;
+    if (n === "year" && (next === "before" || next === "earlier")) return anaphoricUnit(g, j + 2, "year", -1);
+    return null;
+  }
+  if (n === "quarter") {
+    return { end: j + 1, type: "DATE", value: lastQuarter(g.dct, 0), dateLike: true };
+  }
+  // "the year ended Sept. 30": a fiscal year, annotated as a one-year duration beside its end date.
+  if (n === "year" && (next === "ended" || next === "ending")) return { end: j + 1, type: "DURATION", value: "P1Y" };
+  const spelled = n === "year" ? spelledYear(g, j + 1) : null;
+  if (spelled) return { end: spelled.end, type: "DATE", value: pad(spelled.year, 4), dateLike: true };
+  if (n === "year") return { end: j + 1, type: "DATE", value: pad(g.dct.year, 4), dateLike: true };
+  if (n === "month") return { end: j + 1, type: "DATE", value: formatYm(g.dct.year, g.dct.month), dateLike: true };
+  if (!g.dct.day) return null;
+  return { end: j + 1, type: "DATE", value: formatWeek(g.dct), dateLike: true };
+}
+
+/** "the weekend": its ISO week. */
+export function theWeekend(g: Cursor, i: number): Core | null {
+  return g.dct && g.dct.day ? { end: i + 2, type: "DATE", value: `${formatWeek(weekendWeek(g, i))}-WE`, dateLike: true } : null;
+}
+
+/** The week of the weekend meant: the coming one for future tense, else the last one. */
+function weekendWeek(g: Cursor, i: number): Ymd {
+  const dct = g.dct!;
+  const wd = weekday(dct);
+  const tense = tenseAt(g.lx, i);
+  if (wd >= 6) return dct;
+  if (tense === Tense.Future) return addDays(dct, 6 - wd);
+  return addDays(dct, -wd - 1);
+}

@@ -1,0 +1,147 @@
+/**
+ * Resolution against the publication date (DCT): which Friday, which March, which "Nov. 16" a clause
+ * means, by its tense or an explicit direction, and the value of a period shifted from a date.
+ */
+import { addDays, addMonths, formatWeek, formatYm, formatYmd, isValidDate, pad, weekday, type Ymd } from "../calendar.js";
+import type { Unit } from "../lexicon.js";
+import { Tense, tenseAt } from "../tense.js";
+import type { Cursor } from "./cursor.js";
+
+export function dctDay(g: Cursor, delta: number): string {
+  if (!g.dct || !g.dct.day) return "XXXX-XX-XX";
+  return formatYmd(addDays(g.dct, delta));
+}
+
+/** direction: 0 = by tense, -1/1 = past/future (same day allowed), -3/3 = strictly before/after, 2 = this. */
+export function resolveWeekday(g: Cursor, wd: number, i: number, direction: number): string {
+  if (!g.dct || !g.dct.day) return `XXXX-WXX-${wd}`;
+  const dctWd = weekday(g.dct);
+  let dir = direction;
+  if (dir === 0) {
+    const tense = tenseAt(g.lx, i);
+    dir = tense === Tense.Future || tense === Tense.Present ? 1 : -1;
+  }
+  let delta: number;
+  if (dir === 2) delta = wd - dctWd; // "this Friday": the one of this week
+  else if (dir > 0) delta = (wd - dctWd + 7) % 7 || (dir === 3 ? 7 : 0);
+  else delta = -(((dctWd - wd + 7) % 7) || (dir === -3 ? 7 : 0));
+  return formatYmd(addDays(g.dct, delta));
+}
+
+export function resolveMonth(g: Cursor, month: number, i: number, direction: number): string {
+  if (!g.dct) return `XXXX-${pad(month)}`;
+  if (!g.dct.month) return formatYm(g.dct.year, month);
+  let dir = direction;
+  if (dir === 0) dir = directionOf(tenseAt(g.lx, i));
+  const y = g.dct.year;
+  const m = g.dct.month;
+  let year = y;
+  if (dir === -1 && month > m) year = y - 1;
+  else if (dir === -3) year = month >= m ? y - 1 : y;
+  else if (dir === 1 && month < m) year = y + 1;
+  else if (dir === 3) year = month <= m ? y + 1 : y;
+  else if (dir === 0 && Math.abs(month - m) > 6) year = month < m ? y + 1 : y - 1;
+  return formatYm(year, month);
+}
+
+export function resolveMonthDay(g: Cursor, month: number, day: number, i: number, direction: number): string {
+  if (!g.dct || !g.dct.month || !g.dct.day) return g.dct ? formatYmd({ year: g.dct.year, month, day }) : `XXXX-${pad(month)}-${pad(day)}`;
+  let dir = direction;
+  if (dir === 0) dir = directionOf(tenseAt(g.lx, i));
+  const y = g.dct.year;
+  const cands: Ymd[] = [];
+  for (const yy of [y - 1, y, y + 1]) if (isValidDate(yy, month, day)) cands.push({ year: yy, month, day });
+  if (cands.length === 0) return `XXXX-${pad(month)}-${pad(day)}`;
+  return formatYmd(pick(cands, g.dct, dir));
+}
+
+export function shiftDct(g: Cursor, unit: string, dir: number): string {
+  if (!g.dct || !g.dct.month) {
+    if (g.dct && unit === "year") return pad(g.dct.year + dir, 4);
+    return dir < 0 ? "PAST_REF" : dir > 0 ? "FUTURE_REF" : "PRESENT_REF";
+  }
+  const d = g.dct.day ? g.dct : { ...g.dct, day: 15 };
+  if (unit === "weekend") {
+    const wd = weekday(d);
+    const sat = addDays(d, 6 - wd + (dir > 0 ? 7 : dir < 0 ? -7 : 0));
+    return `${formatWeek(sat)}-WE`;
+  }
+  return shift(d, unit, dir);
+}
+
+/** In days (with months counted as 32 days by `pick`'s key). */
+const PAST_SLACK = 30;
+
+export function directionOf(t: Tense): number {
+  return t === Tense.Past ? -1 : t === Tense.Future ? 1 : 0;
+}
+
+/** The candidate date that fits the direction: latest on/before, earliest on/after, or the nearest. */
+export function pick(cands: readonly Ymd[], dct: Ymd, direction: number): Ymd {
+  const key = (d: Ymd) => d.year * 400 + d.month * 32 + d.day;
+  const ref = key(dct);
+  let best: Ymd = cands[0]!;
+  let bestScore = Infinity;
+  for (const c of cands) {
+    const k = key(c);
+    let score: number;
+    // Past tense still admits a date a few weeks ahead ("record Nov. 16, the company said"): reported
+    // schedules are common, and the year-earlier reading is rarely meant.
+    if (direction < 0) score = k <= ref ? ref - k : k - ref <= PAST_SLACK ? (k - ref) * 2 : Infinity;
+    else if (direction > 0) score = k >= ref ? k - ref : Infinity;
+    else score = Math.abs(k - ref);
+    if (score < bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** The value of the `unit` period `delta` units from date d, at the unit's granularity. */
+export function shift(d: Ymd, unit: string, delta: number): string {
+  switch (unit) {
+    case "day":
+      return formatYmd(addDays(d, delta));
+    case "week":
+      return formatWeek(addDays(d, delta * 7));
+    case "month": {
+      const m = addMonths(d.year, d.month, delta);
+      return formatYm(m.year, m.month);
+    }
+    case "quarter": {
+      const m = addMonths(d.year, d.month, delta * 3);
+      return `${pad(m.year, 4)}-Q${Math.floor((m.month - 1) / 3) + 1}`;
+    }
+    case "decade":
+      return pad(Math.floor(d.year / 10) + delta, 3);
+    case "century":
+      return pad(Math.floor(d.year / 100) + delta, 2);
+    default:
+      return pad(d.year + delta, 4);
+  }
+}
+
+/** "3 years ago" → the year; "2 weeks ago" → the week; "10 days ago" → the day; "two decades ago" → the year. */
+export function shiftBy(d: Ymd, unit: Unit, n: number): string {
+  switch (unit.name) {
+    case "second":
+    case "minute":
+    case "hour":
+      return formatYmd(d);
+    case "decade":
+    case "century":
+      return pad(d.year + n * unit.factor, 4);
+    default:
+      return shift(d, unit.name, n);
+  }
+}
+
+/**
+ * The last quarter before the DCT's own ("1989-Q3" for a DCT in October 1989: the one earnings news reports),
+ * `yearsBack` years earlier.
+ */
+export function lastQuarter(dct: Ymd, yearsBack: number): string {
+  const q = Math.floor((dct.month - 1) / 3);
+  return q === 0 ? `${dct.year - 1 - yearsBack}-Q4` : `${dct.year - yearsBack}-Q${q}`;
+}
