@@ -8,10 +8,12 @@ import type { Analysis } from "../src/core/analysis.js";
 import type { Article } from "../src/core/article.js";
 import { createPipeline } from "../src/core/pipeline.js";
 import { main as evalNer } from "../src/stages/entities/eval-cli.js";
-import { detectScheme, spansFromTags, tagsFromSpans } from "../src/stages/entities/labels.js";
+import { conllTypeName, detectScheme, spansFromTags, tagsFromSpans, typeIndex } from "../src/stages/entities/labels.js";
+import { nameCue } from "../src/stages/entities/lexicon-build.js";
 import { parseMeantimeEntities, type MeantimeType } from "../src/stages/entities/meantime.js";
 import { MeantimeCounter, type MeantimeResult } from "../src/stages/entities/meantime-score.js";
-import { titleLength } from "../src/stages/entities/mention-rules.js";
+import { meantimeTrainingDoc } from "../src/stages/entities/meantime-train.js";
+import { institutionOfEnd, titleLength } from "../src/stages/entities/mention-rules.js";
 import "../src/stages/entities/stage.js";
 import "../src/stages/text/stage.js";
 import { fixture } from "./support/paths.js";
@@ -166,4 +168,55 @@ test("entities: titles cut from person names, hyphen-glued places, currency pref
   assert.equal(typeOf(a, "US"), undefined);
   assert.equal(typeOf(a, "Airbus A380"), "PRODUCT");
   assert.equal(typeOf(a, "iPhone"), "PRODUCT");
+});
+
+test("meantime training data: annotated story sentences, tokens as at run time, name cores as IOB2 tags", () => {
+  const doc = meantimeTrainingDoc(readFileSync(fixture("meantime/1_Tiny.xml"), "utf8"), null);
+  const tagged = doc.sentences.map((s) => s.words.map((w, i) => (s.tags[i] === "O" ? w : `${w}/${s.tags[i]}`)).join(" "));
+  // Title and the sentence with names; "Paris is not annotated." lies after the annotated part.
+  assert.equal(tagged[0], "Apple/B-ORG sells iPhone/B-PRO");
+  assert.ok(tagged.some((t) => t.startsWith("Senator John/B-PER Smith/I-PER said the United/B-LOC States/I-LOC 's Wal-Mart/B-ORG")), tagged.join("\n"));
+  assert.ok(!tagged.some((t) => t.includes("Paris")));
+  assert.equal(conllTypeName(typeIndex("PRO")), "MISC", "products are MISC in CoNLL scoring");
+});
+
+test("lexicon: company and person contexts in unlabeled text", () => {
+  const cue = (s: string, i: number): number => nameCue(s.split(" "), i);
+  assert.equal(cue("Boeing 's shares fell", 0), 1);
+  assert.equal(cue("a spokesman for Chrysler said", 3), 1);
+  assert.equal(cue("Lockheed Corp said", 0), 1);
+  assert.equal(cue("Mr Obama said", 1), 2);
+  assert.equal(cue("Smith , 54 , said", 0), 2);
+  assert.equal(cue("Boeing said", 0), 0);
+});
+
+test("entities: companies and products named as subjects in current news", () => {
+  const a = run("Boeing delays Dreamliner again", [
+    "Boeing said on Tuesday that the first 787 Dreamliner would be delivered late. Boeing's shares fell 3 percent.",
+    "Chrysler and General Motors asked the government for loans. Lockheed Martin won the contract.",
+  ]);
+  assert.equal(typeOf(a, "Boeing"), "ORG");
+  assert.equal(typeOf(a, "Chrysler"), "ORG");
+  assert.equal(typeOf(a, "General Motors"), "ORG");
+  assert.equal(typeOf(a, "Lockheed Martin"), "ORG");
+});
+
+test("entities: an institution name cut before its 'of' complement is completed", () => {
+  const words = ["at", "the", "Lee", "Kuan", "Yew", "School", "of", "Public", "Policy", "at", "the", "University"];
+  assert.equal(institutionOfEnd(words, 6), 9);
+  assert.equal(institutionOfEnd(["the", "Ministry", "of", "Defence", "and", "Veterans", "said"], 2), 6);
+  assert.equal(institutionOfEnd(["Boeing", "of", "Chicago"], 1), 1, "not an institution head");
+  assert.equal(institutionOfEnd(["the", "School", "of", "thought"], 2), 2, "no capitalized complement");
+});
+
+test("entities: agencies in a photo credit are organizations, 'Pool' is no name", () => {
+  const a = analyze({
+    id: "c", source: null, url: null, published: "2022-12-31", section: null, title: "Leaders meet", authors: [], language: "en",
+    paragraphs: ["The leaders met in Samarkand on Thursday.", "Leaders at the summit in Samarkand, Uzbekistan, Thursday, Sept. 15, 2022. (Alexandr Demyanchuk/Pool/Sputnik/AP)"],
+  });
+  const byName = new Map(a.entities.map((e) => [e.name, e.type]));
+  assert.equal(byName.get("Sputnik"), "ORG");
+  assert.equal(byName.get("AP"), "ORG");
+  assert.equal(byName.has("Pool"), false);
+  assert.equal(byName.get("Uzbekistan"), "GPE");
 });

@@ -14,7 +14,7 @@ import { UsageError } from "../../cli/usage.js";
 import { evalMeantime } from "./meantime-eval.js";
 import { ChunkCounter, formatResult } from "./conlleval.js";
 import { parseConll } from "./conll.js";
-import { detectScheme, spansFromTags, tagsFromSpans, TYPES } from "./labels.js";
+import { conllTypeName, detectScheme, spansFromTags, tagsFromSpans } from "./labels.js";
 import { defaultTagger } from "./load.js";
 import { loadModel } from "./model.js";
 import { NerTagger } from "./tagger.js";
@@ -94,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   docs.forEach((d, di) => {
     d.sentences.forEach((s, si) => {
-      const spans = tagged[di]![si]!.map((x) => ({ start: x.start, end: x.end, type: TYPES[x.type]! }));
+      const spans = tagged[di]![si]!.map((x) => ({ start: x.start, end: x.end, type: conllTypeName(x.type) }));
       const tags = tagsFromSpans(s.words.length, spans, scheme);
       counter.add(spansFromTags(s.tags), spansFromTags(tags), s.tags, tags);
       predicted.push(...tags);

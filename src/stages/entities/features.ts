@@ -3,13 +3,21 @@ import type { HashTable } from "./hash-table.js";
 import { NUM_LABELS, TYPES, typeOf } from "./labels.js";
 
 /** Feature slots per token; unused slots hold -1. */
-export const SLOTS = 68;
+export const SLOTS = 80;
 /** Slots [0, LOCAL_SLOTS) hold the first-stage features; the rest the document-aggregation features. */
-export const LOCAL_SLOTS = 60;
+export const LOCAL_SLOTS = 72;
 
-/** Gazetteer category bits (the model file stores phrase hash -> bits). */
-export const GAZ = { COUNTRY: 1, STATE: 2, CITY_BIG: 4, CITY: 8, NATIONALITY: 16, PREFIX: 1 << 30 } as const;
-const GAZ_CATEGORIES = [GAZ.COUNTRY, GAZ.STATE, GAZ.CITY_BIG, GAZ.CITY, GAZ.NATIONALITY];
+/**
+ * Gazetteer category bits (the model file stores phrase hash -> bits). GEO covers the place and nationality lists
+ * the type rules read; BRAND (brand and company names) and FIRST_NAME (given names) are tagger features only.
+ * COMPANY_WORD is filled by no list now (a company-word list proved too noisy) but keeps its place: category
+ * indices are part of the trained model's feature hashes.
+ */
+export const GAZ = {
+  COUNTRY: 1, STATE: 2, CITY_BIG: 4, CITY: 8, NATIONALITY: 16, GEO: 31, BRAND: 32, COMPANY_WORD: 64, FIRST_NAME: 128,
+  PREFIX: 1 << 30,
+} as const;
+const GAZ_CATEGORIES = [GAZ.COUNTRY, GAZ.STATE, GAZ.CITY_BIG, GAZ.CITY, GAZ.NATIONALITY, GAZ.BRAND, GAZ.COMPANY_WORD, GAZ.FIRST_NAME];
 const GAZ_MAX_TOKENS = 6;
 
 /** Cluster prefix lengths used as features (Brown-style bit paths, Ratinov & Roth use 4, 6, 10, 20). */
@@ -126,7 +134,7 @@ const enum T {
   Bias = 1, Word, Lower, Shape, Prefix, Suffix, LowerM1, LowerM2, LowerP1, LowerP2,
   ShapeM1, ShapeP1, ShapeM1_0, Shape0_P1, BigramM1_0, Bigram0_P1, FirstShape, CapsLower, CapsShape,
   Gaz, GazNoCase, Cluster, ClusterM1, ClusterP1, LowerElsewhere, CapMidElsewhere, Length, LowerM1Shape,
-  AggAny, AggMajor, AggSpan, InQuote, TitleLower, CaseRatio, HyphenFirst, HyphenLast, HyphenGaz,
+  AggAny, AggMajor, AggSpan, InQuote, TitleLower, CaseRatio, HyphenFirst, HyphenLast, HyphenGaz, NameCue, NameCueM1,
 }
 
 /**
@@ -215,7 +223,7 @@ export class FeatureExtractor {
       }
       const gz = gazFeatures[i];
       if (gz) {
-        for (let g = 0; g < gz.length && g < 6; g++) {
+        for (let g = 0; g < gz.length && g < 8; g++) {
           const caseTag = w === lw ? 0 : 1;
           s = this.put(out, base, s, hashChar(hashChar(hashStart(T.Gaz), gz[g]!), caseTag));
           s = this.put(out, base, s, hashChar(hashStart(T.GazNoCase), gz[g]!));
@@ -223,8 +231,14 @@ export class FeatureExtractor {
       }
       if (this.res.lexicon) {
         const context = v.allCaps ? 2 : v.titleCase ? 3 : i === 0 || lm1 === '"' || lm1 === "(" ? 1 : 0;
-        const caseBucket = (this.lexiconValue(lw) >>> 21) & 7;
+        const value = this.lexiconValue(lw);
+        const caseBucket = (value >>> 21) & 7;
         s = this.put(out, base, s, hashChar(hashChar(hashChar(hashStart(T.CaseRatio), caseBucket), context), w === lw ? 0 : 1));
+        // Company or person contexts of the word in unlabeled text; and of the previous word ("Lockheed Martin").
+        const cue = (value >>> 24) & 3;
+        if (cue !== 0 && w !== lw) s = this.put(out, base, s, hashChar(hashStart(T.NameCue), cue));
+        const cueM1 = i > 0 ? (this.lexiconValue(lm1) >>> 24) & 3 : 0;
+        if (cueM1 !== 0 && w !== lw) s = this.put(out, base, s, hashChar(hashStart(T.NameCueM1), cueM1));
         s = this.clusterFeatures(out, base, s, T.Cluster, lw, CLUSTER_PREFIXES);
         if (i > 0) s = this.clusterFeatures(out, base, s, T.ClusterM1, lm1, [6, 10]);
         if (i + 1 < n) s = this.clusterFeatures(out, base, s, T.ClusterP1, lp1, [6, 10]);

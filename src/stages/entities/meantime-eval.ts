@@ -2,28 +2,14 @@
  * `newsgraph eval ner --meantime DIR`: the whole pipeline up to entities (layout, tokenizer, sentence splitter,
  * tagger, type refinement) on MEANTIME articles rebuilt as prose, scored against the named mentions.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import type { Span } from "../../core/analysis.js";
 import { createPipeline } from "../../core/pipeline.js";
 import { analyze } from "../../analyze.js";
 import type { TypeScore } from "./conlleval.js";
-import { alignTokens, meantimeArticle, parseMeantimeEntities } from "./meantime.js";
+import { alignTokens, halfOf, meantimeArticle, parseMeantimeEntities, xmlFiles } from "./meantime.js";
 import { MeantimeCounter, meantimeType, SCORED_TYPES, type GoldMention, type MeantimeResult, type ScoredSpan } from "./meantime-score.js";
-
-function xmlFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? xmlFiles(path) : name.endsWith(".xml") ? [path] : [];
-  });
-}
-
-/** The half a file belongs to, by FNV-1a of its name (the split the time stage's evaluation uses too). */
-export function halfOf(file: string): "even" | "odd" {
-  let h = 0x811c9dc5;
-  for (const c of basename(file)) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  return h % 2 === 0 ? "even" : "odd";
-}
 
 export async function evalMeantime(dir: string, half: "even" | "odd" | null, errorLimit: number, json: boolean): Promise<number> {
   let files: string[];

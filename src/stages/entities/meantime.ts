@@ -10,6 +10,8 @@
  * `name`, its name core as OntoNotes and CoNLL would mark it (exact scoring; see `nameCore`). An outer mention
  * that contains an inner one of the same entity is dropped: the inner one is the name.
  */
+import { readdirSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { Span } from "../../core/analysis.js";
 import type { Article } from "../../core/article.js";
 
@@ -140,16 +142,18 @@ const TITLES = new Set([
  * The name core of a mention [from, to): leading determiners, possessive pronouns and lower-case modifiers are
  * dropped ("the new 787 Dreamliner" → "787 Dreamliner"), and for persons leading titles ("Senator John McCain" →
  * "John McCain"); it ends before the first comma or parenthesis (appositions: "Joe Leonard , Chairman ...") and
- * before a trailing possessive or lower-case word ("A380 's", "Heathrow airport").
+ * before a trailing possessive or lower-case word ("A380 's", "Heathrow airport"); quotes around it are dropped.
  */
 export function nameCore(tokens: readonly MeantimeToken[], from: number, to: number, person: boolean): [number, number] {
   let a = from;
   const lowerWord = (t: string): boolean => /^[a-z][a-z-]*$/.test(t);
   while (a < to && (DETERMINERS.has(tokens[a]!.text.toLowerCase()) || lowerWord(tokens[a]!.text) ||
     (person && a + 1 < to && TITLES.has(tokens[a]!.text.toLowerCase())))) a++;
+  // Quotes around a name are not part of it ("the 787 \"Dreamliner\"").
+  while (a < to && tokens[a]!.text === '"') a++;
   let b = a;
   while (b < to && !/^[,(\[]$/.test(tokens[b]!.text)) b++;
-  while (b > a && (lowerWord(tokens[b - 1]!.text) || /^'s?$/.test(tokens[b - 1]!.text))) b--;
+  while (b > a && (lowerWord(tokens[b - 1]!.text) || /^'s?$/.test(tokens[b - 1]!.text) || tokens[b - 1]!.text === '"')) b--;
   return [a, b];
 }
 
@@ -184,4 +188,22 @@ export function alignTokens(doc: MeantimeDoc, target: string): (Span | null)[] {
     cursor = at + t.text.length;
     return { start: at, end: cursor };
   });
+}
+
+/** The MEANTIME files below a folder, in name order. */
+export function xmlFiles(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? xmlFiles(path) : name.endsWith(".xml") ? [path] : [];
+  });
+}
+
+/**
+ * The half a file belongs to, by FNV-1a of its name (the split the time stage's evaluation uses too): the even half
+ * is the dev half (and the NER model's training data), the odd half the check half.
+ */
+export function halfOf(file: string): "even" | "odd" {
+  let h = 0x811c9dc5;
+  for (const c of basename(file)) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h % 2 === 0 ? "even" : "odd";
 }

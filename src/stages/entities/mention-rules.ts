@@ -49,6 +49,18 @@ export function isRole(word: string): boolean {
 }
 
 /**
+ * A name followed by a person's role in apposition ("Yun Sun, director of the China program", "Smith, a former
+ * minister"): the role is written in lower case, so "Boeing, General Electric" is not one.
+ */
+export function hasRoleApposition(words: readonly string[], end: number): boolean {
+  if (words[end] !== ",") return false;
+  let k = end + 1;
+  if (k < words.length && /^(?:a|an|the)$/.test(words[k]!)) k++;
+  const w = words[k];
+  return w !== undefined && /^[a-z]/.test(w) && isTitleWord(w);
+}
+
+/**
  * Model designations that follow a maker's name and make it a product: "Boeing 787", "Airbus A380", "737-800s",
  * "777-200LR". Plain years and small numbers are not models.
  */
@@ -77,11 +89,11 @@ export function namePartLength(token: string): number {
   return NAME_ADJECTIVE_PARTS.has(token.slice(hy + 1).toLowerCase()) && /^[A-Z]/.test(token) ? hy : 0;
 }
 
-/** Gazetteer categories of a token sequence (lower-cased, normalized as the gazetteer keys are). */
+/** Place and nationality categories (GAZ.GEO) of a token sequence (lower-cased, normalized as the gazetteer keys are). */
 export function gazetteerBits(words: readonly string[], gazetteer: HashTable | null): number {
   if (!gazetteer) return 0;
   const lower = words.map((w) => normalizeWord(w).toLowerCase());
-  return gazetteer.get(phraseHash(lower, 0, lower.length)) & ~GAZ.PREFIX;
+  return gazetteer.get(phraseHash(lower, 0, lower.length)) & GAZ.GEO;
 }
 
 /**
@@ -91,4 +103,25 @@ export function gazetteerBits(words: readonly string[], gazetteer: HashTable | n
 export function placePartLength(token: string, gazetteer: HashTable | null): number {
   const n = namePartLength(token);
   return n > 0 && gazetteerBits([token.slice(0, n)], gazetteer) !== 0 ? n : 0;
+}
+
+/** Heads of institution names that take an "of" complement: "School of Public Policy", "Ministry of Defence". */
+const INSTITUTION_OF_HEADS = new Set([
+  "school", "university", "institute", "college", "academy", "ministry", "department", "bank", "museum", "centre",
+  "center", "council", "commission", "office", "agency", "federation", "union", "association", "society", "court",
+  "board", "organization", "organisation", "league", "church", "order", "faculty", "hospital", "foundation",
+]);
+
+const isCapitalized = (w: string | undefined): boolean => w !== undefined && /^[A-Z]/.test(w);
+
+/**
+ * End of an organization name that the tagger cut before its "of" complement: "Lee Kuan Yew School" + "of Public
+ * Policy". Extends over "of" and the capitalized words after it (with "and" or "for" between two of them); returns
+ * `end` itself when the name does not end in an institution head or no capitalized complement follows.
+ */
+export function institutionOfEnd(words: readonly string[], end: number): number {
+  if (!INSTITUTION_OF_HEADS.has((words[end - 1] ?? "").toLowerCase()) || words[end] !== "of" || !isCapitalized(words[end + 1])) return end;
+  let k = end + 1;
+  while (isCapitalized(words[k]) || ((words[k] === "and" || words[k] === "for") && isCapitalized(words[k + 1]))) k++;
+  return k;
 }

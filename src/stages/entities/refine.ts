@@ -4,7 +4,7 @@ import { gazetteerBits } from "./mention-rules.js";
 import type { HashTable } from "./hash-table.js";
 
 /**
- * Refines the tagger's CoNLL types to the Analysis types: LOC splits into GPE (countries, states, cities) and LOC
+ * Refines the tagger's types (CoNLL's four and PRO, which is PRODUCT) to the Analysis types: LOC splits into GPE (countries, states, cities) and LOC
  * (regions, continents, natural features); MISC into NORP (nationalities, religious and political groups), EVENT,
  * else MISC. Rules over the gazetteer stored in the model and small word lists; they see only the mention.
  */
@@ -61,6 +61,7 @@ const INSTITUTION_HEADS = new Set([
   "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "computer", "computers", "motors", "motor", "airlines",
   "airways", "systems", "technologies", "industries", "holdings", "electronics", "aerospace", "pharmaceuticals",
   "communications", "networks", "corporation", "company", "co", "co.", "group", "bank", "agency", "ag", "sa", "spa",
+  "school",
 ]);
 
 /** Heads of a state's formal name: "Russian Federation", "Czech Republic", "Republic of Korea", "Kingdom of Spain". */
@@ -75,6 +76,7 @@ export function refineType(conllType: string, tokens: readonly string[], gazette
   const phrase = body.join(" ");
   const bits = gazetteerBits(body, gazetteer);
   const last = body[body.length - 1] ?? "";
+  if (conllType === "PRO") return "PRODUCT";
   if (conllType === "PER") return body.length > 1 && INSTITUTION_HEADS.has(last) ? "ORG" : "PERSON";
   if ((conllType === "ORG" || conllType === "LOC") && isStateName(body, gazetteer)) return "GPE";
   // A country's own name ("Russian Federation") is a GPE even where it acts as an organization.

@@ -4,8 +4,9 @@ import { registerStage } from "../../core/pipeline.js";
 import { TYPES } from "./labels.js";
 import { defaultTagger } from "./load.js";
 import { refineType } from "./refine.js";
+import { photoCredit } from "../text/blocks.js";
 import { GAZ } from "./features.js";
-import { gazetteerBits, isCamelProduct, isCurrencyPrefix, isModelNumber, isRole, namePartLength, placePartLength, titleLength } from "./mention-rules.js";
+import { gazetteerBits, hasRoleApposition, institutionOfEnd, isCamelProduct, isCurrencyPrefix, isModelNumber, isRole, namePartLength, placePartLength, titleLength } from "./mention-rules.js";
 import type { HashTable } from "./hash-table.js";
 import type { NerTagger } from "./tagger.js";
 
@@ -26,7 +27,8 @@ function nameKey(text: string): string {
  * Tags the story sentences of a document (title, paragraphs, crossheads, captions: they name the story's people and
  * places; related-article teasers do not) and lists its mentions in text order, with the corrections of
  * mention-rules.ts: titles cut from person names, names glued by a hyphen cut out, currency prefixes dropped,
- * maker + model number made a product.
+ * maker + model number made a product, an organization with a personal role in apposition made a person, an
+ * institution name cut before its "of" complement completed.
  */
 export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
   const sentences = doc.storySentences();
@@ -53,8 +55,10 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
     const tagged = new Uint8Array(words.length);
     for (const span of spans[si]!) {
       let { start: a, end: b } = span;
+      if (tagged[a]) continue; // inside a name an earlier span was extended over
       tagged.fill(1, a, b);
-      const conllType = TYPES[span.type]!;
+      // "Senator John McCain": a title before capitalized words names a person, whatever the tagger's type.
+      const conllType = titleLength(words.slice(a, b)) > 0 ? "PER" : TYPES[span.type]!;
       const part = b - a === 1 ? namePartLength(words[a]!) : 0;
       if (part > 0) {
         const type = partType(words[a]!.slice(0, part), conllType, gazetteer);
@@ -70,6 +74,12 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
         continue;
       }
       let type = refineType(conllType, words.slice(a, b), gazetteer);
+      if (type === "ORG") {
+        b = institutionOfEnd(words, b);
+        tagged.fill(1, a, b);
+      }
+      // A company-sounding name with a personal role after it is a person ("Yun Sun, director of ...").
+      if (type === "ORG" && conllType === "ORG" && hasRoleApposition(words, b)) type = "PERSON";
       if (words.slice(a, b).some(isCamelProduct) || isModelNumber(words[b - 1]!)) type = "PRODUCT";
       let title: string | null = null;
       if (type === "PERSON") {
@@ -89,7 +99,23 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
       if (type) add(tokenStart(k), tokenStart(k) + part, type);
     });
   });
-  return found.sort((x, y) => x.mention.start - y.mention.start);
+  return retypeCredits(doc, found).sort((x, y) => x.mention.start - y.mention.start);
+}
+
+/**
+ * Photo credits name a photographer and agencies: "(Alexandr Demyanchuk/Pool/Sputnik/AP)". Names there other than
+ * persons are organizations (the tagger, seeing no context, calls them places), and "Pool" is no name at all.
+ */
+function retypeCredits(doc: Doc, found: Found[]): Found[] {
+  const credits = doc.blocks.flatMap((b) => {
+    const at = b.kind === "caption" ? photoCredit(doc.text.slice(b.start, b.end)) : null;
+    return at === null ? [] : [{ start: b.start + at, end: b.end }];
+  });
+  if (credits.length === 0) return found;
+  return found.flatMap((f) => {
+    if (!credits.some((c) => f.mention.start >= c.start && f.mention.end <= c.end) || f.type === "PERSON") return [f];
+    return f.mention.text === "Pool" ? [] : [{ ...f, type: "ORG" as const }];
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Trains the NER model: `npm run train:ner [-- --epochs1 N --epochs2 N --folds K --bits B --out FILE]`.
- * Deterministic (fixed seeds, fixed fold assignment). Reads CoNLL-2003 eng.train, reports F1 on eng.testa after
- * every epoch, and writes the quantized, gzipped model (default models/ner.bin.gz).
+ * Deterministic (fixed seeds, fixed fold assignment). Reads CoNLL-2003 eng.train and the even half of MEANTIME
+ * (repeated `--meantime-repeat` times: it is small and the closer domain), reports F1 on eng.testa after every
+ * epoch, and writes the quantized, gzipped model (default models/ner.bin.gz).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -9,10 +10,11 @@ import { parseArgs } from "node:util";
 import { ChunkCounter } from "./conlleval.js";
 import { readConll, type ConllDoc } from "./conll.js";
 import { buildLexicon, unlabeledSentences } from "./lexicon-build.js";
+import { meantimeTrainingDocs } from "./meantime-train.js";
 import { END_MASK, TRANSITION_MASK } from "./decode.js";
 import { FeatureExtractor, LOCAL_SLOTS, SLOTS, SMALL_WORDS } from "./features.js";
 import { buildGazetteer, gazetteerSources } from "./gazetteer-build.js";
-import { bilouFromSpans, spansFromLabels, spansFromTags, TYPES, typeIndex } from "./labels.js";
+import { bilouFromSpans, conllTypeName, spansFromLabels, spansFromTags, typeIndex } from "./labels.js";
 import { deserializeModel, quantize, scaleTransitions, serializeModel, type NerModel, type StageWeights } from "./model.js";
 import { decodeAll, PerceptronTrainer, rng, type FloatStage } from "./perceptron.js";
 import { NerTagger } from "./tagger.js";
@@ -25,6 +27,8 @@ interface Prepared {
   lengths: number[];
   /** Document index of each sentence. */
   docOf: number[];
+  /** Fold key of each document: copies of one document share it, so a jackknife fold holds all of them. */
+  docKey: number[];
 }
 
 /** "the talks in Moscow" -> "The Talks in Moscow": news headlines in Headline Case, which CoNLL lacks. */
@@ -46,8 +50,8 @@ function augment(conll: ConllDoc[], share: number): ConllDoc[] {
   });
 }
 
-function prepare(extractor: FeatureExtractor, conll: ConllDoc[]): Prepared {
-  const p: Prepared = { docs: [], feats: [], gold: [], goldTags: [], lengths: [], docOf: [] };
+function prepare(extractor: FeatureExtractor, conll: ConllDoc[], keys: readonly number[] = conll.map((_, i) => i)): Prepared {
+  const p: Prepared = { docs: [], feats: [], gold: [], goldTags: [], lengths: [], docOf: [], docKey: [...keys] };
   conll.forEach((d, di) => {
     const words = d.sentences.map((s) => s.words);
     p.docs.push(words);
@@ -67,7 +71,7 @@ function f1(p: Prepared, labels: Uint8Array[]): number {
   const counter = new ChunkCounter();
   labels.forEach((lab, s) => {
     const gold = spansFromTags(p.goldTags[s]!);
-    const pred = spansFromLabels(lab, lab.length).map((x) => ({ start: x.start, end: x.end, type: TYPES[x.type]! }));
+    const pred = spansFromLabels(lab, lab.length).map((x) => ({ start: x.start, end: x.end, type: conllTypeName(x.type) }));
     counter.add(gold, pred, [], []);
   });
   return counter.result().overall.f1;
@@ -108,6 +112,8 @@ async function main(): Promise<void> {
       "no-lexicon": { type: "boolean", default: false },
       "headline-share": { type: "string", default: "0.1" },
       "no-gazetteer": { type: "boolean", default: false },
+      meantime: { type: "string" },
+      "meantime-repeat": { type: "string", default: "3" },
       quiet: { type: "boolean", default: false },
     },
   });
@@ -122,7 +128,16 @@ async function main(): Promise<void> {
   console.log(`resources ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: gazetteer ${gazetteer?.size ?? 0} keys, lexicon ${lexicon?.size ?? 0} words`);
   const extractor = new FeatureExtractor({ bits, gazetteer, lexicon });
   const headlineShare = Number(values["headline-share"]);
-  const train = prepare(extractor, headlineShare > 0 ? augment(trainDocs, headlineShare) : trainDocs);
+  // MEANTIME's even half (its odd half is the check set): repeated, each copy in its original's jackknife fold.
+  const repeat = Number(values["meantime-repeat"]);
+  const meantime = repeat > 0 ? meantimeTrainingDocs(values.meantime ?? `${data}/meantime/intra-doc_annotation`, "even", gazetteer) : [];
+  const unique = [...trainDocs, ...meantime];
+  const augmented = headlineShare > 0 ? augment(unique, headlineShare) : unique;
+  const keys = unique.map((_, i) => i);
+  const copies = augmented.slice(trainDocs.length);
+  for (let r = 1; r < repeat; r++) keys.push(...copies.map((_, i) => trainDocs.length + i));
+  const train = prepare(extractor, [...augmented, ...Array.from({ length: Math.max(0, repeat - 1) }, () => copies).flat()], keys);
+  console.log(`training documents: ${trainDocs.length} CoNLL, ${meantime.length} MEANTIME (even half, ${meantime.reduce((n, d) => n + d.sentences.length, 0)} sentences) x ${repeat}`);
   const dev = prepare(extractor, devDocs);
   const devOrNone = values.quiet ? undefined : dev;
 
@@ -138,8 +153,8 @@ async function main(): Promise<void> {
     // so that stage 2 learns how far to trust them on unseen text.
     const trainStage1 = new Array<Uint8Array>(train.feats.length);
     for (let k = 0; k < folds; k++) {
-      const model = trainStage(bits, LOCAL_SLOTS, subset(train, (d) => d % folds !== k), epochs1, 100 + k, undefined, `fold ${k}`);
-      const held = subset(train, (d) => d % folds === k);
+      const model = trainStage(bits, LOCAL_SLOTS, subset(train, (d) => train.docKey[d]! % folds !== k), epochs1, 100 + k, undefined, `fold ${k}`);
+      const held = subset(train, (d) => train.docKey[d]! % folds === k);
       const labels = decodeAll(model, held.feats, held.idx.map((s) => train.lengths[s]!), LOCAL_SLOTS);
       held.idx.forEach((s, i) => (trainStage1[s] = labels[i]!));
     }
@@ -157,7 +172,7 @@ async function main(): Promise<void> {
     gazetteer,
     lexicon,
     meta: {
-      trainedOn: "CoNLL-2003 eng.train",
+      trainedOn: repeat > 0 ? `CoNLL-2003 eng.train + MEANTIME even half x ${repeat}` : "CoNLL-2003 eng.train",
       tunedOn: "CoNLL-2003 eng.testa",
       epochs1,
       epochs2: stage2 ? epochs2 : 0,

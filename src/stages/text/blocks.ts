@@ -33,14 +33,21 @@ const RELATED_LABELS: ReadonlySet<string> = new Set([
 
 /** Photo captions end in a credit: "(Alexandr Demyanchuk/Pool/Sputnik/AP)", "(Getty Images)", "Photo: Reuters". */
 export function isCaption(p: string): boolean {
-  const credit = /\(([^()]{2,120})\)\s*$/.exec(p);
-  if (credit) {
-    const inner = credit[1]!;
-    // "Alexandr Demyanchuk/Pool/Sputnik/AP": slash-joined credits, no list punctuation ("Life Begins/ Von Trapped, ITV1").
-    if (inner.includes("/") && !/\s\/|\/\s|,/.test(inner)) return true;
-    if (CREDIT_WORDS.test(inner) && inner.split(/\s+/).length <= 8) return true;
-  }
+  if (photoCredit(p) !== null) return true;
   return /^(?:(?:FILE )?PHOTO|FILE|Photo|Image|Picture)\s*[-:—–]/.test(p) || /(?:^|\s)(?:Photo|Image|Picture|Credit)s?:\s*[^.]{2,80}$/.test(p);
+}
+
+/**
+ * The photo credit that closes a caption, as the offset of the text inside its parentheses, or null:
+ * "... 2022. (Alexandr Demyanchuk/Pool/Sputnik/AP)" gives the offset of "Alexandr".
+ */
+export function photoCredit(p: string): number | null {
+  const credit = /\(([^()]{2,120})\)\s*$/.exec(p);
+  if (!credit) return null;
+  const inner = credit[1]!;
+  // "Alexandr Demyanchuk/Pool/Sputnik/AP": slash-joined credits, no list punctuation ("Life Begins/ Von Trapped, ITV1").
+  const slashCredit = inner.includes("/") && !/\s\/|\/\s|,/.test(inner);
+  return slashCredit || (CREDIT_WORDS.test(inner) && inner.split(/\s+/).length <= 8) ? credit.index + 1 : null;
 }
 
 const CREDIT_WORDS = /\b(?:AP|AFP|Reuters|Getty|Images?|Photo|Photos|Pool|EPA|Shutterstock|Bloomberg|Xinhua|Sputnik|TASS|Alamy|Courtesy|File)\b/;
