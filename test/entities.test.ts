@@ -18,7 +18,7 @@ import "../src/stages/entities/stage.js";
 import "../src/stages/text/stage.js";
 import { fixture } from "./support/paths.js";
 
-const pipeline = createPipeline(["text", "entities"]);
+const pipeline = createPipeline(["text", "time", "entities"]);
 const article = (title: string, paragraphs: string[]): Article => ({
   id: "t", source: null, url: null, published: null, section: null, title, authors: [], language: "en", paragraphs,
 });
@@ -219,4 +219,15 @@ test("entities: agencies in a photo credit are organizations, 'Pool' is no name"
   assert.equal(byName.get("AP"), "ORG");
   assert.equal(byName.has("Pool"), false);
   assert.equal(byName.get("Uzbekistan"), "GPE");
+});
+
+test("entities: holidays are time expressions, not names", () => {
+  const a = analyze({
+    id: "h", source: null, url: null, published: "2022-12-31", section: null, title: "Holidays", authors: [], language: "en",
+    paragraphs: ["Ukrainians try to ring in the New Year and celebrate Christmas, Putin said in Moscow."],
+  });
+  const names = a.entities.map((e) => e.name);
+  assert.ok(!names.includes("New Year") && !names.includes("Christmas"), names.join(", "));
+  assert.ok(names.includes("Putin") && names.includes("Moscow"));
+  assert.ok(a.timexes.some((t) => t.text === "New Year"));
 });

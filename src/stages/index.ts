@@ -3,8 +3,8 @@
  * runs them in; each declares what it requires, and `createPipeline` checks the order.
  */
 import "./text/stage.js";
-import "./entities/stage.js";
 import "./time/stage.js";
 import "./amounts/stage.js";
+import "./entities/stage.js";
 
-export const DEFAULT_STAGES: readonly string[] = ["text", "entities", "time", "amounts"];
+export const DEFAULT_STAGES: readonly string[] = ["text", "time", "amounts", "entities"];

@@ -19,7 +19,7 @@ export async function evalMeantime(dir: string, half: "even" | "odd" | null, err
     process.stderr.write(`newsgraph: ${dir}: cannot read: ${(e as Error).message}\n`);
     return 1;
   }
-  const pipeline = createPipeline(["text", "entities"]);
+  const pipeline = createPipeline(["text", "time", "entities"]);
   const counter = new MeantimeCounter();
   const errors: string[] = [];
   for (const file of files) {

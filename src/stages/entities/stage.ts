@@ -1,4 +1,4 @@
-import type { Entity, EntityType, Mention } from "../../core/analysis.js";
+import type { Entity, EntityType, Mention, Span } from "../../core/analysis.js";
 import type { Doc } from "../../core/doc.js";
 import { registerStage } from "../../core/pipeline.js";
 import { TYPES } from "./labels.js";
@@ -161,11 +161,19 @@ export function groupEntities(found: readonly Found[]): Entity[] {
   });
 }
 
+/**
+ * Drops names that are time expressions ("New Year", "Christmas"): OntoNotes gives dates their own type, and the
+ * time stage reads them with their value. A PERSON is kept: the time stage does not take names for dates.
+ */
+export function outsideTimexes(found: readonly Found[], timexes: readonly Span[]): Found[] {
+  return found.filter((f) => f.type === "PERSON" || !timexes.some((t) => f.mention.start >= t.start && f.mention.end <= t.end));
+}
+
 export const entitiesStage = registerStage({
   name: "entities",
-  requires: ["doc.tokens", "doc.sentences"],
+  requires: ["doc.tokens", "doc.sentences", "doc.timexes"],
   assigns: ["doc.entities"],
   run(doc: Doc): void {
-    doc.entities = groupEntities(findMentions(doc, defaultTagger()));
+    doc.entities = groupEntities(outsideTimexes(findMentions(doc, defaultTagger()), doc.timexes));
   },
 });
