@@ -143,3 +143,10 @@ test("a year before an ordinal quarter, and 'the 1988 period' beside a reported 
   assert.deepEqual(one("The 1988 period saw record floods.", "1989-10-30")[2], "1988"); // no quarter in focus
   assert.deepEqual(one("He ran for 1988 seconds."), ["1988 seconds", "DURATION", "PT1988S", null]);
 });
+
+test("ages are not durations: 'the 6-year-old boy', 'the three-year-old'", () => {
+  for (const s of ["The 6-year-old boy was found.", "the three-year-old filly won", "a 50-year-old building"]) {
+    assert.deepEqual(tagTimexes(s, "2000-04-17").map((t) => t.text), [], s);
+  }
+  assert.deepEqual(tagTimexes("the 6-year lease ended", "2000-04-17").map((t) => t.value), ["P6Y"]);
+});

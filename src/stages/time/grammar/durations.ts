@@ -68,7 +68,6 @@ export function duration(g: Cursor, j: number): Core | null {
   // "six straight days", "two consecutive quarters": a run of units is their duration.
   if (q.value !== null && RUN_ADJECTIVES.has(g.w(end)) && UNITS.has(g.w(end + 1))) end++;
   let unitWord = g.w(end);
-  // "three-year-old" is an age, not a period of time in the text's timeline.
   let unit = UNITS.get(unitWord);
   if (!unit) {
     if (q.value !== null && g.w(end) === "and" && g.w(end + 1) === "a" && g.w(end + 2) === "half") {
@@ -86,7 +85,7 @@ export function duration(g: Cursor, j: number): Core | null {
   // "three-quarters" is a fraction, not nine months.
   if (unit.name === "quarter" && (q.value === null || (unitWord === "quarters" && g.w(end - 1) === "-"))) return null;
   end++;
-  if (g.w(end) === "-" && g.w(end + 1) === "old") return null;
+  if (isAge(g, end)) return null;
   if (g.w(end) === "-" && g.w(end + 1) === "long") end += 2;
   if (q.value === 1 && g.w(j) !== "one" && g.w(j) !== "1" && g.w(j) !== "a" && g.w(j) !== "an") return null;
   const after = g.w(end);
@@ -139,9 +138,14 @@ export function theDuration(g: Cursor, i: number): Core | null {
   const q = quantity(g, i + 1);
   if (q) {
     const unit = UNITS.get(g.w(q.end));
-    if (unit && (q.value === null || q.value > 1 || g.isNum(i + 1))) return { end: q.end + 1, type: "DURATION", value: durationValue(q.value, unit) };
+    if (unit && !isAge(g, q.end + 1) && (q.value === null || q.value > 1 || g.isNum(i + 1))) return { end: q.end + 1, type: "DURATION", value: durationValue(q.value, unit) };
   }
   return null;
+}
+
+/** "three-year-old": the unit at `afterUnit - 1` makes an age, not a period of time in the text's timeline. */
+function isAge(g: Cursor, afterUnit: number): boolean {
+  return g.w(afterUnit) === "-" && g.w(afterUnit + 1) === "old";
 }
 
 /** TIMEX3 duration value: P10M, PT5H, PXD, P1.5Y → P18M. */
