@@ -166,7 +166,13 @@ export function groupEntities(found: readonly Found[]): Entity[] {
  * time stage reads them with their value. A PERSON is kept: the time stage does not take names for dates.
  */
 export function outsideTimexes(found: readonly Found[], timexes: readonly Span[]): Found[] {
-  return found.filter((f) => f.type === "PERSON" || !timexes.some((t) => f.mention.start >= t.start && f.mention.end <= t.end));
+  // Both lists are in text order and timexes do not overlap: one forward sweep, linear in their lengths.
+  let k = 0;
+  return found.filter((f) => {
+    while (k < timexes.length && timexes[k]!.end <= f.mention.start) k++;
+    const t = timexes[k];
+    return f.type === "PERSON" || t === undefined || !(f.mention.start >= t.start && f.mention.end <= t.end);
+  });
 }
 
 export const entitiesStage = registerStage({
