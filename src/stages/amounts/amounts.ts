@@ -71,7 +71,7 @@ export class AmountTagger {
   tag(text: string, from = 0, to = text.length, skip: readonly Span[] = []): Amount[] {
     this.lx = lex(text, from, to);
     const out: Amount[] = [];
-    let s = 0;
+    let s = firstEndingAfter(skip, from);
     let i = 0;
     while (i < this.lx.count) {
       const pos = this.lx.start[i]!;
@@ -222,6 +222,21 @@ function leadingDigits(s: string): number {
 /** 3.2 × 1e6 without binary noise. */
 function scaled(v: number, scale: number): number {
   return Number((v * scale).toPrecision(15));
+}
+
+/**
+ * Index of the first span (in text order) that ends after `offset`, by binary search: the stage tags sentence by
+ * sentence against the document's timexes, and a scan from the start each time would be quadratic.
+ */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function tagAmounts(text: string, skip: readonly Span[] = []): Amount[] {
