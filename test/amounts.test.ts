@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { tagAmounts } from "../src/stages/amounts/amounts.js";
+import { AmountTagger, tagAmounts } from "../src/stages/amounts/amounts.js";
 import { tagTimexes } from "../src/stages/time/tagger.js";
 
 function amounts(text: string): [string, number, string, string | null][] {
@@ -27,4 +27,39 @@ test("counts keep the thing counted and the modifier", () => {
 
 test("years and durations are not amounts", () => {
   assert.deepEqual(amounts("In 2022, more than 10 months after the war began."), []);
+});
+
+test("a currency written twice belongs to the amount", () => {
+  assert.deepEqual(amounts("The nano will cost $249 USD."), [["$249 USD", 249, "USD", null]]);
+  assert.deepEqual(amounts("It lost $5.9 billion dollars."), [["$5.9 billion dollars", 5900000000, "USD", null]]);
+  assert.deepEqual(amounts("Films will retail for around $9.99 US dollars."), [["around $9.99 US dollars", 9.99, "USD", "APPROX"]]);
+  assert.deepEqual(amounts("A USD$23 billion deal."), [["USD$23 billion", 23000000000, "USD", null]]);
+});
+
+test("units of measure: index points, percentage points, sizes", () => {
+  assert.deepEqual(amounts("The Dow fell 340 points."), [["340 points", 340, "points", null]]);
+  assert.deepEqual(amounts("Rates rose 2 percentage points."), [["2 percentage points", 2, "percentage points", null]]);
+  assert.deepEqual(amounts("A 60GB edition and a 2 GHz model."), [["60GB", 60, "gb", null], ["2 GHz", 2, "ghz", null]]);
+});
+
+test("counts reach the counted noun past adjectives, names and model numbers", () => {
+  assert.deepEqual(amounts("It will supply 179 new aerial refueling tankers."), [["179 new aerial refueling tankers", 179, "tankers", null]]);
+  assert.deepEqual(amounts("Aer Lingus buys twelve new long-haul Airbus jets."), [["twelve new long-haul Airbus jets", 12, "jets", null]]);
+  assert.deepEqual(amounts("Options are included for 18 more 777s."), [["18 more 777s", 18, "777s", null]]);
+  assert.deepEqual(amounts("Ryanair will buy five new 737 aircraft."), [["five new 737 aircraft", 5, "aircraft", null]]);
+  assert.deepEqual(amounts("He was 25 when his parents left."), []);
+});
+
+test("parts of a whole are counts; a number after a name is a model", () => {
+  assert.deepEqual(amounts("It closed ten of its plants."), [["ten of its plants", 10, "plants", null]]);
+  assert.deepEqual(amounts("Two of the Rolls-Royce Trent 900 engines failed."), [["Two of the Rolls-Royce Trent 900 engines", 2, "engines", null]]);
+  assert.deepEqual(amounts("Apple gives refunds to iPhone 4 owners."), []);
+  assert.deepEqual(amounts("It grew. The 600,000 connections count. Some 350 films ran."), [["600,000 connections", 600000, "connections", null], ["Some 350 films", 350, "films", "APPROX"]]);
+  assert.deepEqual(amounts("It fell on 11 September attacks."), []);
+});
+
+test("the match keeps where the number phrase ends", () => {
+  const text = "It will cut 2,000 jobs and 340 points.";
+  const m = new AmountTagger().match(text);
+  assert.deepEqual(m.map((x) => text.slice(x.amount.start, x.numberEnd)), ["2,000", "340 points"]);
 });

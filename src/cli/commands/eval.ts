@@ -18,6 +18,10 @@ const TASKS: Record<string, EvalTask> = {
     summary: "TIMEX3 tagging and normalization, TempEval-3 Task A (TimeML or MEANTIME)",
     load: () => import("../../stages/time/eval-cli.js"),
   },
+  amounts: {
+    summary: "money, percentages and counts: span P/R/F1 against MEANTIME's VALUE markables",
+    load: () => import("../../stages/amounts/eval-cli.js"),
+  },
 };
 
 export function help(): string {
@@ -32,6 +36,7 @@ ${lines.join("\n")}
 Examples:
   newsgraph eval ner --conll ../shared/data/ner/conll2003/eng.testa
   newsgraph eval timex --timeml ../shared/data/timex/tempeval3/TBAQ-cleaned/TimeBank --meantime ../shared/data/meantime/intra-doc_annotation
+  newsgraph eval amounts --meantime ../shared/data/meantime/intra-doc_annotation --half odd
 `;
 }
 

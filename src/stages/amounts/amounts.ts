@@ -5,7 +5,7 @@
  */
 import type { Amount, Span } from "../../core/analysis.js";
 import { Kind, lex, type Lexed } from "../time/lexer.js";
-import { NUMBER_WORDS } from "../time/lexicon.js";
+import { MONTHS, NUMBER_WORDS, WEEKDAYS } from "../time/lexicon.js";
 
 const SYMBOLS: ReadonlyMap<string, string> = new Map([
   ["$", "USD"], ["€", "EUR"], ["£", "GBP"], ["¥", "JPY"], ["₹", "INR"], ["₽", "RUB"], ["₩", "KRW"],
@@ -20,9 +20,9 @@ const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ["usd", "USD"], ["eur", "EUR"], ["gbp", "GBP"], ["cny", "CNY"], ["jpy", "JPY"], ["rmb", "CNY"], ["chf", "CHF"],
 ]);
 
-/** Prefixes that qualify a dollar sign: "US$", "C$", "A$", "HK$". */
+/** Prefixes that qualify a dollar sign: "US$", "C$", "A$", "HK$", "USD$". */
 const DOLLAR_PREFIX: ReadonlyMap<string, string> = new Map([
-  ["us", "USD"], ["c", "CAD"], ["ca", "CAD"], ["a", "AUD"], ["au", "AUD"], ["hk", "HKD"], ["nz", "NZD"], ["s", "SGD"],
+  ["us", "USD"], ["usd", "USD"], ["c", "CAD"], ["ca", "CAD"], ["a", "AUD"], ["au", "AUD"], ["hk", "HKD"], ["nz", "NZD"], ["s", "SGD"],
 ]);
 
 const SCALES: ReadonlyMap<string, number> = new Map([
@@ -50,12 +50,41 @@ const MODS: ReadonlyArray<readonly [readonly string[], string]> = [
   [["an", "estimated"], "APPROX"],
 ];
 
+/**
+ * Units of measure: part of the quantity itself ("340 points", "2 GHz", "60GB"), not a thing counted, and
+ * singular abbreviations are allowed.
+ */
+const MEASURE_UNITS: ReadonlySet<string> = new Set([
+  "points", "tonnes", "tons", "kilometres", "kilometers", "km", "miles", "metres", "meters", "feet", "inches", "kg",
+  "kilograms", "gb", "tb", "mb", "ghz", "mhz", "mw", "gw", "kw", "kwh", "mph", "degrees", "hectares", "acres",
+  "litres", "liters", "gallons",
+]);
+
+/** Counted nouns without a plural "s". */
+const COLLECTIVE: ReadonlySet<string> = new Set(["people", "children", "men", "women", "police", "staff", "personnel", "aircraft", "sheep", "fish"]);
+
+/** Lowercase words that may stand between a number and the counted noun besides adjective-like ones. */
+const MODIFIER_WORDS: ReadonlySet<string> = new Set(["new", "more", "further", "additional", "major", "big", "small", "large", "top", "key", "senior", "young"]);
+
+/** Endings of adjectives and participles: "armed men", "aerial refueling tankers", "Ukrainian towns". */
+const ADJECTIVE_ENDINGS: readonly string[] = ["ed", "ing", "al", "ian", "ese", "ic", "ive", "ous", "ful", "ary", "ern", "ish"];
+
+/** "ten of its plants": determiners after "of" that make a number a part of a counted whole. */
+const PARTITIVE_DETERMINERS: ReadonlySet<string> = new Set(["the", "its", "their", "his", "her", "our", "these", "those"]);
+
+/** Modifiers allowed between a number and the counted noun ("22 new Boeing 787 jets"). */
+const MAX_MODIFIERS = 4;
+
+/** Last words of the modifiers ("Some 350 films", "About 9,000 jobs"): a capital there is no model name. */
+const MOD_ENDS: ReadonlySet<string> = new Set(MODS.map(([words]) => words[words.length - 1]!));
+
 /** Words after a number that are not the thing counted. */
 const NOT_COUNTED: ReadonlySet<string> = new Set([
   "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "from", "the", "a", "an", "is", "are", "was", "were",
   "have", "has", "had", "will", "would", "said", "says", "times", "percent", "per", "than", "as", "who", "that", "which",
+  "during", "including", "according", "following", "being",
   "more", "less", "other", "others", "years", "year", "months", "month", "weeks", "week", "days", "day", "hours",
-  "hour", "minutes", "minute", "seconds", "decades", "decade", "points", "point", "-", "it", "they", "we", "he", "she",
+  "hour", "minutes", "minute", "seconds", "decades", "decade", "point", "-", "it", "they", "we", "he", "she",
   "o'clock", "am", "pm", "p", "a.m.", "percentage",
 ]);
 
@@ -64,13 +93,39 @@ interface Num {
   end: number;
 }
 
+/** A match from token `end` back; `numberEnd` is the end of its number phrase (money and percentages: `end`). */
+interface Core {
+  end: number;
+  numberEnd: number;
+  value: number;
+  unit: string;
+}
+
+/** Money and percentages: the currency or "%" belongs to the number phrase. */
+function whole(end: number, value: number, unit: string): Core {
+  return { end, numberEnd: end, value, unit };
+}
+
+/** An amount with the end of its number phrase: "at least three people" ends its number at "three". */
+export interface AmountMatch {
+  amount: Amount;
+  numberEnd: number;
+}
+
 export class AmountTagger {
   private lx!: Lexed;
+  private text = "";
 
   /** Tags text[from, to); `skip` lists spans (timexes) whose numbers are not amounts. */
   tag(text: string, from = 0, to = text.length, skip: readonly Span[] = []): Amount[] {
+    return this.match(text, from, to, skip).map((m) => m.amount);
+  }
+
+  /** As `tag`, keeping where each number phrase ends (evaluations compare counts without the counted noun). */
+  match(text: string, from = 0, to = text.length, skip: readonly Span[] = []): AmountMatch[] {
     this.lx = lex(text, from, to);
-    const out: Amount[] = [];
+    this.text = text;
+    const out: AmountMatch[] = [];
     let s = firstEndingAfter(skip, from);
     let i = 0;
     while (i < this.lx.count) {
@@ -89,7 +144,7 @@ export class AmountTagger {
       const end = this.lx.end[m.end - 1]!;
       const a: Amount = { start, end, text: text.slice(start, end), value: m.value, unit: m.unit };
       if (m.mod) a.mod = m.mod;
-      out.push(a);
+      out.push({ amount: a, numberEnd: this.lx.end[m.numberEnd - 1]! });
       i = m.end;
     }
     return out;
@@ -99,11 +154,33 @@ export class AmountTagger {
     return i >= 0 && i < this.lx.count ? (this.lx.lower[i] as string) : "";
   }
 
+  /**
+   * Digits right after a name inside a sentence are a model number: "refunds to iPhone 4 owners", "Trent 900
+   * engines". A capital word that opens a sentence or clause ("The 600,000 connections", "But 104,000 jobs"),
+   * ends a modifier ("Some 350 films") or names a day or month ("on Friday 15 protesters") is no name.
+   */
+  private afterName(i: number): boolean {
+    const p = i - 1;
+    if (p < 1 || this.lx.kind[p] !== Kind.Word || !this.hasCapital(p) || this.lx.breakBefore[p]) return false;
+    if (this.lx.kind[p - 1] === Kind.Punct) return false;
+    const w = this.w(p);
+    return !MOD_ENDS.has(w) && !WEEKDAYS.has(w) && !MONTHS.has(w);
+  }
+
+  /** Any capital in the token: "iPhone" as well as "Boeing". */
+  private hasCapital(i: number): boolean {
+    for (let c = this.lx.start[i]!; c < this.lx.end[i]!; c++) {
+      const code = this.text.charCodeAt(c);
+      if (code >= 65 && code <= 90) return true;
+    }
+    return false;
+  }
+
   private adjacent(i: number): boolean {
     return i > 0 && i < this.lx.count && this.lx.start[i] === this.lx.end[i - 1];
   }
 
-  private matchAt(i: number): { start: number; end: number; value: number; unit: string; mod: string | null } | null {
+  private matchAt(i: number): (Core & { start: number; mod: string | null }) | null {
     for (const [words, mod] of MODS) {
       let ok = true;
       for (let k = 0; k < words.length; k++) if (this.w(i + k) !== words[k]) ok = false;
@@ -115,7 +192,7 @@ export class AmountTagger {
     return core ? { start: i, ...core, mod: null } : null;
   }
 
-  private core(i: number): { end: number; value: number; unit: string } | null {
+  private core(i: number): Core | null {
     const t = this.w(i);
     // Symbol first: "$200 billion", "US$5m", "€3.2m".
     let sym = SYMBOLS.get(t);
@@ -127,41 +204,76 @@ export class AmountTagger {
     if (sym) {
       const n = this.number(j);
       if (!n) return null;
-      return { end: n.end, value: n.value, unit: sym };
+      // A currency written twice belongs to the amount: "$249 USD", "$5.9 billion dollars", "$9.99 US dollars".
+      if (CURRENCY_WORDS.get(this.w(n.end)) === sym) return whole(n.end + 1, n.value, sym);
+      if (sym === "USD" && this.w(n.end) === "us" && CURRENCY_WORDS.get(this.w(n.end + 1)) === "USD") return whole(n.end + 2, n.value, sym);
+      return whole(n.end, n.value, sym);
+    }
+    if (this.lx.kind[i] === Kind.Mixed) {
+      // "60GB", "500km": number and unit in one token.
+      const split = leadingDigits(t);
+      const unit = t.slice(split);
+      if (split > 0 && MEASURE_UNITS.has(unit)) return whole(i + 1, Number(t.slice(0, split)), unit);
     }
     const n = this.number(i);
     if (!n) return null;
     const next = this.w(n.end);
-    if (next === "%") return { end: n.end + 1, value: n.value, unit: "%" };
-    if (next === "percent" || next === "pct") return { end: n.end + 1, value: n.value, unit: "%" };
-    if (next === "per" && this.w(n.end + 1) === "cent") return { end: n.end + 2, value: n.value, unit: "%" };
+    if (next === "percentage" && this.w(n.end + 1) === "points") return whole(n.end + 2, n.value, "percentage points");
+    if (MEASURE_UNITS.has(next) && this.lx.kind[n.end] === Kind.Word) return whole(n.end + 1, n.value, next);
+    if (next === "%") return whole(n.end + 1, n.value, "%");
+    if (next === "percent" || next === "pct") return whole(n.end + 1, n.value, "%");
+    if (next === "per" && this.w(n.end + 1) === "cent") return whole(n.end + 2, n.value, "%");
     const cur = CURRENCY_WORDS.get(next);
-    if (cur && !(next === "won" && this.lx.kind[i] === Kind.Word)) return { end: n.end + 1, value: n.value, unit: cur };
+    if (cur && !(next === "won" && this.lx.kind[i] === Kind.Word)) return whole(n.end + 1, n.value, cur);
     return this.count(i, n);
   }
 
-  /** "three people", "1,500 troops", "12 Ukrainian towns": the counted noun, lowercased. */
-  private count(i: number, n: Num): { end: number; value: number; unit: string } | null {
+  /**
+   * "three people", "1,500 troops", "12 Ukrainian towns", "179 new aerial refueling tankers", "18 more 777s": the
+   * counted noun (lowercased) is the first plural common noun after at most MAX_MODIFIERS adjectives, names and
+   * model numbers.
+   */
+  private count(i: number, n: Num): Core | null {
     const k = this.lx.kind[i];
     if (k === Kind.Number && this.w(i).length === 4 && n.end === i + 1 && this.lx.kind[n.end] !== Kind.Word) return null;
     if (this.w(i - 1) === "$" || this.w(i - 1) === "#") return null;
-    let j = n.end;
-    if (this.lx.kind[j] !== Kind.Word) return null;
-    let noun = this.w(j);
-    if (NOT_COUNTED.has(noun) || noun.length < 3 || NUMBER_WORDS.has(noun)) return null;
-    // One modifier before the noun: "three Ukrainian towns", "10 armed men".
-    const after = this.w(j + 1);
-    if (!noun.endsWith("s") && this.lx.kind[j + 1] === Kind.Word && after.endsWith("s") && !NOT_COUNTED.has(after) && !this.lx.upper[j + 1] && after.length > 3) {
-      j++;
-      noun = after;
-    }
-    if (this.lx.upper[j] && !this.lx.upper[n.end]) return null;
-    if (this.lx.upper[j]) return null; // "three Russians"? keep counts to common nouns; names are entities
-    if (n.value !== 1 && !noun.endsWith("s") && noun !== "people" && noun !== "children" && noun !== "men" && noun !== "women" && noun !== "police" && noun !== "staff" && noun !== "personnel" && noun !== "aircraft" && noun !== "sheep" && noun !== "fish") {
-      return null;
-    }
     if (n.value === 1) return null;
-    return { end: j + 1, value: n.value, unit: noun };
+    if (k === Kind.Number && this.afterName(i)) return null;
+    let j = n.end;
+    // A part of a whole: "ten of its plants", "two of the engines".
+    if (this.w(j) === "of" && PARTITIVE_DETERMINERS.has(this.w(j + 1))) j += 2;
+    for (let mods = 0; mods <= MAX_MODIFIERS && j < this.lx.count; mods++, j++) {
+      const kind = this.lx.kind[j];
+      const w = this.w(j);
+      if (kind === Kind.Mixed) {
+        // "777s", "A320s" are counted; "A380", "A330" are model names before the noun.
+        if (w.endsWith("s")) return { end: j + 1, numberEnd: n.end, value: n.value, unit: w };
+        continue;
+      }
+      if (kind === Kind.Number) {
+        if (mods === 0) return null;
+        continue;
+      }
+      if (kind !== Kind.Word) return null;
+      if (this.w(j + 1) === "-" && this.adjacent(j + 1) && this.adjacent(j + 2) && this.lx.kind[j + 2] === Kind.Word) {
+        j += 2; // "long-haul", "Rolls-Royce": one modifier
+        continue;
+      }
+      if (this.lx.upper[j]) {
+        // "12 Ukrainian towns": a name is never the thing counted here; a year before a name is no count.
+        if (MONTHS.has(w) || WEEKDAYS.has(w) || (k === Kind.Number && this.w(i).length === 4)) return null;
+        continue;
+      }
+      if ((NOT_COUNTED.has(w) && !(w === "more" && mods === 0)) || w.length < 3 || NUMBER_WORDS.has(w)) return null;
+      if (COLLECTIVE.has(w) || (w.endsWith("s") && !w.endsWith("ss") && (mods === 0 || w.length > 3))) {
+        return { end: j + 1, numberEnd: n.end, value: n.value, unit: w };
+      }
+      // Any other word only right before the noun: "two main rivals", "three investment banks".
+      const next = this.w(j + 1);
+      const beforeNoun = this.lx.kind[j + 1] === Kind.Word && !this.lx.upper[j + 1] && next.length > 3 && next.endsWith("s") && !NOT_COUNTED.has(next);
+      if (!beforeNoun && !MODIFIER_WORDS.has(w) && !ADJECTIVE_ENDINGS.some((e) => w.endsWith(e))) return null;
+    }
+    return null;
   }
 
   /** Digits ("1,500", "3.2") or number words ("three", "twenty-five"), with a scale ("billion", "m"). */

@@ -5,9 +5,10 @@
  * each TimeML file is written back with the system's TIMEX3 tags (TempEval-3 format). The DCT expression
  * itself is never scored.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { parseMeantime } from "./meantime.js";
+import { listCorpus, type Half } from "./corpus.js";
+import { meantimeDct, parseMeantime } from "./meantime.js";
 import { emptyCounts, report, scoreDoc, type Counts, type Report, type Scored } from "./score.js";
 import { tagTimexes } from "./tagger.js";
 import { parseTimeml, writeTimeml } from "./timeml.js";
@@ -40,31 +41,6 @@ Examples:
 
 /** A usage mistake: reported in one line with exit code 2. */
 class UsageError extends Error {}
-
-function listFiles(dir: string, ext: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listFiles(p, ext));
-    else if (name.endsWith(ext)) out.push(p);
-  }
-  return out;
-}
-
-type Half = "even" | "odd" | null;
-
-/** FNV-1a (32-bit) of the file name: a fixed split that does not depend on the folder's order or size. */
-function halfOf(file: string): "even" | "odd" {
-  let h = 0x811c9dc5;
-  const name = basename(file);
-  for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 0x01000193) >>> 0;
-  return h % 2 === 0 ? "even" : "odd";
-}
-
-function listCorpus(dir: string, ext: string, half: Half): string[] {
-  const files = listFiles(dir, ext);
-  return half ? files.filter((f) => halfOf(f) === half) : files;
-}
 
 interface Corpus {
   name: string;
@@ -100,9 +76,7 @@ function evalMeantime(dir: string, half: Half, limit: number): Corpus {
   for (const file of files) {
     const doc = parseMeantime(readFileSync(file, "utf8"));
     const span = doc.dateline;
-    // A few files carry no ISO creation time; their dateline ("February 3, 2009") gives it.
-    const dct = doc.dct ?? (span ? (tagTimexes(doc.text.slice(span.start, span.end), null).find((t) => /^\d{4}-\d{2}-\d{2}$/.test(t.value))?.value ?? null) : null);
-    const sys = tagTimexes(doc.text.slice(0, doc.annotatedEnd), dct).filter((t) => !span || t.end <= span.start || t.start >= span.end);
+    const sys = tagTimexes(doc.text.slice(0, doc.annotatedEnd), meantimeDct(doc)).filter((t) => !span || t.end <= span.start || t.start >= span.end);
     errorLines(doc.text, file, scoreDoc(doc.gold, sys, c), limit, errors);
   }
   return { name: `meantime:${dir}${half ? ` (${half} half)` : ""}`, report: report(c, files.length), errors };
