@@ -16,7 +16,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Span } from "../../core/analysis.js";
-import { listCorpus, type Half } from "../time/corpus.js";
+import { listCorpus, type Half } from "../../eval/corpus.js";
 import { meantimeDct, parseMeantime, type GoldValue, type ValueType } from "../time/meantime.js";
 import { emptyCounts, report, scoreDoc, type Counts, type Prf, type Scored } from "../time/score.js";
 import { tagTimexes } from "../time/tagger.js";

@@ -8,13 +8,14 @@ import type { Span } from "../../core/analysis.js";
 import { createPipeline } from "../../core/pipeline.js";
 import { analyze } from "../../analyze.js";
 import type { TypeScore } from "./conlleval.js";
-import { alignTokens, halfOf, meantimeArticle, parseMeantimeEntities, xmlFiles } from "./meantime.js";
+import { listCorpus } from "../../eval/corpus.js";
+import { alignTokens, meantimeArticle, parseMeantimeEntities } from "./meantime.js";
 import { MeantimeCounter, meantimeType, SCORED_TYPES, type GoldMention, type MeantimeResult, type ScoredSpan } from "./meantime-score.js";
 
 export async function evalMeantime(dir: string, half: "even" | "odd" | null, errorLimit: number, json: boolean): Promise<number> {
   let files: string[];
   try {
-    files = xmlFiles(dir).filter((f) => half === null || halfOf(f) === half);
+    files = listCorpus(dir, ".xml", half);
   } catch (e) {
     process.stderr.write(`newsgraph: ${dir}: cannot read: ${(e as Error).message}\n`);
     return 1;

@@ -12,15 +12,16 @@ import { segment } from "../text/stage.js";
 import type { ConllDoc } from "./conll.js";
 import { GAZ } from "./features.js";
 import type { HashTable } from "./hash-table.js";
-import { alignTokens, halfOf, meantimeArticle, parseMeantimeEntities, xmlFiles, type MeantimeType } from "./meantime.js";
+import { listCorpus } from "../../eval/corpus.js";
+import { alignTokens, meantimeArticle, parseMeantimeEntities, type MeantimeType } from "./meantime.js";
 import { gazetteerBits } from "./mention-rules.js";
 
 /** MEANTIME types to the tagger's: stock indices, currencies, mixed and unlinked names are MISC, as in CoNLL. */
 const TAG_TYPE: Record<MeantimeType, string> = { PER: "PER", ORG: "ORG", LOC: "LOC", PRO: "PRO", FIN: "MISC", MIX: "MISC" };
 
-/** The files of one half (`halfOf`) as CoNLL documents (IOB2 tags), in file name order. */
+/** The files of one half (src/eval/corpus.ts) as CoNLL documents (IOB2 tags), in file name order. */
 export function meantimeTrainingDocs(dir: string, half: "even" | "odd", gazetteer: HashTable | null): ConllDoc[] {
-  return xmlFiles(dir).filter((f) => halfOf(f) === half).map((f) => meantimeTrainingDoc(readFileSync(f, "utf8"), gazetteer));
+  return listCorpus(dir, ".xml", half).map((f) => meantimeTrainingDoc(readFileSync(f, "utf8"), gazetteer));
 }
 
 /** One MEANTIME file as a CoNLL document: the annotated story sentences, tokenized as at run time. */

@@ -10,8 +10,6 @@
  * `name`, its name core as OntoNotes and CoNLL would mark it (exact scoring; see `nameCore`). An outer mention
  * that contains an inner one of the same entity is dropped: the inner one is the name.
  */
-import { readdirSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
 import type { Span } from "../../core/analysis.js";
 import type { Article } from "../../core/article.js";
 
@@ -188,22 +186,4 @@ export function alignTokens(doc: MeantimeDoc, target: string): (Span | null)[] {
     cursor = at + t.text.length;
     return { start: at, end: cursor };
   });
-}
-
-/** The MEANTIME files below a folder, in name order. */
-export function xmlFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? xmlFiles(path) : name.endsWith(".xml") ? [path] : [];
-  });
-}
-
-/**
- * The half a file belongs to, by FNV-1a of its name (the split the time stage's evaluation uses too): the even half
- * is the dev half (and the NER model's training data), the odd half the check half.
- */
-export function halfOf(file: string): "even" | "odd" {
-  let h = 0x811c9dc5;
-  for (const c of basename(file)) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  return h % 2 === 0 ? "even" : "odd";
 }

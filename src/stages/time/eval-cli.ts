@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { listCorpus, type Half } from "./corpus.js";
+import { listCorpus, type Half } from "../../eval/corpus.js";
 import { meantimeDct, parseMeantime } from "./meantime.js";
 import { emptyCounts, report, scoreDoc, type Counts, type Report, type Scored } from "./score.js";
 import { tagTimexes } from "./tagger.js";

@@ -1,5 +1,6 @@
 /**
- * The files of an evaluation corpus and its fixed dev/check split, shared by the time and amounts evaluations.
+ * The files of an evaluation corpus and its fixed dev/check split, shared by the stages' evaluations (NER,
+ * time, amounts): the even half is where errors may be read (and, for NER, training data), the odd half the check.
  */
 import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -17,7 +18,7 @@ function listFiles(dir: string, ext: string): string[] {
 }
 
 /** FNV-1a (32-bit) of the file name: a fixed split that does not depend on the folder's order or size. */
-function halfOf(file: string): "even" | "odd" {
+export function halfOf(file: string): "even" | "odd" {
   let h = 0x811c9dc5;
   const name = basename(file);
   for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 0x01000193) >>> 0;
