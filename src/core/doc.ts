@@ -48,25 +48,21 @@ export class Doc {
     return this.text.slice(this.tokens.start[i], this.tokens.end[i]);
   }
 
-  /** True for the title and body paragraphs: what the article itself says, where quotes and events are read. */
-  isContentBlock(blockIndex: number): boolean {
-    const kind = this.blocks[blockIndex]?.kind;
-    return kind === "title" || kind === "paragraph";
+  /** The token strings of one sentence, as word-based taggers take them. */
+  sentenceWords(s: Sentence): string[] {
+    const words = new Array<string>(s.tokenEnd - s.tokenStart);
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) words[t - s.tokenStart] = this.tokenText(t);
+    return words;
   }
 
   /**
-   * True for every block about this article's story: content blocks plus crossheads and photo captions,
+   * True for every block about this article's story: the title and paragraphs, plus crossheads and photo captions,
    * which name its people, places and dates ("... at the summit in Samarkand, Thursday, Sept. 15, 2022").
    * Not related-article teasers (other stories), bylines or datelines.
    */
   isStoryBlock(blockIndex: number): boolean {
     const kind = this.blocks[blockIndex]?.kind;
     return kind === "title" || kind === "paragraph" || kind === "heading" || kind === "caption";
-  }
-
-  /** Sentences of the title and paragraphs: where quotes and events are read. */
-  contentSentences(): Sentence[] {
-    return this.sentences.filter((s) => this.isContentBlock(s.block));
   }
 
   /** Sentences of every story block: where entities, dates and amounts are read. */

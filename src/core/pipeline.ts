@@ -26,10 +26,6 @@ export function getStage(name: string): Stage {
   return stage;
 }
 
-export function registeredStages(): string[] {
-  return [...registry.keys()];
-}
-
 export interface Pipeline {
   stages: readonly Stage[];
   run(doc: Doc): Doc;

@@ -4,7 +4,6 @@
  * between tag sequences and entity spans. (Ratinov & Roth 2009: BILOU beats BIO for this tagger.)
  */
 export const TYPES = ["PER", "ORG", "LOC", "MISC", "PRO"] as const;
-export type NerType = (typeof TYPES)[number];
 
 /** Label 0 is O; type t has B = 1 + 4t, I = 2 + 4t, L = 3 + 4t, U = 4 + 4t. */
 export const NUM_LABELS = 1 + 4 * TYPES.length;
@@ -18,11 +17,6 @@ export function partOf(label: number): number {
 }
 export function typeOf(label: number): number {
   return label === 0 ? -1 : Math.floor((label - 1) / 4);
-}
-
-export function labelName(label: number): string {
-  if (label === 0) return "O";
-  return "BILU"[partOf(label) - 1] + "-" + TYPES[typeOf(label)];
 }
 
 /** A token span [start, end) with a type index into TYPES. */

@@ -32,11 +32,7 @@ function nameKey(text: string): string {
  */
 export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
   const sentences = doc.storySentences();
-  const tokenDoc = sentences.map((s) => {
-    const words = new Array<string>(s.tokenEnd - s.tokenStart);
-    for (let t = s.tokenStart; t < s.tokenEnd; t++) words[t - s.tokenStart] = doc.tokenText(t);
-    return words;
-  });
+  const tokenDoc = sentences.map((s) => doc.sentenceWords(s));
   const headlines = sentences.map((s) => {
     const kind = doc.blocks[s.block]?.kind;
     return kind === "title" || kind === "heading";
