@@ -150,3 +150,23 @@ test("ages are not durations: 'the 6-year-old boy', 'the three-year-old'", () =>
   }
   assert.deepEqual(tagTimexes("the 6-year lease ended", "2000-04-17").map((t) => t.value), ["P6Y"]);
 });
+
+test("deadlines point ahead whatever the tense, except in the past perfect", () => {
+  assert.deepEqual(one("The government gave Merieux until mid-November to submit more information.", "1989-10-30")[2], "1989-11");
+  assert.deepEqual(one("The talks were supposed to conclude by May.", "1998-03-22")[2], "1998-05");
+  assert.deepEqual(one("Officials postponed until Tuesday any action on the case.", "2000-03-30")[2], "2000-04-04");
+  assert.deepEqual(one("Castro said the father could leave as early as Tuesday.", "2000-04-03")[2], "2000-04-04");
+  assert.deepEqual(one("Thirty-two members had filed reports by Wednesday.", "1990-08-16")[2], "1990-08-15");
+  assert.deepEqual(one("Sales rose through August.", "1989-10-26")[2], "1989-08");
+});
+
+test("comparisons with the same month or quarter a year before, and months of a named year", () => {
+  const month = values("Sales fell 35% in January, compared to the same month a year ago.", "2009-02-03");
+  assert.deepEqual(month.map((t) => [t[0], t[2]]), [["January", "2009-01"], ["the same month a year ago", "2008-01"]]);
+  const quarter = values("Net rose in the third quarter from the corresponding period last year.", "1989-10-30");
+  assert.deepEqual(quarter.map((t) => t[2]), ["1989-Q3", "1988-Q3"]);
+  assert.deepEqual(values("It grew from the same period last year.", "2010-03-03").map((t) => t[0]), ["last year"]); // nothing in focus
+  assert.deepEqual(one("Dealers whose franchises end after October of next year will be told.", "2009-05-15"), ["October of next year", "DATE", "2010-10", null]);
+  assert.deepEqual(one("The stock fell a week ago.", "2011-03-18")[2], "2011-03-11");
+  assert.deepEqual(one("The stock fell six weeks ago.", "2011-03-18")[2], "2011-W05");
+});

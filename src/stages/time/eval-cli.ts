@@ -75,7 +75,9 @@ function evalMeantime(dir: string, half: Half, limit: number): Corpus {
   const files = listCorpus(dir, ".xml", half);
   for (const file of files) {
     const doc = parseMeantime(readFileSync(file, "utf8"));
-    const span = doc.dateline;
+    // The dateline is the creation time, which is not scored; in the few files whose creation time is not
+    // marked as such, the dateline's date is an ordinary gold timex and is scored like any other.
+    const span = doc.dct ? doc.dateline : null;
     const sys = tagTimexes(doc.text.slice(0, doc.annotatedEnd), meantimeDct(doc)).filter((t) => !span || t.end <= span.start || t.start >= span.end);
     errorLines(doc.text, file, scoreDoc(doc.gold, sys, c), limit, errors);
   }

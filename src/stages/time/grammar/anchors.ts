@@ -63,6 +63,33 @@ export function theSameDay(g: Cursor, i: number): Core | null {
   return null;
 }
 
+/** Word counts of the phrases that put a comparison period a year back: "last year", "a year ago"... */
+function yearBackLength(g: Cursor, j: number): number {
+  if (g.w(j) === "last" && g.w(j + 1) === "year") return 2;
+  if (g.w(j) === "of" && g.w(j + 1) === "last" && g.w(j + 2) === "year") return 3;
+  if (g.w(j) === "a" && g.w(j + 1) === "year" && (g.w(j + 2) === "ago" || g.w(j + 2) === "earlier" || g.w(j + 2) === "before")) return 3;
+  if (g.w(j) === "the" && (g.w(j + 1) === "previous" || g.w(j + 1) === "prior") && g.w(j + 2) === "year") return 3;
+  return 0;
+}
+
+/**
+ * "the same month a year ago", "the corresponding period last year", "the comparable quarter of last year":
+ * sales and earnings news compare the month or quarter in focus with the same one a year before. Without
+ * a month or quarter in focus the phrase is left alone rather than guessed.
+ */
+export function sameTimeYearBefore(g: Cursor, i: number): Core | null {
+  const unit = g.w(i + 2);
+  if (unit !== "month" && unit !== "quarter" && unit !== "period") return null;
+  const back = yearBackLength(g, i + 3);
+  if (back === 0) return null;
+  const quarter = unit === "month" ? null : recentFocusQuarter(g);
+  const month = unit === "quarter" ? null : /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(g.focus.value ?? "");
+  let value: string | null = null;
+  if (quarter) value = `${pad(Number(quarter.slice(0, 4)) - 1, 4)}${quarter.slice(4)}`;
+  else if (month) value = `${pad(Number(month[1]) - 1, 4)}-${month[2]}`;
+  return value ? { end: i + 3 + back, type: "DATE", value, dateLike: true } : null;
+}
+
 /** "year-earlier", "year-ago", "year-end". */
 export function yearCompound(g: Cursor, i: number): Core | null {
   if (g.w(i + 1) === "-" && (g.w(i + 2) === "earlier" || g.w(i + 2) === "ago")) return yearEarlier(g, i + 3, i);

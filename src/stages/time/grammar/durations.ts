@@ -7,7 +7,7 @@ import { NUMBER_WORDS, UNITS, VAGUE_QUANTITIES, type Unit } from "../lexicon.js"
 import { yearBeforeQuarter } from "./anchors.js";
 import type { Core, Cursor } from "./cursor.js";
 import { fuzzyRef } from "./fuzzy.js";
-import { shiftBy } from "./resolve.js";
+import { shift, shiftBy } from "./resolve.js";
 
 /** Adjectives between a number and its unit that keep the phrase a duration: "six straight days". */
 const RUN_ADJECTIVES: ReadonlySet<string> = new Set(["straight", "consecutive", "successive", "full"]);
@@ -96,7 +96,9 @@ export function duration(g: Cursor, j: number): Core | null {
     if (q.value === null || !anchor || !anchor.month) return fuzzyRef(e, sign < 0 ? "PAST_REF" : "FUTURE_REF");
     if (!Number.isInteger(q.value)) return fuzzyRef(e, sign < 0 ? "PAST_REF" : "FUTURE_REF");
     const quarter = unit.name === "year" && q.value === 1 && sign < 0 ? yearBeforeQuarter(g, j) : null;
-    return { end: e, type: "DATE", value: quarter ?? shiftBy(anchor, unit, sign * q.value), dateLike: true };
+    // "a week ago", "two weeks ago" name the day (news counts back to the event's weekday); "six weeks ago" a week.
+    const days = unit.name === "week" && q.value <= 2 && anchor.day ? shift(anchor, "day", sign * 7 * q.value) : null;
+    return { end: e, type: "DATE", value: quarter ?? days ?? shiftBy(anchor, unit, sign * q.value), dateLike: true };
   }
   return { end, type: "DURATION", value: durationValue(q.value, unit) };
 }

@@ -35,10 +35,21 @@ export function monthExpression(g: Cursor, i: number): Core | null {
   if ((n === "," || n === "of") && g.isNum(j + 1) && g.w(j + 1).length === 4) return monthYear(g, j + 1, month);
   const spelled = spelledYear(g, j);
   if (spelled) return { end: spelled.end, type: "DATE", value: formatYm(spelled.year, month), dateLike: true };
+  const relative = relativeYear(g, j);
+  if (relative && g.dct) return { end: relative.end, type: "DATE", value: formatYm(g.dct.year + relative.delta, month), dateLike: true };
   // Bare month: abbreviations need a day; full names resolve against the DCT.
   const name = g.w(i);
   if (name.length <= 4 && name !== "june" && name !== "july" && name !== "may") return null;
   return { end: j, type: "DATE", value: resolveMonth(g, month, i, 0), dateLike: true };
+}
+
+/** "(of) last year", "(of) next year", "this year" after a month: "October of next year", "June last year". */
+function relativeYear(g: Cursor, j: number): { end: number; delta: number } | null {
+  const k = g.w(j) === "of" ? j + 1 : j;
+  if (g.w(k + 1) !== "year") return null;
+  const w = g.w(k);
+  const delta = w === "last" ? -1 : w === "next" ? 1 : w === "this" ? 0 : null;
+  return delta === null ? null : { end: k + 2, delta };
 }
 
 /** Day before month: "15 September 2022". */

@@ -19,7 +19,7 @@ export function resolveWeekday(g: Cursor, wd: number, i: number, direction: numb
   let dir = direction;
   if (dir === 0) {
     const tense = tenseAt(g.lx, i);
-    dir = tense === Tense.Future || tense === Tense.Present ? 1 : -1;
+    dir = tense === Tense.Future || tense === Tense.Present || deadlineBefore(g, i, NO_FILLERS) || soonestBefore(g, i) ? 1 : -1;
   }
   let delta: number;
   if (dir === 2) delta = wd - dctWd; // "this Friday": the one of this week
@@ -28,11 +28,52 @@ export function resolveWeekday(g: Cursor, wd: number, i: number, direction: numb
   return formatYmd(addDays(g.dct, delta));
 }
 
+/** "by the Tuesday deadline" names a weekday as an attribute, often of a deadline already past. */
+const NO_FILLERS: ReadonlySet<string> = new Set();
+
+/** Words between a deadline preposition and the month it governs: "by mid-November", "until the end of". */
+const DEADLINE_FILLERS: ReadonlySet<string> = new Set(["early", "mid", "late", "-", "the", "end", "of", "middle", "start"]);
+
+/**
+ * "by August", "until mid-November": a deadline, which news names before it has passed whatever the tense
+ * of the clause ("gave Merieux until mid-November", "talks that were supposed to conclude by May"), except
+ * in the past perfect ("had filed compliance reports by Wednesday"). "through August" is left to the tense:
+ * it as often closes a period already over ("sales this year through August").
+ */
+function deadlineBefore(g: Cursor, i: number, fillers: ReadonlySet<string>): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const w = g.w(k);
+    if (w === "by" || w === "until" || w === "till") return !pastPerfectBefore(g, k);
+    if (!fillers.has(w)) return false;
+  }
+  return false;
+}
+
+/** "had" earlier in the clause, before a deadline preposition at k. */
+function pastPerfectBefore(g: Cursor, k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 10; j--) {
+    const w = g.w(j);
+    if (w === "had") return true;
+    if (w === "." || w === ";" || g.lx.breakBefore[j + 1]) return false;
+  }
+  return false;
+}
+
+/** "as early as Tuesday", "as soon as Tuesday": the earliest date something may happen, still ahead. */
+function soonestBefore(g: Cursor, i: number): boolean {
+  return g.w(i - 3) === "as" && (g.w(i - 2) === "early" || g.w(i - 2) === "soon") && g.w(i - 1) === "as";
+}
+
+/** The direction a bare month or month-day takes when nothing in the phrase gives one. */
+function monthDirection(g: Cursor, i: number): number {
+  return deadlineBefore(g, i, DEADLINE_FILLERS) ? 1 : directionOf(tenseAt(g.lx, i));
+}
+
 export function resolveMonth(g: Cursor, month: number, i: number, direction: number): string {
   if (!g.dct) return `XXXX-${pad(month)}`;
   if (!g.dct.month) return formatYm(g.dct.year, month);
   let dir = direction;
-  if (dir === 0) dir = directionOf(tenseAt(g.lx, i));
+  if (dir === 0) dir = monthDirection(g, i);
   const y = g.dct.year;
   const m = g.dct.month;
   let year = y;
@@ -47,7 +88,7 @@ export function resolveMonth(g: Cursor, month: number, i: number, direction: num
 export function resolveMonthDay(g: Cursor, month: number, day: number, i: number, direction: number): string {
   if (!g.dct || !g.dct.month || !g.dct.day) return g.dct ? formatYmd({ year: g.dct.year, month, day }) : `XXXX-${pad(month)}-${pad(day)}`;
   let dir = direction;
-  if (dir === 0) dir = directionOf(tenseAt(g.lx, i));
+  if (dir === 0) dir = monthDirection(g, i);
   const y = g.dct.year;
   const cands: Ymd[] = [];
   for (const yy of [y - 1, y, y + 1]) if (isValidDate(yy, month, day)) cands.push({ year: yy, month, day });

@@ -1,6 +1,6 @@
 /** Dispatch for expressions that open with "the": "the past year", "the day before", "the 1990s"... */
 import { Kind } from "../lexer.js";
-import { theDay, theSameDay, theTime, yearEarlier } from "./anchors.js";
+import { sameTimeYearBefore, theDay, theSameDay, theTime, yearEarlier } from "./anchors.js";
 import { CLAUSE_END, type Core, type Cursor } from "./cursor.js";
 import { theDuration } from "./durations.js";
 import { fuzzyRef } from "./fuzzy.js";
@@ -33,7 +33,10 @@ export function theExpression(g: Cursor, i: number): Core | null {
     case "time":
       return theTime(g, i);
     case "same":
-      return theSameDay(g, i);
+      return theSameDay(g, i) ?? sameTimeYearBefore(g, i);
+    case "corresponding":
+    case "comparable":
+      return sameTimeYearBefore(g, i);
     case "day":
       return theDay(g, i);
     case "year":
