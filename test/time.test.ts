@@ -157,6 +157,7 @@ test("deadlines point ahead whatever the tense, except in the past perfect", () 
   assert.deepEqual(one("Officials postponed until Tuesday any action on the case.", "2000-03-30")[2], "2000-04-04");
   assert.deepEqual(one("Castro said the father could leave as early as Tuesday.", "2000-04-03")[2], "2000-04-04");
   assert.deepEqual(one("Thirty-two members had filed reports by Wednesday.", "1990-08-16")[2], "1990-08-15");
+  assert.deepEqual(one("Until Thursday, they had not called Kopp a suspect.", "1999-05-07")[2], "1999-05-06");
   assert.deepEqual(one("Sales rose through August.", "1989-10-26")[2], "1989-08");
 });
 
@@ -169,4 +170,10 @@ test("comparisons with the same month or quarter a year before, and months of a 
   assert.deepEqual(one("Dealers whose franchises end after October of next year will be told.", "2009-05-15"), ["October of next year", "DATE", "2010-10", null]);
   assert.deepEqual(one("The stock fell a week ago.", "2011-03-18")[2], "2011-03-11");
   assert.deepEqual(one("The stock fell six weeks ago.", "2011-03-18")[2], "2011-W05");
+});
+
+test("attributive 'recent' and 'current' are fuzzy references; 'current account' is not", () => {
+  assert.deepEqual(one("Automakers were hit hard in the recent downturn."), ["recent", "DATE", "PAST_REF", null]);
+  assert.deepEqual(one("Given the current state of the economy, we will act."), ["current", "DATE", "PRESENT_REF", null]);
+  assert.deepEqual(values("The current account deficit widened, said a current affairs show."), []);
 });

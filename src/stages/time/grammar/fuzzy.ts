@@ -1,4 +1,4 @@
-/** Fuzzy references: "now", "recently", "soon", "these days", "recent years" (PRESENT_REF, PAST_REF, FUTURE_REF). */
+/** Fuzzy references: "now", "recently", "soon", "these days", "recent years", "the current crisis" (PRESENT_REF, PAST_REF, FUTURE_REF). */
 import type { Core, Cursor } from "./cursor.js";
 
 /** A fuzzy reference (PAST_REF, PRESENT_REF, FUTURE_REF) ending before token `end`. */
@@ -24,8 +24,19 @@ export function theseDays(g: Cursor, i: number): Core | null {
   return g.w(i + 1) === "days" ? fuzzyRef(i + 2, "PRESENT_REF") : null;
 }
 
-export function recentUnits(g: Cursor, i: number): Core | null {
+export function recent(g: Cursor, i: number): Core | null {
   const n = g.w(i + 1);
   if (n === "years" || n === "months" || n === "weeks" || n === "days" || n === "decades") return fuzzyRef(i + 2, "PAST_REF");
-  return null;
+  // A bare "recent" ("the recent downturn", "a recent SEC filing") is tagged in TimeBank and MEANTIME alike.
+  return fuzzyRef(i + 1, "PAST_REF");
+}
+
+/**
+ * An attributive "current" ("the current weakness", "Kellogg's current share") is PRESENT_REF in TimeBank and
+ * MEANTIME; "current account", "current affairs" and the noun ("the current.") are not times.
+ */
+export function current(g: Cursor, i: number): Core | null {
+  const n = g.w(i + 1);
+  if (n === "account" || n === "accounts" || n === "affairs" || n === "events" || n === "," || n === "." || n === "-") return null;
+  return fuzzyRef(i + 1, "PRESENT_REF");
 }

@@ -43,18 +43,21 @@ const DEADLINE_FILLERS: ReadonlySet<string> = new Set(["early", "mid", "late", "
 function deadlineBefore(g: Cursor, i: number, fillers: ReadonlySet<string>): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     const w = g.w(k);
-    if (w === "by" || w === "until" || w === "till") return !pastPerfectBefore(g, k);
+    if (w === "by" || w === "until" || w === "till") return !pastPerfectNear(g, k, i);
     if (!fillers.has(w)) return false;
   }
   return false;
 }
 
-/** "had" earlier in the clause, before a deadline preposition at k. */
-function pastPerfectBefore(g: Cursor, k: number): boolean {
-  for (let j = k - 1; j >= 0 && j >= k - 10; j--) {
-    const w = g.w(j);
-    if (w === "had") return true;
-    if (w === "." || w === ";" || g.lx.breakBefore[j + 1]) return false;
+/** "had" in the sentence within ten tokens of a deadline phrase running from token a to b ("Until Thursday, they had not"). */
+function pastPerfectNear(g: Cursor, a: number, b: number): boolean {
+  for (let j = a - 1; j >= 0 && j >= a - 10; j--) {
+    if (g.w(j) === "had") return true;
+    if (g.w(j) === "." || g.w(j) === ";" || g.lx.breakBefore[j + 1]) break;
+  }
+  for (let j = b + 1; j < g.lx.count && j <= b + 10; j++) {
+    if (g.lx.breakBefore[j] || g.w(j) === "." || g.w(j) === ";") break;
+    if (g.w(j) === "had") return true;
   }
   return false;
 }

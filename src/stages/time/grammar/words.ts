@@ -7,7 +7,7 @@ import { anaphoric, yearCompound } from "./anchors.js";
 import { timeWithDay } from "./clock.js";
 import type { Core, Cursor } from "./cursor.js";
 import { aUnit, bareUnits, duration } from "./durations.js";
-import { fuzzyRef, now, recentUnits, soon, theseDays } from "./fuzzy.js";
+import { current, fuzzyRef, now, recent, soon, theseDays } from "./fuzzy.js";
 import { holiday } from "./holidays.js";
 import { monthExpression } from "./months.js";
 import { fiscalPeriod, ordinalPeriod } from "./periods.js";
@@ -51,7 +51,9 @@ export function word(g: Cursor, i: number, t: string): Core | null {
     case "soon":
       return soon(g, i);
     case "recent":
-      return recentUnits(g, i);
+      return recent(g, i);
+    case "current":
+      return current(g, i);
     case "these":
       return theseDays(g, i);
     case "last":
