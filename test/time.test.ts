@@ -177,3 +177,10 @@ test("attributive 'recent' and 'current' are fuzzy references; 'current account'
   assert.deepEqual(one("Given the current state of the economy, we will act."), ["current", "DATE", "PRESENT_REF", null]);
   assert.deepEqual(values("The current account deficit widened, said a current affairs show."), []);
 });
+
+test("decimal points and abbreviations do not cut a clause off from its verb", () => {
+  const q = values("The economy contracted by 0.9% between April and June.", "2008-11-18");
+  assert.deepEqual(q.map((t) => t[2]), ["2008-04", "2008-06"]);
+  assert.deepEqual(one("Many died in the blasts next to the U.S. embassies on Friday.", "1998-08-09")[2], "1998-08-07");
+  assert.deepEqual(one("On Sunday, the Eurogroup -- that is, the countries which use the euro -- agreed to act.", "2008-10-13")[2], "2008-10-12");
+});

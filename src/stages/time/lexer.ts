@@ -96,6 +96,24 @@ export function lex(text: string, from = 0, to = text.length): Lexed {
   return { count: n, start, end, kind, lower, upper, breakBefore };
 }
 
+/** Titles and abbreviations whose period does not end a sentence: "Mr. Smith", "Gov. Cuomo". */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(["mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "prof", "rev", "jr", "sr", "co", "corp", "inc", "ltd", "vs", "no", "mt", "ft"]);
+
+/**
+ * Whether token k ends a sentence. The lexer splits "0.9" and "U.S." at their periods, and those periods,
+ * like the one of "Mr." or one before a lowercase word, end nothing; reading them as boundaries would cut
+ * "The economy contracted by 0.9% between April and June" off from its verb.
+ */
+export function endsSentence(lx: Lexed, k: number): boolean {
+  const w = lx.lower[k];
+  if (w === "!" || w === "?" || w === ";") return true;
+  if (w !== ".") return false;
+  if (k + 1 < lx.count && lx.kind[k + 1] !== Kind.Punct && (lx.start[k + 1] === lx.end[k] || (lx.kind[k + 1] === Kind.Word && !lx.upper[k + 1] && !lx.breakBefore[k + 1]))) return false;
+  const prev = k > 0 ? (lx.lower[k - 1] as string) : "";
+  if (k > 0 && lx.kind[k - 1] === Kind.Word && (prev.length === 1 || ABBREVIATIONS.has(prev))) return false;
+  return true;
+}
+
 /** Typographic apostrophes and dashes read as their ASCII forms. */
 function normalizePunct(s: string): string {
   if (s.length !== 1) return s;

@@ -3,7 +3,7 @@
  * verbs): enough to tell "On Thursday, Russia launched" (past) from "Xi will arrive on Friday" (future)
  * without a tagger. The nearest cue within the sentence wins; ties go to the cue before the timex.
  */
-import { Kind, type Lexed } from "./lexer.js";
+import { endsSentence, Kind, type Lexed } from "./lexer.js";
 import { FUTURE_CUES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES } from "./lexicon.js";
 
 export const enum Tense {
@@ -15,16 +15,13 @@ export const enum Tense {
 
 const WINDOW = 14;
 
-function isBoundary(lx: Lexed, k: number): boolean {
-  const w = lx.lower[k];
-  return w === "." || w === "!" || w === "?" || w === ";";
-}
-
 function cue(lx: Lexed, k: number): Tense {
   if (lx.kind[k] !== Kind.Word && lx.lower[k] !== "'ll") return Tense.Unknown;
   const w = lx.lower[k] as string;
   if (w === "ll" && lx.lower[k - 1] === "'") return Tense.Future;
   if ((w === "going" || w === "set" || w === "poised") && lx.lower[k + 1] === "to") return Tense.Future; // "set to resume Monday"
+  if (w === "next" && lx.lower[k + 1] === "to") return Tense.Unknown; // "the blasts next to the embassies"
+  if (w === "is" && lx.lower[k - 1] === "that" && lx.lower[k + 1] === ",") return Tense.Unknown; // "that is, those countries"
   if (FUTURE_CUES.has(w)) return Tense.Future;
   if (PAST_CUES.has(w)) return Tense.Past;
   if (PRESENT_CUES.has(w)) return Tense.Present;
@@ -57,7 +54,7 @@ export function tenseAt(lx: Lexed, i: number): Tense {
 function beyondBoundary(lx: Lexed, a: number, b: number): boolean {
   for (let k = a + 1; k <= b; k++) {
     if (lx.breakBefore[k]) return true;
-    if (k < b && isBoundary(lx, k)) return true;
+    if (k < b && endsSentence(lx, k)) return true;
   }
   return false;
 }

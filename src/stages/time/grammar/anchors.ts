@@ -4,6 +4,7 @@
  * earnings news mean the same quarter a year before.
  */
 import { formatYmd, pad } from "../calendar.js";
+import { endsSentence } from "../lexer.js";
 import type { Core, Cursor } from "./cursor.js";
 import { fuzzyRef } from "./fuzzy.js";
 import { lastQuarter, shift } from "./resolve.js";
@@ -119,7 +120,7 @@ export function yearBeforeQuarter(g: Cursor, i: number): string | null {
   for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
     const w = g.w(k);
     if (w === "quarter" || w === "quarterly" || (sameSentence && FIGURE_WORDS.has(w))) return `${pad(Number(q.slice(0, 4)) - 1, 4)}${q.slice(4)}`;
-    if (w === "." && k < i - 1) sameSentence = false;
+    if (k < i - 1 && endsSentence(g.lx, k)) sameSentence = false;
   }
   return null;
 }

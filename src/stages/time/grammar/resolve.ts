@@ -3,6 +3,7 @@
  * means, by its tense or an explicit direction, and the value of a period shifted from a date.
  */
 import { addDays, addMonths, formatWeek, formatYm, formatYmd, isValidDate, pad, weekday, type Ymd } from "../calendar.js";
+import { endsSentence } from "../lexer.js";
 import type { Unit } from "../lexicon.js";
 import { Tense, tenseAt } from "../tense.js";
 import type { Cursor } from "./cursor.js";
@@ -53,10 +54,10 @@ function deadlineBefore(g: Cursor, i: number, fillers: ReadonlySet<string>): boo
 function pastPerfectNear(g: Cursor, a: number, b: number): boolean {
   for (let j = a - 1; j >= 0 && j >= a - 10; j--) {
     if (g.w(j) === "had") return true;
-    if (g.w(j) === "." || g.w(j) === ";" || g.lx.breakBefore[j + 1]) break;
+    if (endsSentence(g.lx, j) || g.lx.breakBefore[j + 1]) break;
   }
   for (let j = b + 1; j < g.lx.count && j <= b + 10; j++) {
-    if (g.lx.breakBefore[j] || g.w(j) === "." || g.w(j) === ";") break;
+    if (g.lx.breakBefore[j] || endsSentence(g.lx, j)) break;
     if (g.w(j) === "had") return true;
   }
   return false;
