@@ -184,3 +184,9 @@ test("decimal points and abbreviations do not cut a clause off from its verb", (
   assert.deepEqual(one("Many died in the blasts next to the U.S. embassies on Friday.", "1998-08-09")[2], "1998-08-07");
   assert.deepEqual(one("On Sunday, the Eurogroup -- that is, the countries which use the euro -- agreed to act.", "2008-10-13")[2], "2008-10-12");
 });
+
+test("an annual profit covers a year; an annual conference is not tagged; 'in just minutes'", () => {
+  assert.deepEqual(values("GM has posted its first annual loss since 1992.", "2006-01-27").map((t) => t[2]), ["P1Y", "1992"]);
+  assert.deepEqual(values("Jobs spoke at the annual conference."), []);
+  assert.deepEqual(one("The index fell 100 points in just minutes.")[2], "PTXM");
+});

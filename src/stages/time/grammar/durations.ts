@@ -120,11 +120,26 @@ export function aUnit(g: Cursor, i: number): Core | null {
   return { end: i + 2, type: "DURATION", value: durationValue(1, unit) };
 }
 
+/** Results reported for a period: "an annual profit", "quarterly earnings" cover that period. */
+const PERIOD_RESULTS: ReadonlySet<string> = new Set(["profit", "profits", "loss", "losses", "revenue", "revenues", "sales", "earnings", "income", "results"]);
+
+/**
+ * "annual profit", "its first annual loss": a figure over one year, a P1Y duration as MEANTIME tags it.
+ * Only before a word of reported results: "annual conference" or "annual parade" is a recurrence, which
+ * neither TimeBank nor MEANTIME tags consistently.
+ */
+export function annualResults(g: Cursor, i: number): Core | null {
+  return PERIOD_RESULTS.has(g.w(i + 1)) ? { end: i + 1, type: "DURATION", value: "P1Y" } : null;
+}
+
+const LIMITING_ADVERBS: ReadonlySet<string> = new Set(["just", "only", "mere", "barely", "merely"]);
+
 /** Bare plural units in a temporal frame: "for days", "weeks before", "years ago", "within hours". */
 export function bareUnits(g: Cursor, i: number): Core | null {
   const t = g.w(i);
   const unit = UNITS.get(t)!;
-  const p = g.w(i - 1);
+  // "in just minutes", "for only hours": the frame word may stand before a limiting adverb.
+  const p = LIMITING_ADVERBS.has(g.w(i - 1)) ? g.w(i - 2) : g.w(i - 1);
   const n = g.w(i + 1);
   if (n === "ago") return fuzzyRef(i + 2, "PAST_REF");
   if (n === "-" && g.w(i + 2) === "long") return { end: i + 3, type: "DURATION", value: `P${unit.time ? "T" : ""}X${unit.letter}` };

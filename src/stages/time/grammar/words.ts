@@ -6,7 +6,7 @@ import { MONTHS, NUMBER_WORDS, ORDINALS, SEASONS, UNITS, VAGUE_QUANTITIES, WEEKD
 import { anaphoric, yearCompound } from "./anchors.js";
 import { timeWithDay } from "./clock.js";
 import type { Core, Cursor } from "./cursor.js";
-import { aUnit, bareUnits, duration } from "./durations.js";
+import { annualResults, aUnit, bareUnits, duration } from "./durations.js";
 import { current, fuzzyRef, now, recent, soon, theseDays } from "./fuzzy.js";
 import { holiday } from "./holidays.js";
 import { monthExpression } from "./months.js";
@@ -54,6 +54,8 @@ export function word(g: Cursor, i: number, t: string): Core | null {
       return recent(g, i);
     case "current":
       return current(g, i);
+    case "annual":
+      return annualResults(g, i);
     case "these":
       return theseDays(g, i);
     case "last":
