@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { basename, join } from "node:path";
 import { listCorpus, type Half } from "../../eval/corpus.js";
 import { meantimeDct, parseMeantime } from "./meantime.js";
-import { emptyCounts, report, scoreDoc, type Counts, type Report, type Scored } from "./score.js";
+import { emptyCounts, report, scoreDoc, sumCounts, type Counts, type Report, type Scored } from "./score.js";
 import { tagTimexes } from "./tagger.js";
 import { parseTimeml, writeTimeml } from "./timeml.js";
 
@@ -23,6 +23,7 @@ precision/recall/F1, and type and value attribute F1 over relaxed matches. The D
 
 Options:
   --timeml DIR     a folder of TimeML .tml files (TempEval-3 / TBAQ-cleaned); repeatable, one report each
+                   and, given more than one, a report of all of them together
   --meantime DIR   a folder of MEANTIME intra-document annotation .xml files; repeatable
   --half even|odd  score only the files whose name hashes (FNV-1a) to that half: rules are developed on the
                    even half's error lists, the odd half is the check against overfitting
@@ -46,6 +47,7 @@ interface Corpus {
   name: string;
   report: Report;
   errors: string[];
+  counts: Counts;
 }
 
 function errorLines(text: string, file: string, res: ReturnType<typeof scoreDoc>, limit: number, into: string[]): void {
@@ -66,7 +68,7 @@ function evalTimeml(dir: string, half: Half, out: string | null, limit: number):
     errorLines(doc.text, file, scoreDoc(doc.gold, sys, c), limit, errors);
     if (out) writeFileSync(join(out, basename(file)), writeTimeml(doc, sys));
   }
-  return { name: `timeml:${dir}${half ? ` (${half} half)` : ""}`, report: report(c, files.length), errors };
+  return { name: `timeml:${dir}${half ? ` (${half} half)` : ""}`, report: report(c, files.length), errors, counts: c };
 }
 
 function evalMeantime(dir: string, half: Half, limit: number): Corpus {
@@ -81,7 +83,7 @@ function evalMeantime(dir: string, half: Half, limit: number): Corpus {
     const sys = tagTimexes(doc.text.slice(0, doc.annotatedEnd), meantimeDct(doc)).filter((t) => !span || t.end <= span.start || t.start >= span.end);
     errorLines(doc.text, file, scoreDoc(doc.gold, sys, c), limit, errors);
   }
-  return { name: `meantime:${dir}${half ? ` (${half} half)` : ""}`, report: report(c, files.length), errors };
+  return { name: `meantime:${dir}${half ? ` (${half} half)` : ""}`, report: report(c, files.length), errors, counts: c };
 }
 
 const pct = (x: number) => (100 * x).toFixed(1);
@@ -128,10 +130,14 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`newsgraph eval timex: ${e.message} (see --help)`);
     return 2;
   }
-  const corpora: Corpus[] = [
-    ...timeml.map((d, k) => evalTimeml(d, half, out && timeml.length > 1 ? join(out, String(k)) : out, limit)),
-    ...meantime.map((d) => evalMeantime(d, half, limit)),
-  ];
+  const timemlCorpora = timeml.map((d, k) => evalTimeml(d, half, out && timeml.length > 1 ? join(out, String(k)) : out, limit));
+  const corpora: Corpus[] = [...timemlCorpora, ...meantime.map((d) => evalMeantime(d, half, limit))];
+  // TimeBank and AQUAINT make up TBAQ-cleaned: given both, report them together too (micro-averaged).
+  if (timemlCorpora.length > 1) {
+    const counts = sumCounts(timemlCorpora.map((c) => c.counts));
+    const files = timemlCorpora.reduce((n, c) => n + c.report.files, 0);
+    corpora.splice(timemlCorpora.length, 0, { name: `timeml:all ${timemlCorpora.length} folders${half ? ` (${half} half)` : ""}`, report: report(counts, files), errors: [], counts });
+  }
   if (json) {
     console.log(JSON.stringify(corpora.map((c) => ({ corpus: c.name, ...c.report })), null, 2));
   } else {

@@ -24,6 +24,13 @@ export function emptyCounts(): Counts {
   return { gold: 0, system: 0, strict: 0, relaxedGold: 0, relaxedSystem: 0, type: 0, value: 0 };
 }
 
+/** The counts of several corpora together (a micro-average over all their timexes). */
+export function sumCounts(all: readonly Counts[]): Counts {
+  const sum = emptyCounts();
+  for (const c of all) for (const k of Object.keys(sum) as (keyof Counts)[]) sum[k] += c[k];
+  return sum;
+}
+
 /** Adds one document's matches to `c`; returns the pairs for error listings. */
 export function scoreDoc(gold: readonly Scored[], system: readonly Scored[], c: Counts): { missed: Scored[]; spurious: Scored[]; wrong: [Scored, Scored][] } {
   c.gold += gold.length;
