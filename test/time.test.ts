@@ -190,3 +190,12 @@ test("an annual profit covers a year; an annual conference is not tagged; 'in ju
   assert.deepEqual(values("Jobs spoke at the annual conference."), []);
   assert.deepEqual(one("The index fell 100 points in just minutes.")[2], "PTXM");
 });
+
+test("passives, nouns and 'payable' in the tense cues; 'Oct.' does not end a sentence; 'Oct. 26:' is a date", () => {
+  assert.deepEqual(one("The increased dividend will be paid Dec. 14.", "1989-10-26")[2], "1989-12-14");
+  assert.deepEqual(values("It declared a dividend of five cents, payable Dec. 1 to stock of record Nov. 10.", "1989-10-27").map((t) => t[2]), ["1989-12-01", "1989-11-10"]);
+  assert.deepEqual(one("The thrift announced the plan Aug. 21.", "1989-10-27")[2], "1989-08-21");
+  assert.deepEqual(one("He was shot to death last Oct. 23 at his home.", "1999-04-19")[2], "1998-10-23");
+  assert.deepEqual(one("The Times said in an editorial on Monday, Oct. 26: The murder", "1998-10-25"), ["Monday, Oct. 26", "DATE", "1998-10-26", null]);
+  assert.deepEqual(values("The meeting starts June 12:30 p.m.", "1998-06-01").map((t) => t[0]), ["June", "12:30 p.m."]);
+});

@@ -96,8 +96,11 @@ export function lex(text: string, from = 0, to = text.length): Lexed {
   return { count: n, start, end, kind, lower, upper, breakBefore };
 }
 
-/** Titles and abbreviations whose period does not end a sentence: "Mr. Smith", "Gov. Cuomo". */
-const ABBREVIATIONS: ReadonlySet<string> = new Set(["mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "prof", "rev", "jr", "sr", "co", "corp", "inc", "ltd", "vs", "no", "mt", "ft"]);
+/** Titles and abbreviations whose period does not end a sentence: "Mr. Smith", "Gov. Cuomo", "Oct. 23". */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  "mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "prof", "rev", "jr", "sr", "co",
+  "corp", "inc", "ltd", "vs", "no", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+]);
 
 /**
  * Whether token k ends a sentence. The lexer splits "0.9" and "U.S." at their periods, and those periods,

@@ -105,7 +105,7 @@ export const MOVABLE_HOLIDAYS: ReadonlyArray<readonly [readonly string[], Movabl
 ];
 
 /** Words that mark the verb group as future, past or present; the nearest one in the clause wins. */
-export const FUTURE_CUES: ReadonlySet<string> = new Set(["will", "shall", "'ll", "wo", "would", "gonna", "scheduled", "planned", "plans", "plan", "planning", "slated", "expected", "expects", "expect", "due", "upcoming", "next", "tomorrow"]);
+export const FUTURE_CUES: ReadonlySet<string> = new Set(["will", "shall", "'ll", "wo", "would", "gonna", "scheduled", "planned", "plans", "plan", "planning", "slated", "expected", "expects", "expect", "due", "upcoming", "next", "tomorrow", "payable"]);
 
 export const PRESENT_CUES: ReadonlySet<string> = new Set(["is", "are", "am", "falls", "fall", "begins", "starts", "ends", "runs", "takes", "comes", "meets", "opens", "closes", "remains", "'s"]);
 

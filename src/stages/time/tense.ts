@@ -15,6 +15,12 @@ export const enum Tense {
 
 const WINDOW = 14;
 
+/** Before a cue word, these make it a noun: "the plan", "its plans", "the expected". */
+const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"]);
+
+/** Auxiliaries of the passive whose participle carries no tense of its own. */
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(["be", "being", "been", "is", "are"]);
+
 function cue(lx: Lexed, k: number): Tense {
   if (lx.kind[k] !== Kind.Word && lx.lower[k] !== "'ll") return Tense.Unknown;
   const w = lx.lower[k] as string;
@@ -22,12 +28,13 @@ function cue(lx: Lexed, k: number): Tense {
   if ((w === "going" || w === "set" || w === "poised") && lx.lower[k + 1] === "to") return Tense.Future; // "set to resume Monday"
   if (w === "next" && lx.lower[k + 1] === "to") return Tense.Unknown; // "the blasts next to the embassies"
   if (w === "is" && lx.lower[k - 1] === "that" && lx.lower[k + 1] === ",") return Tense.Unknown; // "that is, those countries"
-  if (FUTURE_CUES.has(w)) return Tense.Future;
-  if (PAST_CUES.has(w)) return Tense.Past;
+  const p = lx.lower[k - 1] ?? "";
+  if (FUTURE_CUES.has(w)) return DETERMINERS.has(p) ? Tense.Unknown : Tense.Future; // "announced the plan"
+  // "will be paid", "is held": a passive takes its tense from the auxiliary, not from the participle.
+  if (PAST_CUES.has(w)) return PASSIVE_AUXILIARIES.has(p) ? Tense.Unknown : Tense.Past;
   if (PRESENT_CUES.has(w)) return Tense.Present;
   if (w.length > 4 && w.endsWith("ed") && !NOT_PAST_ED.has(w) && !lx.upper[k]) {
     // A participle after "be"/"to"/"can be" is passive or infinitival, not a past tense.
-    const p = lx.lower[k - 1];
     if (p === "be" || p === "being" || p === "to" || p === "is" || p === "are") return Tense.Unknown;
     return Tense.Past;
   }

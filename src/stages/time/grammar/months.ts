@@ -28,7 +28,7 @@ export function monthExpression(g: Cursor, i: number): Core | null {
   const month = mj.month;
   j = mj.end;
   const n = g.w(j);
-  if (g.isNum(j) && n.length <= 2 && Number(n) >= 1 && Number(n) <= 31 && g.w(j + 1) !== ":" && !UNITS.has(g.w(j + 1))) return monthDay(g, j + 1, month, Number(n));
+  if (g.isNum(j) && n.length <= 2 && Number(n) >= 1 && Number(n) <= 31 && !clockAfter(g, j) && !UNITS.has(g.w(j + 1))) return monthDay(g, j + 1, month, Number(n));
   const od = g.lx.kind[j] === Kind.Mixed ? ordinalDay(n) : null;
   if (od) return monthDay(g, j + 1, month, od);
   if (g.isNum(j) && n.length === 4) return monthYear(g, j, month);
@@ -50,6 +50,11 @@ function relativeYear(g: Cursor, j: number): { end: number; delta: number } | nu
   const w = g.w(k);
   const delta = w === "last" ? -1 : w === "next" ? 1 : w === "this" ? 0 : null;
   return delta === null ? null : { end: k + 2, delta };
+}
+
+/** "12:30" at j: a clock time, not a day ("June 12:30" is not June 12); "Monday, Oct. 26: The murder" is. */
+function clockAfter(g: Cursor, j: number): boolean {
+  return g.w(j + 1) === ":" && g.adjacent(j + 1) && g.isNum(j + 2) && g.adjacent(j + 2);
 }
 
 /** Day before month: "15 September 2022". */
