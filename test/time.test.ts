@@ -199,3 +199,9 @@ test("passives, nouns and 'payable' in the tense cues; 'Oct.' does not end a sen
   assert.deepEqual(one("The Times said in an editorial on Monday, Oct. 26: The murder", "1998-10-25"), ["Monday, Oct. 26", "DATE", "1998-10-26", null]);
   assert.deepEqual(values("The meeting starts June 12:30 p.m.", "1998-06-01").map((t) => t[0]), ["June", "12:30 p.m."]);
 });
+
+test("a quote's own tense wins over the reporting verb; a deadline before a clock time and its day", () => {
+  assert.deepEqual(one("''This father will leave at 4 a.m. EDT Thursday,'' Castro said.", "2000-04-05")[2], "2000-04-06T04:00");
+  assert.deepEqual(one("''We met on Thursday,'' he will say.", "2000-04-05")[2], "2000-03-30");
+  assert.deepEqual(one("The INS has given the relatives until 9 a.m. Tuesday to sign.", "2000-04-03")[2], "2000-04-04T09:00");
+});

@@ -41,27 +41,45 @@ function cue(lx: Lexed, k: number): Tense {
   return Tense.Unknown;
 }
 
+/**
+ * The tense at token i. Cues on the same side of a quotation mark come first: in "''He will leave at 4
+ * a.m. Thursday,'' Castro said" the quote's "will" counts, not the reporting "said"; only when the quoted
+ * words hold no cue does one across the quotation mark decide.
+ */
 export function tenseAt(lx: Lexed, i: number): Tense {
+  const inside = nearestCue(lx, i, true);
+  return inside !== Tense.Unknown ? inside : nearestCue(lx, i, false);
+}
+
+function nearestCue(lx: Lexed, i: number, stopAtQuotes: boolean): Tense {
   for (let d = 1; d <= WINDOW; d++) {
     const left = i - d;
     if (left >= 0 && left < lx.count) {
       const c = cue(lx, left);
-      if (c !== Tense.Unknown && !beyondBoundary(lx, left, i)) return c;
+      if (c !== Tense.Unknown && !beyondBoundary(lx, left, i, stopAtQuotes)) return c;
     }
     const right = i + d;
     if (right < lx.count) {
       const c = cue(lx, right);
-      if (c !== Tense.Unknown && !beyondBoundary(lx, i, right)) return c;
+      if (c !== Tense.Unknown && !beyondBoundary(lx, i, right, stopAtQuotes)) return c;
     }
   }
   return Tense.Unknown;
 }
 
-/** True when a sentence boundary or a line break lies between tokens a < b. */
-function beyondBoundary(lx: Lexed, a: number, b: number): boolean {
+/** True when a sentence boundary or a line break (or, if asked, a quotation mark) lies between tokens a < b. */
+function beyondBoundary(lx: Lexed, a: number, b: number, stopAtQuotes: boolean): boolean {
   for (let k = a + 1; k <= b; k++) {
     if (lx.breakBefore[k]) return true;
-    if (k < b && endsSentence(lx, k)) return true;
+    if (k < b && (endsSentence(lx, k) || (stopAtQuotes && isQuoteMark(lx, k)))) return true;
   }
   return false;
+}
+
+/** '"', curly quotes, and the doubled '' and `` of news wires; not the apostrophe of "Castro's". */
+function isQuoteMark(lx: Lexed, k: number): boolean {
+  const w = lx.lower[k];
+  if (w === '"' || w === "\u201c" || w === "\u201d" || w === "`") return true;
+  if (w !== "'") return false;
+  return (lx.lower[k + 1] === "'" && lx.start[k + 1] === lx.end[k]) || (lx.lower[k - 1] === "'" && lx.start[k] === lx.end[k - 1]);
 }

@@ -12,7 +12,7 @@ import { dctDay, resolveWeekday } from "./resolve.js";
 export function utcClock(g: Cursor, i: number): Core | null {
   const t = g.w(i);
   if (t.length === 4 && (g.w(i + 1) === "utc" || g.w(i + 1) === "gmt") && Number(t.slice(0, 2)) < 24 && Number(t.slice(2)) < 60) {
-    return timeWithDay(g, i + 2, `${t.slice(0, 2)}:${t.slice(2)}Z`, null);
+    return timeWithDay(g, i, i + 2, `${t.slice(0, 2)}:${t.slice(2)}Z`, null);
   }
   return null;
 }
@@ -20,7 +20,7 @@ export function utcClock(g: Cursor, i: number): Core | null {
 /** "10:35 a.m.", "3 p.m. Wednesday". */
 export function clockWithDay(g: Cursor, i: number): Core | null {
   const clock = clockTime(g, i);
-  return clock ? timeWithDay(g, clock.end, clock.hhmm, clock.mod) : null;
+  return clock ? timeWithDay(g, i, clock.end, clock.hhmm, clock.mod) : null;
 }
 
 /** "3pm", "11am EST". */
@@ -31,7 +31,7 @@ export function meridiemHour(g: Cursor, i: number): Core | null {
     if (h < 1 || h > 12) return null;
     if (t.endsWith("pm") && h < 12) h += 12;
     if (t.endsWith("am") && h === 12) h = 0;
-    return timeWithDay(g, timeZone(g, i + 1), `${pad(h)}:00`, null);
+    return timeWithDay(g, i, timeZone(g, i + 1), `${pad(h)}:00`, null);
   }
   return null;
 }
@@ -84,21 +84,21 @@ function timeZone(g: Cursor, j: number): number {
   return j;
 }
 
-/** A clock time optionally followed by its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6". */
-export function timeWithDay(g: Cursor, end: number, hhmm: string, mod: string | null): Core {
+/** A clock time from token `start` to `end`, optionally followed by its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6". */
+export function timeWithDay(g: Cursor, start: number, end: number, hhmm: string, mod: string | null): Core {
   let j = end;
   if (g.w(j) === "," ) j++;
-  const day = dayExpression(g, j);
+  const day = dayExpression(g, j, start);
   if (day) return { end: day.end, type: "TIME", value: `${day.value}T${hhmm}`, mod };
   const base = g.dct && g.dct.day ? formatYmd(g.dct) : "XXXX-XX-XX";
   return { end, type: "TIME", value: `${base}T${hhmm}`, mod };
 }
 
-/** A day-granular expression for combining with a clock time: weekday, today, month-day. */
-function dayExpression(g: Cursor, j: number): { end: number; value: string } | null {
+/** A day-granular expression for combining with a clock time starting at `start`: weekday, today, month-day. */
+function dayExpression(g: Cursor, j: number, start: number): { end: number; value: string } | null {
   const t = g.w(j);
   const wd = WEEKDAYS.get(t);
-  if (wd && !AMBIGUOUS_WEEKDAYS.has(t) && g.lx.upper[j]) return { end: j + 1, value: resolveWeekday(g, wd, j, 0) };
+  if (wd && !AMBIGUOUS_WEEKDAYS.has(t) && g.lx.upper[j]) return { end: j + 1, value: resolveWeekday(g, wd, j, 0, start) };
   if (t === "today" || t === "tonight") return { end: j + 1, value: dctDay(g, 0) };
   if (t === "yesterday") return { end: j + 1, value: dctDay(g, -1) };
   if (t === "tomorrow") return { end: j + 1, value: dctDay(g, 1) };

@@ -13,14 +13,17 @@ export function dctDay(g: Cursor, delta: number): string {
   return formatYmd(addDays(g.dct, delta));
 }
 
-/** direction: 0 = by tense, -1/1 = past/future (same day allowed), -3/3 = strictly before/after, 2 = this. */
-export function resolveWeekday(g: Cursor, wd: number, i: number, direction: number): string {
+/**
+ * direction: 0 = by tense, -1/1 = past/future (same day allowed), -3/3 = strictly before/after, 2 = this.
+ * `phraseStart` is where the whole expression begins ("until 9 a.m. Tuesday" begins at "9").
+ */
+export function resolveWeekday(g: Cursor, wd: number, i: number, direction: number, phraseStart = i): string {
   if (!g.dct || !g.dct.day) return `XXXX-WXX-${wd}`;
   const dctWd = weekday(g.dct);
   let dir = direction;
   if (dir === 0) {
     const tense = tenseAt(g.lx, i);
-    dir = tense === Tense.Future || tense === Tense.Present || deadlineBefore(g, i, NO_FILLERS) || soonestBefore(g, i) ? 1 : -1;
+    dir = tense === Tense.Future || tense === Tense.Present || deadlineBefore(g, phraseStart, NO_FILLERS) || soonestBefore(g, phraseStart) ? 1 : -1;
   }
   let delta: number;
   if (dir === 2) delta = wd - dctWd; // "this Friday": the one of this week

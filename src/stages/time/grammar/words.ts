@@ -86,9 +86,9 @@ export function word(g: Cursor, i: number, t: string): Core | null {
       return perUnit(g, i);
     case "noon":
     case "midday":
-      return timeWithDay(g, i + 1, "12:00", null);
+      return timeWithDay(g, i, i + 1, "12:00", null);
     case "midnight":
-      return timeWithDay(g, i + 1, "24:00", null);
+      return timeWithDay(g, i, i + 1, "24:00", null);
     case "fiscal":
       return fiscalPeriod(g, i);
     case "year":
