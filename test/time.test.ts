@@ -205,3 +205,10 @@ test("a quote's own tense wins over the reporting verb; a deadline before a cloc
   assert.deepEqual(one("''We met on Thursday,'' he will say.", "2000-04-05")[2], "2000-03-30");
   assert.deepEqual(one("The INS has given the relatives until 9 a.m. Tuesday to sign.", "2000-04-03")[2], "2000-04-04T09:00");
 });
+
+test("precision: an ordinal 'a second' and a quoted programme title are not timexes", () => {
+  assert.deepEqual(values("A second A380 is also travelling to the US, a second betrayal."), []);
+  assert.deepEqual(values('Baker said on ABC-TV\'s "This Week With David Brinkley" that the talks failed.'), []);
+  assert.deepEqual(one("He paused for a second.")[2], "PT1S");
+  assert.deepEqual(one("Talks resume this week.")[2], "2022-W52");
+});

@@ -5,7 +5,7 @@
  */
 import { NUMBER_WORDS, UNITS, VAGUE_QUANTITIES, type Unit } from "../lexicon.js";
 import { yearBeforeQuarter } from "./anchors.js";
-import type { Core, Cursor } from "./cursor.js";
+import { CLAUSE_END, type Core, type Cursor } from "./cursor.js";
 import { fuzzyRef } from "./fuzzy.js";
 import { shift, shiftBy } from "./resolve.js";
 
@@ -103,6 +103,8 @@ export function duration(g: Cursor, j: number): Core | null {
   return { end, type: "DURATION", value: durationValue(q.value, unit) };
 }
 
+const SECOND_FRAMES: ReadonlySet<string> = new Set(["for", "in", "within", "than", "just", "only", "about", "per", "every", "half", "split"]);
+
 /** "a year", "an hour", "a decade" (also "a year ago"). */
 export function aUnit(g: Cursor, i: number): Core | null {
   const n = g.w(i + 1);
@@ -115,6 +117,8 @@ export function aUnit(g: Cursor, i: number): Core | null {
   if (p === "once" || p === "twice" || p === "times") return null;
   const after = g.w(i + 2);
   if (after === "ago" || after === "earlier" || after === "later" || after === "and") return duration(g, i);
+  // "A second A380", "a second betrayal": an ordinal unless a frame makes it a length of time ("for a second").
+  if (unit.name === "second" && !SECOND_FRAMES.has(p) && !CLAUSE_END.has(after)) return null;
   if (after === "-" || after === "'" || after === "of" && unit.name !== "decade") return null;
   if (p === "per") return null;
   return { end: i + 2, type: "DURATION", value: durationValue(1, unit) };

@@ -12,6 +12,10 @@ import { fuzzyRef } from "./fuzzy.js";
 import { dctDay, lastQuarter, resolveMonth, resolveWeekday, shiftDct } from "./resolve.js";
 import { spelledYear, yearAt } from "./years.js";
 
+function isOpeningQuote(w: string): boolean {
+  return w === '"' || w === "`" || w === "\u201c";
+}
+
 /** "last week", "next spring", "this month", "past two years", "the coming days". */
 export function relative(g: Cursor, i: number, t: string, start = i): Core | null {
   const n = g.w(i + 1);
@@ -25,6 +29,8 @@ export function relative(g: Cursor, i: number, t: string, start = i): Core | nul
     }
   }
   if (n === "week" || n === "month" || n === "year" || n === "quarter" || n === "weekend" || n === "decade" || n === "century") {
+    // A quoted, capitalized title is a name: ABC's "This Week", "Next Year in Jerusalem".
+    if (g.lx.upper[i] && g.lx.upper[i + 1] && isOpeningQuote(g.w(i - 1))) return null;
     // "over the past year" is annotated as the previous calendar year, not as a one-year duration.
     if ((t === "past" || t === "last") && start < i && n === "year" && g.w(i + 2) !== "of" && g.dct) {
       return { end: i + 2, type: "DATE", value: pad(g.dct.year - 1, 4), dateLike: true };
