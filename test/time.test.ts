@@ -212,3 +212,12 @@ test("precision: an ordinal 'a second' and a quoted programme title are not time
   assert.deepEqual(one("He paused for a second.")[2], "PT1S");
   assert.deepEqual(one("Talks resume this week.")[2], "2022-W52");
 });
+
+test("ordinal centuries, the latest period, the full year, year end, the near future, coming months", () => {
+  assert.deepEqual(one("It was built in the 11th century.")[2], "10");
+  assert.deepEqual(values("Net rose in the third quarter. Sales in the latest period fell.", "1989-11-02").map((t) => t[2]), ["1989-Q3", "1989-Q3"]);
+  assert.deepEqual(one("It expects a loss for the full year.", "1989-10-30")[2], "1989");
+  assert.deepEqual(one("Rates should fall by year's end.", "1989-10-26").slice(2), ["1989", "END"]);
+  assert.deepEqual(one("Prices should ease in the near future.")[2], "FUTURE_REF");
+  assert.deepEqual(one("Layoffs are likely in coming months.")[2], "PXM");
+});

@@ -91,10 +91,13 @@ export function sameTimeYearBefore(g: Cursor, i: number): Core | null {
   return value ? { end: i + 3 + back, type: "DATE", value, dateLike: true } : null;
 }
 
-/** "year-earlier", "year-ago", "year-end". */
+/** "year-earlier", "year-ago", "year-end", "year end", "year's end". */
 export function yearCompound(g: Cursor, i: number): Core | null {
   if (g.w(i + 1) === "-" && (g.w(i + 2) === "earlier" || g.w(i + 2) === "ago")) return yearEarlier(g, i + 3, i);
-  if (g.w(i + 1) === "-" && g.w(i + 2) === "end") return { end: i + 3, type: "DATE", value: g.dct ? pad(g.dct.year, 4) : "XXXX", mod: "END", dateLike: true };
+  let endAt = i + 1; // "year end"
+  if (g.w(i + 1) === "-") endAt = i + 2; // "year-end"
+  else if (g.w(i + 1) === "'" && g.w(i + 2) === "s") endAt = i + 3; // "year's end"
+  if (g.w(endAt) === "end") return { end: endAt + 1, type: "DATE", value: g.dct ? pad(g.dct.year, 4) : "XXXX", mod: "END", dateLike: true };
   return null;
 }
 

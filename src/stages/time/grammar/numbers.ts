@@ -8,7 +8,7 @@ import { duration } from "./durations.js";
 import { dayMonth, ordinalDayMonth } from "./months.js";
 import { numericDate } from "./numeric-dates.js";
 import { ordinalPeriod, quarterToken } from "./periods.js";
-import { bareYear, clippedYear, decade, fiscalYearToken } from "./years.js";
+import { bareYear, century, clippedYear, decade, fiscalYearToken } from "./years.js";
 
 export function numeric(g: Cursor, i: number): Core | null {
   return numericDate(g, i)
@@ -22,5 +22,5 @@ export function numeric(g: Cursor, i: number): Core | null {
 }
 
 export function mixed(g: Cursor, i: number): Core | null {
-  return decade(g, i) ?? meridiemHour(g, i) ?? quarterToken(g, i) ?? fiscalYearToken(g, i) ?? ordinalDayMonth(g, i);
+  return decade(g, i) ?? meridiemHour(g, i) ?? quarterToken(g, i) ?? fiscalYearToken(g, i) ?? century(g, i) ?? ordinalDayMonth(g, i);
 }

@@ -1,6 +1,7 @@
 /** Quarters and halves: "Q3 2022", "the third quarter of 1989", "fiscal 1990", "the latest quarter", "the first nine months". */
 import { pad } from "../calendar.js";
 import { ORDINALS, UNITS } from "../lexicon.js";
+import { recentFocusQuarter } from "./anchors.js";
 import type { Core, Cursor } from "./cursor.js";
 import { durationValue, quantity } from "./durations.js";
 import { lastQuarter } from "./resolve.js";
@@ -50,6 +51,11 @@ export function ordinalPeriod(g: Cursor, j: number, start: number): Core | null 
       const unit = UNITS.get(g.w(q.end));
       if (unit) return { end: q.end + 1, type: "DURATION", value: durationValue(q.value, unit) };
     }
+  }
+  // "the latest period" in earnings news: the quarter under report.
+  if (latest && ord === undefined && unitWord === "period" && g.w(start) === "the") {
+    const q = recentFocusQuarter(g) ?? (g.dct && g.dct.month ? lastQuarter(g.dct, 0) : null);
+    return q ? { end: k + 1, type: "DATE", value: q, dateLike: true } : null;
   }
   if (unitWord !== "quarter" && unitWord !== "half") return null;
   if (ord !== undefined && ord > (unitWord === "quarter" ? 4 : 2)) return null;

@@ -43,7 +43,9 @@ export function relative(g: Cursor, i: number, t: string, start = i): Core | nul
     if (start < i && t === "previous") return anaphoricUnit(g, i + 2, n, -1);
     return { end: i + 2, type: "DATE", value: shiftDct(g, n, dir), dateLike: true };
   }
-  if ((t === "past" || t === "coming" || t === "next") && start < i && (n === "days" || n === "weeks" || n === "months" || n === "years" || n === "decades")) {
+  // "the coming weeks", "in coming months".
+  const framed = start < i || (t === "coming" && (g.w(i - 1) === "in" || g.w(i - 1) === "over"));
+  if ((t === "past" || t === "coming" || t === "next") && framed && (n === "days" || n === "weeks" || n === "months" || n === "quarters" || n === "years" || n === "decades")) {
     return { end: i + 2, type: "DURATION", value: `PX${UNITS.get(n)!.letter}` };
   }
   if (n === "few" || n === "several") {

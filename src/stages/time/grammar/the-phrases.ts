@@ -1,4 +1,5 @@
 /** Dispatch for expressions that open with "the": "the past year", "the day before", "the 1990s"... */
+import { pad } from "../calendar.js";
 import { Kind } from "../lexer.js";
 import { sameTimeYearBefore, theDay, theSameDay, theTime, yearEarlier } from "./anchors.js";
 import { CLAUSE_END, type Core, type Cursor } from "./cursor.js";
@@ -27,9 +28,14 @@ export function theExpression(g: Cursor, i: number): Core | null {
     case "following":
       return theRelative(g, i, n);
     case "near":
+      if (g.w(i + 2) === "future") return fuzzyRef(i + 3, "FUTURE_REF");
+      return g.w(i + 2) === "term" ? fuzzyRef(i + 3, "FUTURE_REF") : null;
     case "short":
     case "long":
       return g.w(i + 2) === "term" ? fuzzyRef(i + 3, "FUTURE_REF") : null;
+    case "full":
+      // "the full year" of results: the publication year.
+      return g.w(i + 2) === "year" && g.dct ? { end: i + 3, type: "DATE", value: pad(g.dct.year, 4), dateLike: true } : null;
     case "time":
       return theTime(g, i);
     case "same":
