@@ -221,3 +221,11 @@ test("ordinal centuries, the latest period, the full year, year end, the near fu
   assert.deepEqual(one("Prices should ease in the near future.")[2], "FUTURE_REF");
   assert.deepEqual(one("Layoffs are likely in coming months.")[2], "PXM");
 });
+
+test("a year's quarter: 'this year's third quarter', 'last year's quarter', 'the quarter a year ago'", () => {
+  assert.deepEqual(one("Net sales for this year's third quarter were $14 million.", "1989-10-30"), ["this year's third quarter", "DATE", "1989-Q3", null]);
+  assert.deepEqual(one("It could be effective as early as next year's first quarter.", "1989-10-30")[2], "1990-Q1");
+  const q = values("Net fell in the third quarter. U.K. sales for last year's quarter were $3 million.", "1989-10-30");
+  assert.deepEqual(q.map((t) => t[2]), ["1989-Q3", "1988-Q3"]);
+  assert.deepEqual(values("It lost money in the third quarter. For the quarter a year ago, it earned $16 million.", "1989-10-30").map((t) => t[2]), ["1989-Q3", "1988-Q3"]);
+});

@@ -3,9 +3,9 @@
  * two years" (durations), "the year", "the quarter", "the weekend".
  */
 import { addDays, daysInMonth, formatWeek, formatYm, pad, weekday, type Ymd } from "../calendar.js";
-import { AMBIGUOUS_WEEKDAYS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from "../lexicon.js";
+import { AMBIGUOUS_WEEKDAYS, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from "../lexicon.js";
 import { Tense, tenseAt } from "../tense.js";
-import { anaphoricUnit } from "./anchors.js";
+import { anaphoricUnit, recentFocusQuarter } from "./anchors.js";
 import { CLAUSE_END, type Core, type Cursor } from "./cursor.js";
 import { durationValue, quantity } from "./durations.js";
 import { fuzzyRef } from "./fuzzy.js";
@@ -14,6 +14,25 @@ import { spelledYear, yearAt } from "./years.js";
 
 function isOpeningQuote(w: string): boolean {
   return w === '"' || w === "`" || w === "\u201c";
+}
+
+/**
+ * "this year's third quarter", "next year's first half", "last year's quarter" (the one under report, a
+ * year back), starting at the token after "'s"; `dir` is the year's offset from the DCT.
+ */
+function possessiveQuarter(g: Cursor, k: number, dir: number): Core | null {
+  if (!g.dct || !g.dct.month) return null;
+  const year = g.dct.year + dir;
+  const ord = ORDINALS.get(g.w(k));
+  const unit = g.w(ord === undefined ? k : k + 1);
+  const end = (ord === undefined ? k : k + 1) + 1;
+  if (unit === "quarter" && ord !== undefined && ord <= 4) return { end, type: "DATE", value: `${pad(year, 4)}-Q${ord}`, dateLike: true };
+  if (unit === "half" && ord !== undefined && ord <= 2) return { end, type: "DATE", value: `${pad(year, 4)}-H${ord}`, dateLike: true };
+  if (unit === "quarter" && ord === undefined) {
+    const reported = recentFocusQuarter(g) ?? lastQuarter(g.dct, 0);
+    return { end, type: "DATE", value: `${pad(year, 4)}${reported.slice(4)}`, dateLike: true };
+  }
+  return null;
 }
 
 /** "last week", "next spring", "this month", "past two years", "the coming days". */
@@ -27,6 +46,10 @@ export function relative(g: Cursor, i: number, t: string, start = i): Core | nul
       const unit = UNITS.get(g.w(q.end));
       if (unit) return { end: q.end + 1, type: "DURATION", value: durationValue(q.value, unit) };
     }
+  }
+  if (n === "year" && g.w(i + 2) === "'" && g.w(i + 3) === "s") {
+    const quarter = possessiveQuarter(g, i + 4, dir);
+    if (quarter) return quarter;
   }
   if (n === "week" || n === "month" || n === "year" || n === "quarter" || n === "weekend" || n === "decade" || n === "century") {
     // A quoted, capitalized title is a name: ABC's "This Week", "Next Year in Jerusalem".
@@ -129,6 +152,11 @@ export function theUnit(g: Cursor, j: number, n: string): Core | null {
     return null;
   }
   if (n === "quarter") {
+    // "the quarter a year ago": the reported quarter, a year back.
+    if (g.w(j + 1) === "a" && g.w(j + 2) === "year" && (g.w(j + 3) === "ago" || g.w(j + 3) === "earlier")) {
+      const q = recentFocusQuarter(g) ?? lastQuarter(g.dct, 0);
+      return { end: j + 4, type: "DATE", value: `${pad(Number(q.slice(0, 4)) - 1, 4)}${q.slice(4)}`, dateLike: true };
+    }
     return { end: j + 1, type: "DATE", value: lastQuarter(g.dct, 0), dateLike: true };
   }
   // "the year ended Sept. 30": a fiscal year, annotated as a one-year duration beside its end date.
