@@ -110,6 +110,10 @@ test("weekdays after a place or a name, in news style", () => {
   assert.deepEqual(one("Shares closed lower in Tokyo Monday.", "1989-10-31"), ["Monday", "DATE", "1989-10-30", null]);
   assert.deepEqual(one("The World Court Friday rejected the objections.", "1998-02-27"), ["Friday", "DATE", "1998-02-27", null]);
   assert.deepEqual(one("Also Sunday, protesters rallied in the city.", "1998-02-23"), ["Sunday", "DATE", "1998-02-22", null]);
+  assert.deepEqual(one("Bombs exploded in Kenya and Tanzania Friday, killing 81 people.", "1998-08-08")[2], "1998-08-07");
+  assert.deepEqual(one("Iran Saturday condemned the bombing.", "1998-08-09")[2], "1998-08-08");
+  assert.deepEqual(one("Poland and the Czech Republic Friday formally joined NATO.", "1999-03-13")[2], "1999-03-12");
+  assert.deepEqual(values("Shoppers crowded stores on Black Friday and Super Tuesday voters stayed home.", "1998-08-09"), []);
 });
 
 test("no publication date leaves relative values underspecified", () => {

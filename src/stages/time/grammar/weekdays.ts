@@ -3,16 +3,10 @@
  * that keep titles and names ("Freaky Friday", "Friday Night Lights") out.
  */
 import { Kind } from "../lexer.js";
-import { AMBIGUOUS_WEEKDAYS, MONTHS, PARTS_OF_DAY, WEEKDAYS } from "../lexicon.js";
-import { CLAUSE_END, ordinalDay, type Core, type Cursor } from "./cursor.js";
+import { AMBIGUOUS_WEEKDAYS, MONTHS, PARTS_OF_DAY } from "../lexicon.js";
+import { ordinalDay, type Core, type Cursor } from "./cursor.js";
 import { monthAt, monthExpression } from "./months.js";
 import { resolveWeekday } from "./resolve.js";
-
-/** Words that may open a sentence right before a weekday: "On Friday", "Also Sunday,", "Earlier Friday,". */
-const SENTENCE_START_BEFORE_WEEKDAY: ReadonlySet<string> = new Set(["on", "by", "until", "since", "last", "next", "this", "early", "late", "earlier", "later", "before", "after", "from", "through", "also", "but", "and", "then"]);
-
-/** Prepositions before a place or person name that a weekday may follow: "in Tokyo Monday", "with Sununu Sunday". */
-const NAME_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "at", "with", "from", "to", "for", "against"]);
 
 /** "Friday", "Friday morning", "Thursday, Sept. 15, 2022". */
 export function weekdayExpression(g: Cursor, i: number, wd: number, direction: number, start: number): Core | null {
@@ -39,29 +33,19 @@ export function weekdayExpression(g: Cursor, i: number, wd: number, direction: n
   return { end: j, type: "DATE", value, dateLike: true };
 }
 
+/**
+ * Capitalized words that make a weekday part of a name ("Good Friday", "Super Tuesday", "Freaky Friday",
+ * "Girl Friday"). Any other capitalized word before a weekday is news style's place or name before the day:
+ * "bombs exploded in Kenya and Tanzania Friday", "Iran Saturday condemned".
+ */
+const NAMED_DAYS: ReadonlySet<string> = new Set(["black", "good", "super", "bloody", "ash", "cyber", "easter", "palm", "holy", "freaky", "maundy", "shrove", "fat", "manic", "blue", "giving", "small", "casual", "girl", "man"]);
+
 /** Weekday names inside titles or names ("Freaky Friday", "Friday Night Lights") are not dates. */
 function weekdayContextOk(g: Cursor, i: number): boolean {
-  const p = g.w(i - 1);
-  if (i > 0 && !g.lx.breakBefore[i] && g.lx.upper[i - 1] && g.lx.kind[i - 1] === Kind.Word) {
-    const sentenceStart = i < 2 || CLAUSE_END.has(g.w(i - 2)) && g.w(i - 2) !== "and" || g.lx.breakBefore[i - 1];
-    if (!(sentenceStart && SENTENCE_START_BEFORE_WEEKDAY.has(p)) && !MONTHS.has(p) && !WEEKDAYS.has(p) && !weekdayAfterName(g, i)) return false;
-  }
+  if (i > 0 && !g.lx.breakBefore[i] && g.lx.upper[i - 1] && NAMED_DAYS.has(g.w(i - 1))) return false;
   const n = g.w(i + 1);
   if (g.lx.upper[i + 1] && g.lx.kind[i + 1] === Kind.Word && !MONTHS.has(n) && !PARTS_OF_DAY.has(n) && !g.lx.breakBefore[i + 1]) {
     return false;
   }
   return true;
-}
-
-/**
- * News style puts the day right after a place or a name: "talks in Paris Tuesday.", "The World Court
- * Friday rejected". Accepted when the name follows a preposition or is itself multiword, and the day ends
- * the clause or precedes a past-tense verb; a title ("the film Freaky Friday was remade") has neither.
- */
-function weekdayAfterName(g: Cursor, i: number): boolean {
-  const n = g.w(i + 1);
-  const closes = n === "," || n === "." || n === ";" || (g.lx.kind[i + 1] === Kind.Word && !g.lx.upper[i + 1] && n.length > 4 && n.endsWith("ed"));
-  if (!closes) return false;
-  const pp = g.w(i - 2);
-  return NAME_PREPOSITIONS.has(pp) || (g.lx.upper[i - 2] === 1 && g.lx.kind[i - 2] === Kind.Word && !g.lx.breakBefore[i - 1]);
 }
