@@ -233,3 +233,11 @@ test("a year's quarter: 'this year's third quarter', 'last year's quarter', 'the
   assert.deepEqual(q.map((t) => t[2]), ["1989-Q3", "1988-Q3"]);
   assert.deepEqual(values("It lost money in the third quarter. For the quarter a year ago, it earned $16 million.", "1989-10-30").map((t) => t[2]), ["1989-Q3", "1988-Q3"]);
 });
+
+test("fractions of units: whole plus half in the next smaller unit", () => {
+  assert.deepEqual(one("It lasted a minute and a half.")[2], "PT1M30S");
+  assert.deepEqual(one("He served 2 1/2 years.")[2], "P2Y6M");
+  assert.deepEqual(one("The flight took 5 1/2 hours.")[2], "PT5H30M");
+  assert.deepEqual(one("He waited half a year.")[2], "P6M");
+  assert.deepEqual(one("The strike lasted 1.5 days.")[2], "P1DT12H");
+});

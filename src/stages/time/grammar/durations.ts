@@ -25,6 +25,11 @@ export function quantity(g: Cursor, j: number): { value: number | null; end: num
       v = Number(`${t}.${g.w(end + 1)}`);
       end += 2;
     }
+    // "2 1/2 years": a whole number, a space, then the fraction.
+    if (g.w(end) === "1" && g.w(end + 1) === "/" && g.w(end + 2) === "2" && !g.adjacent(end) && g.adjacent(end + 1) && g.adjacent(end + 2)) {
+      v += 0.5;
+      end += 3;
+    }
     if (g.w(end) === "-" && UNITS.has(g.w(end + 1))) end++; // "16-hour"
     return { value: v, end };
   }
@@ -88,6 +93,10 @@ export function duration(g: Cursor, j: number): Core | null {
   if (isAge(g, end)) return null;
   if (g.w(end) === "-" && g.w(end + 1) === "long") end += 2;
   if (q.value === 1 && g.w(j) !== "one" && g.w(j) !== "1" && g.w(j) !== "a" && g.w(j) !== "an") return null;
+  // "a minute and a half", "two years and a half".
+  if (q.value !== null && g.w(end) === "and" && g.w(end + 1) === "a" && g.w(end + 2) === "half") {
+    return { end: end + 3, type: "DURATION", value: durationValue(q.value + 0.5, unit) };
+  }
   const after = g.w(end);
   if (after === "ago" || after === "earlier" || after === "later" || after === "before" && g.w(end + 1) === "." || after === "from" && g.w(end + 1) === "now") {
     const sign = after === "ago" || after === "earlier" || after === "before" ? -1 : 1;
@@ -169,13 +178,28 @@ function isAge(g: Cursor, afterUnit: number): boolean {
   return g.w(afterUnit) === "-" && g.w(afterUnit + 1) === "old";
 }
 
-/** TIMEX3 duration value: P10M, PT5H, PXD, P1.5Y → P18M. */
+/** The next smaller unit of a duration letter, for whole-plus-fraction values: 2.5 years = P2Y6M. */
+const SMALLER: Record<string, { letter: string; per: number; time: boolean }> = {
+  Y: { letter: "M", per: 12, time: false },
+  D: { letter: "H", per: 24, time: true },
+  H: { letter: "M", per: 60, time: true },
+  M: { letter: "S", per: 60, time: true },
+};
+
+/** TIMEX3 duration value: P10M, PT5H, PXD, P2.5Y → P2Y6M, P0.5Y → P6M, 5.5 hours → PT5H30M. */
 export function durationValue(n: number | null, unit: Unit): string {
   const t = unit.time ? "T" : "";
   if (n === null) return `P${t}X${unit.name === "decade" ? "DE" : unit.name === "century" ? "CE" : unit.letter}`;
   let v = n * unit.factor;
   let letter = unit.letter;
   let time = unit.time;
+  const whole = Math.floor(v);
+  const smaller = letter === "M" && !time ? undefined : SMALLER[letter];
+  if (!Number.isInteger(v) && whole >= 1 && smaller && Number.isInteger((v - whole) * smaller.per)) {
+    const part = (v - whole) * smaller.per;
+    // "PnDTmH": the time part after the date part; "PTnHmM" inside the time part.
+    return time ? `PT${whole}${letter}${part}${smaller.letter}` : `P${whole}${letter}${smaller.time ? "T" : ""}${part}${smaller.letter}`;
+  }
   if (!Number.isInteger(v)) {
     // Fractions go down one unit: half a year = P6M, 1.5 days = PT36H.
     const down: Record<string, [string, number, boolean]> = { Y: ["M", 12, false], W: ["D", 7, false], D: ["H", 24, true], H: ["M", 60, true] };
