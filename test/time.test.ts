@@ -241,3 +241,8 @@ test("fractions of units: whole plus half in the next smaller unit", () => {
   assert.deepEqual(one("He waited half a year.")[2], "P6M");
   assert.deepEqual(one("The strike lasted 1.5 days.")[2], "P1DT12H");
 });
+
+test("recurring weekdays: 'on Mondays', 'Tuesday nights'", () => {
+  assert.deepEqual(one("The show airs Tuesday nights.").slice(1, 3), ["SET", "XXXX-WXX-2TNI"]);
+  assert.deepEqual(one("The market is closed on Mondays.").slice(1, 3), ["SET", "XXXX-WXX-1"]);
+});

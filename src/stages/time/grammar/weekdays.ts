@@ -27,6 +27,9 @@ export function weekdayExpression(g: Cursor, i: number, wd: number, direction: n
   if (start === i && !weekdayContextOk(g, i)) return null;
   if (g.w(j) === "the" && g.w(j + 1) && ordinalDay(g.w(j + 1))) return null; // "Friday the 13th"
   if (g.w(j) === "s" && g.w(j - 1) === "'") return null;
+  // "Tuesday nights": a recurring part of that weekday.
+  const nights = g.w(j).endsWith("s") ? PARTS_OF_DAY.get(g.w(j).slice(0, -1)) : undefined;
+  if (nights) return { end: j + 1, type: "SET", value: `XXXX-WXX-${wd}T${nights}` };
   const value = resolveWeekday(g, wd, i, direction);
   const part = PARTS_OF_DAY.get(g.w(j));
   if (part) return { end: j + 1, type: "TIME", value: `${value}T${part}` };
