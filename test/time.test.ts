@@ -246,3 +246,8 @@ test("recurring weekdays: 'on Mondays', 'Tuesday nights'", () => {
   assert.deepEqual(one("The show airs Tuesday nights.").slice(1, 3), ["SET", "XXXX-WXX-2TNI"]);
   assert.deepEqual(one("The market is closed on Mondays.").slice(1, 3), ["SET", "XXXX-WXX-1"]);
 });
+
+test("a quoted title is not a clipped year: ''60 Minutes''", () => {
+  assert.deepEqual(values("Gonzalez said on CBS's ''60 Minutes.'' He left.", "2000-04-17"), []);
+  assert.deepEqual(one("Prices peaked in '79.", "2000-04-17")[2], "1979");
+});

@@ -91,6 +91,8 @@ export function duration(g: Cursor, j: number): Core | null {
   if (unit.name === "quarter" && (q.value === null || (unitWord === "quarters" && g.w(end - 1) === "-"))) return null;
   end++;
   if (isAge(g, end)) return null;
+  // A quoted title: ''60 Minutes'', "48 Hours".
+  if (g.lx.upper[end - 1] && (g.w(j - 1) === "'" || g.w(j - 1) === '"' || g.w(j - 1) === "\u201c")) return null;
   if (g.w(end) === "-" && g.w(end + 1) === "long") end += 2;
   if (q.value === 1 && g.w(j) !== "one" && g.w(j) !== "1" && g.w(j) !== "a" && g.w(j) !== "an") return null;
   // "a minute and a half", "two years and a half".

@@ -57,7 +57,9 @@ function nextIsNoun(g: Cursor, j: number): boolean {
 /** A clipped year after a year preposition: "since '82" (the century that is not in the future). */
 export function clippedYear(g: Cursor, i: number): Core | null {
   const t = g.w(i);
-  if (t.length === 2 && g.w(i - 1) === "'" && g.adjacent(i) && YEAR_CONTEXT_BEFORE.has(g.w(i - 2))) {
+  // Not after a doubled quote mark: ''60 Minutes'' is a title, not 1960.
+  const quoted = g.w(i - 2) === "'" && g.adjacent(i - 1);
+  if (t.length === 2 && g.w(i - 1) === "'" && g.adjacent(i) && !quoted && YEAR_CONTEXT_BEFORE.has(g.w(i - 2))) {
     const yy = Number(t);
     const current = g.dct ? g.dct.year : 2000;
     const year = Math.floor(current / 100) * 100 + yy > current ? Math.floor(current / 100) * 100 - 100 + yy : Math.floor(current / 100) * 100 + yy;
