@@ -251,3 +251,11 @@ test("a quoted title is not a clipped year: ''60 Minutes''", () => {
   assert.deepEqual(values("Gonzalez said on CBS's ''60 Minutes.'' He left.", "2000-04-17"), []);
   assert.deepEqual(one("Prices peaked in '79.", "2000-04-17")[2], "1979");
 });
+
+test("years before a name: '1990 BellSouth earnings', 'WWDC 2005'; not 'the Russell 2000 Index' or '1500 Marines'", () => {
+  assert.deepEqual(one("Analysts were predicting 1990 BellSouth earnings of $3.90.", "1989-10-30")[2], "1990");
+  assert.deepEqual(one("The sanctions overruled a 1971 Convention on air safety.", "1998-02-27")[2], "1971");
+  assert.deepEqual(values("The Russell 2000 Index of smaller companies dropped.", "2008-11-20"), []);
+  assert.deepEqual(values("The army sent 1500 Marines to the border.", "2008-11-20"), []);
+  assert.deepEqual(values("Jobs gives keynote to WWDC 2005\nJune 6, 2005", "2005-06-06").map((t) => t[2]), ["2005", "2005-06-06"]);
+});

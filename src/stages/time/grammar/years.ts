@@ -43,7 +43,13 @@ export function yearAt(g: Cursor, i: number): number | null {
   }
   if (next === "" || CLAUSE_END.has(next) || next === "'s" || next === "s") return y;
   if (nextIsNoun(g, i + 1)) return null;
-  return g.lx.kind[i + 1] === Kind.Word && g.lx.upper[i + 1] ? null : y;
+  // Before a name ("1990 BellSouth earnings", "a 1971 Convention") only a year of the last century or so
+  // reads as a year; "1500 Marines" is a count, and inside a name ("the Russell 2000 Index") it is neither.
+  if (g.lx.kind[i + 1] === Kind.Word && g.lx.upper[i + 1] && !g.lx.breakBefore[i + 1]) {
+    if (g.lx.upper[i - 1] && g.lx.kind[i - 1] === Kind.Word && !g.lx.breakBefore[i]) return null;
+    return y >= 1900 && y <= (g.dct ? g.dct.year : 2030) + 10 ? y : null;
+  }
+  return y;
 }
 
 /** A lowercase plural-looking noun after a number marks a count ("1500 troops"). */
