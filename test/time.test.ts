@@ -259,3 +259,13 @@ test("years before a name: '1990 BellSouth earnings', 'WWDC 2005'; not 'the Russ
   assert.deepEqual(values("The army sent 1500 Marines to the border.", "2008-11-20"), []);
   assert.deepEqual(values("Jobs gives keynote to WWDC 2005\nJune 6, 2005", "2005-06-06").map((t) => t[2]), ["2005", "2005-06-06"]);
 });
+
+test("that year/quarter from the focus; this past spring; the weeks ahead; the nineties; within a week of", () => {
+  assert.deepEqual(values("Imports were $1.5 billion in 1988, a small share of imports that year.", "1989-10-30").map((t) => t[2]), ["1988", "1988"]);
+  assert.deepEqual(one("It scrapped the unit this past spring.", "1989-10-30")[2], "1989-SP");
+  assert.deepEqual(one("It may have to sell in the weeks ahead.", "1989-10-30")[2], "PXW");
+  assert.deepEqual(one("Hate groups declined through the nineties.", "1998-03-03")[2], "199");
+  assert.deepEqual(one("He was killed within a week of his capture.", "1998-02-19")[2], "P1W");
+  assert.deepEqual(values("It held a week of talks.", "1998-02-19"), []);
+  assert.deepEqual(one("It does not bode well for coming quarters.", "1989-10-26")[2], "PXQ");
+});

@@ -22,15 +22,19 @@ export function anaphoricUnit(g: Cursor, end: number, unit: string, delta: numbe
   return { end, type: "DATE", value: shift(f, unit, delta), dateLike: true };
 }
 
-/** "that day", "that year", "that time". */
+/** "that day", "that year", "that quarter", "that time". */
 export function anaphoric(g: Cursor, j: number, start: number): Core | null {
   const n = g.w(j);
-  if (n !== "day" && n !== "week" && n !== "month" && n !== "year" && n !== "time") return null;
+  if (n !== "day" && n !== "week" && n !== "month" && n !== "year" && n !== "quarter" && n !== "time") return null;
   if (g.w(j + 1) === "-" || g.w(start - 1) === "so") return null;
   if (n === "time") {
     if (!g.focus.value) return null;
     return { end: j + 1, type: "DATE", value: g.focus.value, dateLike: true };
   }
+  if (n === "quarter") return g.focus.quarter ? { end: j + 1, type: "DATE", value: g.focus.quarter, dateLike: true } : null;
+  // "$1.5 billion in watch imports in 1988 ... that year": a year in focus is enough for "that year".
+  const year = /^\d{4}/.exec(g.focus.value ?? "");
+  if (n === "year" && year) return { end: j + 1, type: "DATE", value: year[0], dateLike: true };
   const f = g.focus.ymd;
   if (!f) return null;
   return { end: j + 1, type: "DATE", value: shift(f, n, 0), dateLike: true };

@@ -130,7 +130,8 @@ export function aUnit(g: Cursor, i: number): Core | null {
   if (after === "ago" || after === "earlier" || after === "later" || after === "and") return duration(g, i);
   // "A second A380", "a second betrayal": an ordinal unless a frame makes it a length of time ("for a second").
   if (unit.name === "second" && !SECOND_FRAMES.has(p) && !CLAUSE_END.has(after)) return null;
-  if (after === "-" || after === "'" || after === "of" && unit.name !== "decade") return null;
+  // "a week of talks" names an activity; "within a week of his capture" is still a length of time.
+  if (after === "-" || after === "'" || after === "of" && unit.name !== "decade" && p !== "within") return null;
   if (p === "per") return null;
   return { end: i + 2, type: "DURATION", value: durationValue(1, unit) };
 }

@@ -12,6 +12,14 @@ import { fuzzyRef } from "./fuzzy.js";
 import { dctDay, lastQuarter, resolveMonth, resolveWeekday, shiftDct } from "./resolve.js";
 import { spelledYear, yearAt } from "./years.js";
 
+/** Prepositions that frame "coming weeks" as a period: "in coming months", "for coming quarters". */
+const FRAME_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "over", "for", "during", "within"]);
+
+/** The month a season starts in (winter: December). */
+function seasonStartMonth(season: string): number {
+  return season === "SP" ? 3 : season === "SU" ? 6 : season === "FA" ? 9 : 12;
+}
+
 function isOpeningQuote(w: string): boolean {
   return w === '"' || w === "`" || w === "\u201c";
 }
@@ -67,7 +75,7 @@ export function relative(g: Cursor, i: number, t: string, start = i): Core | nul
     return { end: i + 2, type: "DATE", value: shiftDct(g, n, dir), dateLike: true };
   }
   // "the coming weeks", "in coming months".
-  const framed = start < i || (t === "coming" && (g.w(i - 1) === "in" || g.w(i - 1) === "over"));
+  const framed = start < i || (t === "coming" && FRAME_PREPOSITIONS.has(g.w(i - 1)));
   if ((t === "past" || t === "coming" || t === "next") && framed && (n === "days" || n === "weeks" || n === "months" || n === "quarters" || n === "years" || n === "decades")) {
     return { end: i + 2, type: "DURATION", value: `PX${UNITS.get(n)!.letter}` };
   }
@@ -86,6 +94,12 @@ export function relative(g: Cursor, i: number, t: string, start = i): Core | nul
   const month = MONTHS.get(n);
   if (month !== undefined && g.lx.upper[i + 1] && n.length > 3) {
     return { end: i + 2, type: "DATE", value: resolveMonth(g, month, i + 1, dir === 0 ? 0 : dir * 3), dateLike: true };
+  }
+  // "this past spring": the last one before the DCT.
+  const pastSeason = t === "this" && n === "past" ? SEASONS.get(g.w(i + 2)) : undefined;
+  if (pastSeason !== undefined && g.dct) {
+    const y = seasonStartMonth(pastSeason) <= g.dct.month ? g.dct.year : g.dct.year - 1;
+    return { end: i + 3, type: "DATE", value: `${pad(y, 4)}-${pastSeason}`, dateLike: true };
   }
   const season = SEASONS.get(n);
   if (season !== undefined && g.dct) {

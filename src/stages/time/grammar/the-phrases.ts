@@ -1,6 +1,7 @@
 /** Dispatch for expressions that open with "the": "the past year", "the day before", "the 1990s"... */
 import { pad } from "../calendar.js";
 import { Kind } from "../lexer.js";
+import { UNITS } from "../lexicon.js";
 import { sameTimeYearBefore, theDay, theSameDay, theTime, yearEarlier } from "./anchors.js";
 import { CLAUSE_END, type Core, type Cursor } from "./cursor.js";
 import { theDuration } from "./durations.js";
@@ -10,6 +11,12 @@ import { ordinalPeriod } from "./periods.js";
 import { thePast, theRelative, theUnit, theWeekend } from "./relative.js";
 import { theSeason } from "./seasons.js";
 import { apostropheDecade, century, yearPeriod } from "./years.js";
+
+/** "the nineties": decades of the last century named in words. */
+const SPELLED_DECADES: ReadonlyMap<string, string> = new Map([
+  ["twenties", "192"], ["thirties", "193"], ["forties", "194"], ["fifties", "195"], ["sixties", "196"],
+  ["seventies", "197"], ["eighties", "198"], ["nineties", "199"],
+]);
 
 /** Expressions opening with "the". */
 export function theExpression(g: Cursor, i: number): Core | null {
@@ -72,6 +79,11 @@ export function theExpression(g: Cursor, i: number): Core | null {
     default:
       break;
   }
+  // "the weeks ahead", "the days ahead": a stretch of the near future.
+  const ahead = g.w(i + 2) === "ahead" ? UNITS.get(n) : undefined;
+  if (ahead && n.endsWith("s")) return { end: i + 3, type: "DURATION", value: `P${ahead.time ? "T" : ""}X${ahead.letter}` };
+  const decade = SPELLED_DECADES.get(n);
+  if (decade) return { end: i + 2, type: "DATE", value: decade, dateLike: true };
   // "the 1990s", "the spring of 2023", "the nine months", "the harsh winter".
   const k = g.lx.kind[i + 1];
   if (k === Kind.Mixed) {
