@@ -269,3 +269,8 @@ test("that year/quarter from the focus; this past spring; the weeks ahead; the n
   assert.deepEqual(values("It held a week of talks.", "1998-02-19"), []);
   assert.deepEqual(one("It does not bode well for coming quarters.", "1989-10-26")[2], "PXQ");
 });
+
+test("'will one day' is some day to come; 'for one day' is a day long", () => {
+  assert.deepEqual(one("Islam will one day be the second largest religion.")[2], "FUTURE_REF");
+  assert.deepEqual(one("Trading stopped for one day.")[2], "P1D");
+});

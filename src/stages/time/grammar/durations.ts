@@ -9,6 +9,9 @@ import { CLAUSE_END, type Core, type Cursor } from "./cursor.js";
 import { fuzzyRef } from "./fuzzy.js";
 import { shift, shiftBy } from "./resolve.js";
 
+/** Modals and subject pronouns before "one day" make it "some day": "will one day", "he one day". */
+const SOMEDAY_BEFORE: ReadonlySet<string> = new Set(["will", "would", "could", "may", "might", "can", "should", "shall", "must", "he", "she", "they", "we", "i", "you", "it"]);
+
 /** Adjectives between a number and its unit that keep the phrase a duration: "six straight days". */
 const RUN_ADJECTIVES: ReadonlySet<string> = new Set(["straight", "consecutive", "successive", "full"]);
 
@@ -100,6 +103,8 @@ export function duration(g: Cursor, j: number): Core | null {
     return { end: end + 3, type: "DURATION", value: durationValue(q.value + 0.5, unit) };
   }
   const after = g.w(end);
+  // "Islam will one day be...", "he hopes he one day follows": some day to come, not a day's length.
+  if (unit.name === "day" && g.w(j) === "one" && end === j + 2 && SOMEDAY_BEFORE.has(g.w(j - 1))) return fuzzyRef(end, "FUTURE_REF");
   if (after === "ago" || after === "earlier" || after === "later" || after === "before" && g.w(end + 1) === "." || after === "from" && g.w(end + 1) === "now") {
     const sign = after === "ago" || after === "earlier" || after === "before" ? -1 : 1;
     const anchor = after === "ago" || after === "from" ? g.dct : g.focus.ymd ?? g.dct;
