@@ -274,3 +274,10 @@ test("'will one day' is some day to come; 'for one day' is a day long", () => {
   assert.deepEqual(one("Islam will one day be the second largest religion.")[2], "FUTURE_REF");
   assert.deepEqual(one("Trading stopped for one day.")[2], "P1D");
 });
+
+test("'through January' takes the nearer month; an attributive participle is no past tense", () => {
+  assert.deepEqual(one("Lenders have extended loans through January.", "1989-10-30")[2], "1990-01");
+  assert.deepEqual(one("Sales rose through August.", "1989-10-30")[2], "1989-08");
+  assert.deepEqual(one("It would be paid on a still unspecified date in January.", "1989-10-26")[2], "1990-01");
+  assert.deepEqual(one("Snipers injured doctors in November.", "1999-05-06")[2], "1998-11");
+});

@@ -18,6 +18,9 @@ const WINDOW = 14;
 /** Before a cue word, these make it a noun: "the plan", "its plans", "the expected". */
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"]);
 
+/** Articles and possessives, after which a participle is an adjective ("that" may be a relative pronoun). */
+const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an", "its", "his", "her", "their", "our"]);
+
 /** Auxiliaries of the passive whose participle carries no tense of its own. */
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(["be", "being", "been", "is", "are"]);
 
@@ -36,6 +39,8 @@ function cue(lx: Lexed, k: number): Tense {
   if (w.length > 4 && w.endsWith("ed") && !NOT_PAST_ED.has(w) && !lx.upper[k]) {
     // A participle after "be"/"to"/"can be" is passive or infinitival, not a past tense.
     if (p === "be" || p === "being" || p === "to" || p === "is" || p === "are") return Tense.Unknown;
+    // An attributive participle is an adjective: "the proposed merger", "a still unspecified date".
+    if (ARTICLES.has(p) || w.startsWith("un")) return Tense.Unknown;
     return Tense.Past;
   }
   return Tense.Unknown;

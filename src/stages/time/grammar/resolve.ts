@@ -38,18 +38,24 @@ const NO_FILLERS: ReadonlySet<string> = new Set();
 /** Words between a deadline preposition and the month it governs: "by mid-November", "until the end of". */
 const DEADLINE_FILLERS: ReadonlySet<string> = new Set(["early", "mid", "late", "-", "the", "end", "of", "middle", "start"]);
 
+/** The preposition governing token i across `fillers` ("by" in "by mid-November"), or "". */
+function prepositionBefore(g: Cursor, i: number, fillers: ReadonlySet<string>): string {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const w = g.w(k);
+    if (!fillers.has(w)) return w;
+  }
+  return "";
+}
+
 /**
  * "by August", "until mid-November": a deadline, which news names before it has passed whatever the tense
  * of the clause ("gave Merieux until mid-November", "talks that were supposed to conclude by May"), except
- * in the past perfect ("had filed compliance reports by Wednesday"). "through August" is left to the tense:
- * it as often closes a period already over ("sales this year through August").
+ * in the past perfect ("had filed compliance reports by Wednesday").
  */
 function deadlineBefore(g: Cursor, i: number, fillers: ReadonlySet<string>): boolean {
-  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
-    const w = g.w(k);
-    if (w === "by" || w === "until" || w === "till") return !pastPerfectNear(g, k, i);
-    if (!fillers.has(w)) return false;
-  }
+  const p = prepositionBefore(g, i, fillers);
+  if (p !== "by" && p !== "until" && p !== "till") return false;
+  for (let k = i - 1; k >= 0; k--) if (g.w(k) === p) return !pastPerfectNear(g, k, i);
   return false;
 }
 
@@ -71,9 +77,15 @@ function soonestBefore(g: Cursor, i: number): boolean {
   return g.w(i - 3) === "as" && (g.w(i - 2) === "early" || g.w(i - 2) === "soon") && g.w(i - 1) === "as";
 }
 
-/** The direction a bare month or month-day takes when nothing in the phrase gives one. */
+/**
+ * The direction a bare month or month-day takes when nothing in the phrase gives one. "through August" ends
+ * a running period, which may be over ("sales this year through August") or not ("loans through January"):
+ * the nearer month decides, whatever the tense.
+ */
 function monthDirection(g: Cursor, i: number): number {
-  return deadlineBefore(g, i, DEADLINE_FILLERS) ? 1 : directionOf(tenseAt(g.lx, i));
+  if (deadlineBefore(g, i, DEADLINE_FILLERS)) return 1;
+  if (prepositionBefore(g, i, DEADLINE_FILLERS) === "through") return 0;
+  return directionOf(tenseAt(g.lx, i));
 }
 
 export function resolveMonth(g: Cursor, month: number, i: number, direction: number): string {
