@@ -281,3 +281,8 @@ test("'through January' takes the nearer month; an attributive participle is no 
   assert.deepEqual(one("It would be paid on a still unspecified date in January.", "1989-10-26")[2], "1990-01");
   assert.deepEqual(one("Snipers injured doctors in November.", "1999-05-06")[2], "1998-11");
 });
+
+test("'three days later' is the length, 'later' a signal (TimeML)", () => {
+  assert.deepEqual(one("Three days later, the talks collapsed.").slice(0, 3), ["Three days", "DURATION", "P3D"]);
+  assert.deepEqual(one("It resumed a minute and a half later.")[2], "PT1M30S");
+});

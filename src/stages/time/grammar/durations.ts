@@ -105,7 +105,7 @@ export function duration(g: Cursor, j: number): Core | null {
   const after = g.w(end);
   // "Islam will one day be...", "he hopes he one day follows": some day to come, not a day's length.
   if (unit.name === "day" && g.w(j) === "one" && end === j + 2 && SOMEDAY_BEFORE.has(g.w(j - 1))) return fuzzyRef(end, "FUTURE_REF");
-  if (after === "ago" || after === "earlier" || after === "later" || after === "before" && g.w(end + 1) === "." || after === "from" && g.w(end + 1) === "now") {
+  if (after === "ago" || after === "earlier" || after === "before" && g.w(end + 1) === "." || after === "from" && g.w(end + 1) === "now") {
     const sign = after === "ago" || after === "earlier" || after === "before" ? -1 : 1;
     const anchor = after === "ago" || after === "from" ? g.dct : g.focus.ymd ?? g.dct;
     const e = after === "from" ? end + 2 : end + 1;
@@ -116,6 +116,8 @@ export function duration(g: Cursor, j: number): Core | null {
     const days = unit.name === "week" && q.value <= 2 && anchor.day ? shift(anchor, "day", sign * 7 * q.value) : null;
     return { end: e, type: "DATE", value: quarter ?? days ?? shiftBy(anchor, unit, sign * q.value), dateLike: true };
   }
+  // Also "three days later": TimeML tags the length ("three days") and leaves "later" a signal, as TimeBank
+  // and AQUAINT do in all four cases they hold.
   return { end, type: "DURATION", value: durationValue(q.value, unit) };
 }
 
