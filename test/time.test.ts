@@ -286,3 +286,10 @@ test("'three days later' is the length, 'later' a signal (TimeML)", () => {
   assert.deepEqual(one("Three days later, the talks collapsed.").slice(0, 3), ["Three days", "DURATION", "P3D"]);
   assert.deepEqual(one("It resumed a minute and a half later.")[2], "PT1M30S");
 });
+
+test("a rate recurs: '$1.76 a year', 'fifty thousand CDs a year', 'four flights a week' are sets", () => {
+  assert.deepEqual(one("It pays a dividend of $1.76 a year.").slice(1, 3), ["SET", "P1Y"]);
+  assert.deepEqual(one("Over fifty thousand CDs a year are sold.").slice(1, 3), ["SET", "P1Y"]);
+  assert.deepEqual(one("Qantas flies four flights a week to Bombay.").slice(1, 3), ["SET", "P1W"]);
+  assert.deepEqual(one("The work took a year.").slice(1, 3), ["DURATION", "P1Y"]);
+});

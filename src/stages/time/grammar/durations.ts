@@ -3,6 +3,7 @@
  * "six straight days"), "a year", bare plurals in a temporal frame ("for weeks"), and "N units ago/later"
  * (dates), with the TIMEX3 duration value format.
  */
+import { Kind } from "../lexer.js";
 import { NUMBER_WORDS, UNITS, VAGUE_QUANTITIES, type Unit } from "../lexicon.js";
 import { yearBeforeQuarter } from "./anchors.js";
 import { CLAUSE_END, type Core, type Cursor } from "./cursor.js";
@@ -140,7 +141,18 @@ export function aUnit(g: Cursor, i: number): Core | null {
   // "a week of talks" names an activity; "within a week of his capture" is still a length of time.
   if (after === "-" || after === "'" || after === "of" && unit.name !== "decade" && p !== "within") return null;
   if (p === "per") return null;
+  // A rate: "$1.76 a year", "$500 million a year", "four flights a week" recur every unit (a SET).
+  if (afterAmount(g, i - 1)) return { end: i + 2, type: "SET", value: durationValue(1, unit) };
   return { end: i + 2, type: "DURATION", value: durationValue(1, unit) };
+}
+
+const AMOUNT_WORDS: ReadonlySet<string> = new Set(["million", "billion", "trillion", "thousand", "cents", "dollars", "%", "percent"]);
+
+/** Token k ends an amount or a count: "1.76", "$500 million", "four flights". */
+function afterAmount(g: Cursor, k: number): boolean {
+  if (g.isNum(k) || AMOUNT_WORDS.has(g.w(k))) return true;
+  const countedNoun = g.lx.kind[k] === Kind.Word && g.w(k).endsWith("s");
+  return countedNoun && (g.isNum(k - 1) || NUMBER_WORDS.has(g.w(k - 1)) || AMOUNT_WORDS.has(g.w(k - 1)));
 }
 
 /** Results reported for a period: "an annual profit", "quarterly earnings" cover that period. */
