@@ -293,3 +293,10 @@ test("a rate recurs: '$1.76 a year', 'fifty thousand CDs a year', 'four flights 
   assert.deepEqual(one("Qantas flies four flights a week to Bombay.").slice(1, 3), ["SET", "P1W"]);
   assert.deepEqual(one("The work took a year.").slice(1, 3), ["DURATION", "P1Y"]);
 });
+
+test("the current / latest fiscal year, a couple of years, the following month after a month in focus", () => {
+  assert.deepEqual(one("Earnings will fall in the current fiscal year.", "1989-10-30").slice(0, 3), ["the current fiscal year", "DATE", "1989"]);
+  assert.deepEqual(one("Net rose in the latest fiscal year.", "1989-10-30")[2], "1988");
+  assert.deepEqual(one("It took a couple of years.")[2], "P2Y");
+  assert.deepEqual(values("In March, it received an offer. The following month, it put itself up for sale.", "1989-10-30").map((t) => t[2]), ["1989-03", "1989-04"]);
+});

@@ -17,6 +17,13 @@ const FIGURE_WORDS: ReadonlySet<string> = new Set(["million", "billion", "cents"
 
 /** "the previous year", "the previous day": relative to the date in focus. */
 export function anaphoricUnit(g: Cursor, end: number, unit: string, delta: number): Core | null {
+  // A month or a year in focus anchors "the following month" / "the previous year" even without a day:
+  // "In March, ... The following month, the company put itself up for sale."
+  const coarse = /^(\d{4})(?:-(\d{2}))?$/.exec(g.focus.value ?? "");
+  if (coarse && (unit === "year" || (unit === "month" && coarse[2]))) {
+    const month = coarse[2] ? Number(coarse[2]) : 1;
+    return { end, type: "DATE", value: shift({ year: Number(coarse[1]), month, day: 1 }, unit, delta), dateLike: true };
+  }
   const f = g.focus.ymd ?? (g.dct && g.dct.day ? g.dct : null);
   if (!f) return null;
   return { end, type: "DATE", value: shift(f, unit, delta), dateLike: true };

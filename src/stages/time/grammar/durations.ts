@@ -39,7 +39,8 @@ export function quantity(g: Cursor, j: number): { value: number | null; end: num
   }
   if (t === "a" || t === "an") {
     const n = g.w(j + 1);
-    if (n === "few" || n === "couple") return { value: null, end: g.w(j + 2) === "of" ? j + 3 : j + 2 };
+    if (n === "few") return { value: null, end: j + 2 };
+    if (n === "couple") return { value: 2, end: g.w(j + 2) === "of" ? j + 3 : j + 2 }; // "a couple of years" = P2Y
     if (n === "dozen") return { value: 12, end: j + 2 };
     if (n === "half") return { value: 0.5, end: j + 2 };
     return { value: 1, end: j + 1 };

@@ -52,6 +52,10 @@ export function ordinalPeriod(g: Cursor, j: number, start: number): Core | null 
       if (unit) return { end: q.end + 1, type: "DURATION", value: durationValue(q.value, unit) };
     }
   }
+  // "the current fiscal year" is the DCT's; "the latest fiscal year" the last one closed.
+  if (latest && ord === undefined && unitWord === "year" && g.dct && g.w(start) === "the") {
+    return { end: k + 1, type: "DATE", value: pad(g.dct.year - (g.w(j) === "latest" || g.w(j + 1) === "latest" ? 1 : 0), 4), dateLike: true };
+  }
   // "the latest period" in earnings news: the quarter under report.
   if (latest && ord === undefined && unitWord === "period" && g.w(start) === "the") {
     const q = recentFocusQuarter(g) ?? (g.dct && g.dct.month ? lastQuarter(g.dct, 0) : null);
