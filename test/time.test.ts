@@ -300,3 +300,7 @@ test("the current / latest fiscal year, a couple of years, the following month a
   assert.deepEqual(one("It took a couple of years.")[2], "P2Y");
   assert.deepEqual(values("In March, it received an offer. The following month, it put itself up for sale.", "1989-10-30").map((t) => t[2]), ["1989-03", "1989-04"]);
 });
+
+test("'the year previous' is the year before the one in focus", () => {
+  assert.deepEqual(values("Ford earned $2.7 billion in 2009, after a loss the year previous.", "2010-01-28").map((t) => [t[0], t[2]]), [["2009", "2009"], ["the year previous", "2008"]]);
+});

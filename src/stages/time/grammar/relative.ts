@@ -160,9 +160,10 @@ export function theRelative(g: Cursor, i: number, n: string): Core | null {
 export function theUnit(g: Cursor, j: number, n: string): Core | null {
   if (!g.dct || !g.dct.month) return null;
   const next = g.w(j + 1);
-  if (next === "-" || next === "'" || next === "of" || next === "before" || next === "after" || next === "earlier" || next === "ago") {
+  if (next === "-" || next === "'" || next === "of" || next === "before" || next === "after" || next === "earlier" || next === "ago" || next === "previous" || next === "prior") {
     if (n === "year" && next === "of") return null;
-    if (n === "year" && (next === "before" || next === "earlier")) return anaphoricUnit(g, j + 2, "year", -1);
+    // "the year before", "the year previous": the year before the one in focus.
+    if (n === "year" && (next === "before" || next === "earlier" || next === "previous" || next === "prior")) return anaphoricUnit(g, j + 2, "year", -1);
     return null;
   }
   if (n === "quarter") {
