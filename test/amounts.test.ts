@@ -63,3 +63,12 @@ test("the match keeps where the number phrase ends", () => {
   const m = new AmountTagger().match(text);
   assert.deepEqual(m.map((x) => text.slice(x.amount.start, x.numberEnd)), ["2,000", "340 points"]);
 });
+
+test("a scaled number after money is money in that currency; not before a counted noun, not without money", () => {
+  assert.deepEqual(
+    amounts("Chrysler asked for an additional US$5 billion in aid on top of the four billion it has already received."),
+    [["US$5 billion", 5000000000, "USD", null], ["four billion", 4000000000, "USD", null]],
+  );
+  assert.deepEqual(amounts("It raised €2 billion for 300 million Europeans.").map((a) => a[2]), ["EUR"]);
+  assert.deepEqual(amounts("Boeing has 800 orders at 200 million per aircraft."), [["800 orders", 800, "orders", null]]);
+});

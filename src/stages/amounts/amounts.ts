@@ -112,9 +112,14 @@ export interface AmountMatch {
   numberEnd: number;
 }
 
+/**
+ * A tagger for one document: it remembers the last currency named, so that a bare "the four billion it has
+ * received" after "US$5 billion" is money in that currency. Use a new tagger for each document.
+ */
 export class AmountTagger {
   private lx!: Lexed;
   private text = "";
+  private currency: string | null = null;
 
   /** Tags text[from, to); `skip` lists spans (timexes) whose numbers are not amounts. */
   tag(text: string, from = 0, to = text.length, skip: readonly Span[] = []): Amount[] {
@@ -143,6 +148,7 @@ export class AmountTagger {
       const start = this.lx.start[m.start]!;
       const end = this.lx.end[m.end - 1]!;
       const a: Amount = { start, end, text: text.slice(start, end), value: m.value, unit: m.unit };
+      if (isCurrency(m.unit)) this.currency = m.unit;
       if (m.mod) a.mod = m.mod;
       out.push({ amount: a, numberEnd: this.lx.end[m.numberEnd - 1]! });
       i = m.end;
@@ -225,7 +231,20 @@ export class AmountTagger {
     if (next === "per" && this.w(n.end + 1) === "cent") return whole(n.end + 2, n.value, "%");
     const cur = CURRENCY_WORDS.get(next);
     if (cur && !(next === "won" && this.lx.kind[i] === Kind.Word)) return whole(n.end + 1, n.value, cur);
-    return this.count(i, n);
+    return this.count(i, n) ?? this.moneyInFocus(i, n);
+  }
+
+  /**
+   * "on top of the four billion it has already received", "at 200 million per aircraft": a scaled number that
+   * counts nothing, after money was named, is money in that currency.
+   */
+  private moneyInFocus(i: number, n: Num): Core | null {
+    const scale = this.w(n.end - 1);
+    if (!this.currency || n.end - 1 <= i || (scale !== "million" && scale !== "billion" && scale !== "trillion")) return null;
+    const next = this.lx.kind[n.end];
+    // A following capitalized or plural word may be the thing counted ("200 million Americans").
+    if (next === Kind.Word && (this.lx.upper[n.end] || this.w(n.end).endsWith("s"))) return null;
+    return whole(n.end, n.value, this.currency);
   }
 
   /**
@@ -323,6 +342,11 @@ export class AmountTagger {
     if (scale && (this.w(end).length > 2 || this.adjacent(end))) return { value: scaled(value, scale), end: end + 1 };
     return { value, end };
   }
+}
+
+/** ISO 4217 codes are three capital letters; other units ("%", "people", "km") are not money. */
+function isCurrency(unit: string): boolean {
+  return unit.length === 3 && unit.toUpperCase() === unit && unit !== "%";
 }
 
 function leadingDigits(s: string): number {
