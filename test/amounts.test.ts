@@ -72,3 +72,11 @@ test("a scaled number after money is money in that currency; not before a counte
   assert.deepEqual(amounts("It raised €2 billion for 300 million Europeans.").map((a) => a[2]), ["EUR"]);
   assert.deepEqual(amounts("Boeing has 800 orders at 200 million per aircraft."), [["800 orders", 800, "orders", null]]);
 });
+
+test("index levels in a sentence about a stock index", () => {
+  assert.deepEqual(
+    amounts("The Dow lost 1.16%, or 89.68 points, bringing it to a level of 7,465.95."),
+    [["1.16%", 1.16, "%", null], ["89.68 points", 89.68, "points", null], ["7,465.95", 7465.95, "points", null]],
+  );
+  assert.deepEqual(amounts("The new laptop has a 13.3 screen."), []);
+});

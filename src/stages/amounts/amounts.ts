@@ -60,6 +60,9 @@ const MEASURE_UNITS: ReadonlySet<string> = new Set([
   "litres", "liters", "gallons",
 ]);
 
+/** Words that make a sentence about a stock index, where bare levels are index points. */
+const INDEX_WORDS: ReadonlySet<string> = new Set(["index", "indices", "indexes", "dow", "ftse", "nikkei", "nasdaq", "dax", "cac", "hang", "s&p", "sensex", "kospi", "stoxx"]);
+
 /** Counted nouns without a plural "s". */
 const COLLECTIVE: ReadonlySet<string> = new Set(["people", "children", "men", "women", "police", "staff", "personnel", "aircraft", "sheep", "fish"]);
 
@@ -120,6 +123,8 @@ export class AmountTagger {
   private lx!: Lexed;
   private text = "";
   private currency: string | null = null;
+  /** Whether the sentence being tagged speaks of a stock index ("the FTSE 100 ... at 4907.20"). */
+  private indexSentence = false;
 
   /** Tags text[from, to); `skip` lists spans (timexes) whose numbers are not amounts. */
   tag(text: string, from = 0, to = text.length, skip: readonly Span[] = []): Amount[] {
@@ -130,6 +135,8 @@ export class AmountTagger {
   match(text: string, from = 0, to = text.length, skip: readonly Span[] = []): AmountMatch[] {
     this.lx = lex(text, from, to);
     this.text = text;
+    this.indexSentence = false;
+    for (let k = 0; k < this.lx.count && !this.indexSentence; k++) this.indexSentence = INDEX_WORDS.has(this.lx.lower[k] as string);
     const out: AmountMatch[] = [];
     let s = firstEndingAfter(skip, from);
     let i = 0;
@@ -231,7 +238,20 @@ export class AmountTagger {
     if (next === "per" && this.w(n.end + 1) === "cent") return whole(n.end + 2, n.value, "%");
     const cur = CURRENCY_WORDS.get(next);
     if (cur && !(next === "won" && this.lx.kind[i] === Kind.Word)) return whole(n.end + 1, n.value, cur);
-    return this.count(i, n) ?? this.moneyInFocus(i, n);
+    return this.count(i, n) ?? this.moneyInFocus(i, n) ?? this.indexLevel(i, n);
+  }
+
+  /**
+   * "bringing it to a level of 7,465.95", "fell 344.65 at the close": in a sentence about a stock index, a
+   * number with decimals or thousands that counts nothing is a level or a move in index points.
+   */
+  private indexLevel(i: number, n: Num): Core | null {
+    if (!this.indexSentence || this.lx.kind[i] !== Kind.Number || this.afterName(i)) return null;
+    const decimals = this.w(i + 1) === "." || (this.w(n.end - 2) === "." && this.adjacent(n.end - 1));
+    const thousands = this.w(i + 1) === "," && this.adjacent(i + 1);
+    if (!decimals && !thousands) return null;
+    if (this.lx.kind[n.end] === Kind.Word && !this.lx.upper[n.end] && this.w(n.end).endsWith("s")) return null;
+    return { end: n.end, numberEnd: n.end, value: n.value, unit: "points" };
   }
 
   /**
