@@ -80,3 +80,9 @@ test("index levels in a sentence about a stock index", () => {
   );
   assert.deepEqual(amounts("The new laptop has a 13.3 screen."), []);
 });
+
+test("the first number of a range or coordination shares the second one's noun or percent sign", () => {
+  assert.deepEqual(amounts("It holds 500 and 1,000 songs."), [["500", 500, "songs", null], ["1,000 songs", 1000, "songs", null]]);
+  assert.deepEqual(amounts("It will cut 25,000 to 30,000 positions."), [["25,000", 25000, "positions", null], ["30,000 positions", 30000, "positions", null]]);
+  assert.deepEqual(amounts("Prices rose between 5 and 10 percent.").map((a) => [a[0], a[2]]), [["5", "%"], ["10 percent", "%"]]);
+});

@@ -238,7 +238,22 @@ export class AmountTagger {
     if (next === "per" && this.w(n.end + 1) === "cent") return whole(n.end + 2, n.value, "%");
     const cur = CURRENCY_WORDS.get(next);
     if (cur && !(next === "won" && this.lx.kind[i] === Kind.Word)) return whole(n.end + 1, n.value, cur);
-    return this.count(i, n) ?? this.moneyInFocus(i, n) ?? this.indexLevel(i, n);
+    return this.count(i, n) ?? this.sharedNoun(n) ?? this.moneyInFocus(i, n) ?? this.indexLevel(i, n);
+  }
+
+  /**
+   * "500 and 1,000 songs", "25,000 to 30,000 positions", "5 to 10 percent": the first number of a coordination
+   * or range counts what the second one counts; its own span is the number alone.
+   */
+  private sharedNoun(n: Num): Core | null {
+    const link = this.w(n.end);
+    if (link !== "and" && link !== "or" && link !== "to") return null;
+    const next = this.number(n.end + 1);
+    if (!next || this.lx.kind[n.end + 1] === Kind.Punct) return null;
+    const after = this.w(next.end);
+    if (after === "%" || after === "percent") return whole(n.end, n.value, "%"); // "between 5 and 10 percent"
+    const second = this.count(n.end + 1, next);
+    return second ? { end: n.end, numberEnd: n.end, value: n.value, unit: second.unit } : null;
   }
 
   /**
