@@ -304,3 +304,13 @@ test("the current / latest fiscal year, a couple of years, the following month a
 test("'the year previous' is the year before the one in focus", () => {
   assert.deepEqual(values("Ford earned $2.7 billion in 2009, after a loss the year previous.", "2010-01-28").map((t) => [t[0], t[2]]), [["2009", "2009"], ["the year previous", "2008"]]);
 });
+
+test("a quarter well ahead of the DCT in a past clause is last year's; capitalized Today/Now inside a sentence are titles", () => {
+  assert.deepEqual(one("It said growth in the third quarter had been zero.", "2005-03-15")[2], "2004-Q3");
+  assert.deepEqual(one("Growth will pick up in the third quarter.", "2005-03-15")[2], "2005-Q3");
+  assert.deepEqual(one("Ten plants were closed during the fourth quarter.", "2006-08-19")[2], "2006-Q4");
+  assert.deepEqual(values("It was the lead item on BBC Radio 4's Today programme.", "2005-03-15"), []);
+  assert.deepEqual(values("Hits include It's Now or Never at number 27.", "2005-03-15"), []);
+  assert.deepEqual(one("Today, the market fell.", "2005-03-15")[2], "2005-03-15");
+  assert.deepEqual(one("The licensing authority costs over £1.1m a year.", "2005-03-15").slice(1, 3), ["SET", "P1Y"]);
+});

@@ -4,6 +4,7 @@ import { ORDINALS, UNITS } from "../lexicon.js";
 import { recentFocusQuarter } from "./anchors.js";
 import type { Core, Cursor } from "./cursor.js";
 import { durationValue, quantity } from "./durations.js";
+import { Tense, tenseAt } from "../tense.js";
 import { lastQuarter } from "./resolve.js";
 import { yearAt } from "./years.js";
 
@@ -88,6 +89,19 @@ export function ordinalPeriod(g: Cursor, j: number, start: number): Core | null 
     n = g.dct.month > 6 ? 1 : 2;
     if (n === 2) return { end, type: "DATE", value: `${g.dct.year - 1}-H2`, dateLike: true };
   }
-  const y = year ?? g.dct?.year ?? null;
+  const y = year ?? (g.dct ? yearOfPeriod(g, start, letter, n) : null);
   return { end, type: "DATE", value: `${y === null ? "XXXX" : pad(y, 4)}-${letter}${n}`, dateLike: true };
+}
+
+/**
+ * The year of a quarter or half named without one: the DCT's, unless that period is still well ahead at the DCT
+ * (a half, or a quarter two or more ahead) and the clause is not about the future — "growth in the third quarter
+ * had been zero" in March 2005 is 2004-Q3, but "closures during the fourth quarter" in August are this year's.
+ */
+function yearOfPeriod(g: Cursor, start: number, letter: string, n: number): number {
+  const dct = g.dct!;
+  if (!dct.month) return dct.year;
+  const current = letter === "Q" ? Math.floor((dct.month - 1) / 3) + 1 : dct.month > 6 ? 2 : 1;
+  if (n - current < (letter === "Q" ? 2 : 1)) return dct.year;
+  return tenseAt(g.lx, start) === Tense.Future ? dct.year : dct.year - 1;
 }

@@ -2,6 +2,7 @@
  * Dispatch for word tokens: months, weekdays, "the ..." phrases, deictic words (today, now, last, next),
  * set adverbs, seasons, holidays, ordinal periods, spelled-out years and durations.
  */
+import { endsSentence } from "../lexer.js";
 import { MONTHS, NUMBER_WORDS, ORDINALS, SEASONS, UNITS, VAGUE_QUANTITIES, WEEKDAYS } from "../lexicon.js";
 import { anaphoric, yearCompound } from "./anchors.js";
 import { timeWithDay } from "./clock.js";
@@ -18,6 +19,19 @@ import { theExpression } from "./the-phrases.js";
 import { weekdayExpression } from "./weekdays.js";
 import { spelledYearWord } from "./years.js";
 
+const DEICTIC_WORDS: ReadonlySet<string> = new Set(["today", "tonight", "tomorrow", "yesterday", "now"]);
+
+/**
+ * A capitalized "Today" or "Now" inside a sentence is part of a title: BBC Radio 4's "Today programme",
+ * "USA Today", "It's Now or Never". At a sentence or quotation start it is the word itself.
+ */
+function inTitle(g: Cursor, i: number): boolean {
+  if (!g.lx.upper[i] || i === 0 || g.lx.breakBefore[i]) return false;
+  const p = g.w(i - 1);
+  if (p === "\"" || p === "'" || p === "`" || p === "(" || p === ":" || p === "-" || p === "\u201c" || endsSentence(g.lx, i - 1)) return false;
+  return true;
+}
+
 export function word(g: Cursor, i: number, t: string): Core | null {
   const mon = MONTHS.get(t);
   if (mon !== undefined) {
@@ -29,6 +43,7 @@ export function word(g: Cursor, i: number, t: string): Core | null {
   const plural = pluralWeekday(g, i, t);
   if (plural) return plural;
   if (t === "the") return theExpression(g, i);
+  if (DEICTIC_WORDS.has(t) && inTitle(g, i)) return null;
   switch (t) {
     case "today":
       return dayWithPart(g, i + 1, 0);
