@@ -314,3 +314,7 @@ test("a quarter well ahead of the DCT in a past clause is last year's; capitaliz
   assert.deepEqual(one("Today, the market fell.", "2005-03-15")[2], "2005-03-15");
   assert.deepEqual(one("The licensing authority costs over £1.1m a year.", "2005-03-15").slice(1, 3), ["SET", "P1Y"]);
 });
+
+test("a conjunction before a new subject opens another clause for tense", () => {
+  assert.deepEqual(values("Oracle began notifying staff on Friday and the process would continue.", "2005-03-15")[0]![2], "2005-03-11");
+});

@@ -47,38 +47,47 @@ function cue(lx: Lexed, k: number): Tense {
 }
 
 /**
- * The tense at token i. Cues on the same side of a quotation mark come first: in "''He will leave at 4
- * a.m. Thursday,'' Castro said" the quote's "will" counts, not the reporting "said"; only when the quoted
- * words hold no cue does one across the quotation mark decide.
+ * The tense at token i. Cues in the same clause and on the same side of a quotation mark come first: in
+ * "''He will leave at 4 a.m. Thursday,'' Castro said" the quote's "will" counts, not the reporting "said", and in
+ * "it began notifying staff on Friday and the process would continue" "began" counts, not "would"; only when the
+ * clause holds no cue does one across the quotation mark or the conjunction decide.
  */
 export function tenseAt(lx: Lexed, i: number): Tense {
   const inside = nearestCue(lx, i, true);
   return inside !== Tense.Unknown ? inside : nearestCue(lx, i, false);
 }
 
-function nearestCue(lx: Lexed, i: number, stopAtQuotes: boolean): Tense {
+function nearestCue(lx: Lexed, i: number, strict: boolean): Tense {
   for (let d = 1; d <= WINDOW; d++) {
     const left = i - d;
     if (left >= 0 && left < lx.count) {
       const c = cue(lx, left);
-      if (c !== Tense.Unknown && !beyondBoundary(lx, left, i, stopAtQuotes)) return c;
+      if (c !== Tense.Unknown && !beyondBoundary(lx, left, i, strict)) return c;
     }
     const right = i + d;
     if (right < lx.count) {
       const c = cue(lx, right);
-      if (c !== Tense.Unknown && !beyondBoundary(lx, i, right, stopAtQuotes)) return c;
+      if (c !== Tense.Unknown && !beyondBoundary(lx, i, right, strict)) return c;
     }
   }
   return Tense.Unknown;
 }
 
-/** True when a sentence boundary or a line break (or, if asked, a quotation mark) lies between tokens a < b. */
-function beyondBoundary(lx: Lexed, a: number, b: number, stopAtQuotes: boolean): boolean {
+/** True when a sentence boundary or a line break (or, if strict, a quotation mark or a new clause) lies between a < b. */
+function beyondBoundary(lx: Lexed, a: number, b: number, strict: boolean): boolean {
   for (let k = a + 1; k <= b; k++) {
     if (lx.breakBefore[k]) return true;
-    if (k < b && (endsSentence(lx, k) || (stopAtQuotes && isQuoteMark(lx, k)))) return true;
+    if (k < b && (endsSentence(lx, k) || (strict && (isQuoteMark(lx, k) || opensClause(lx, k))))) return true;
   }
   return false;
+}
+
+const CLAUSE_CONJUNCTIONS: ReadonlySet<string> = new Set(["and", "but", "while", "whereas"]);
+const SUBJECT_STARTS: ReadonlySet<string> = new Set(["the", "a", "an", "he", "she", "it", "they", "we", "i", "its", "his", "her", "their", "this", "that"]);
+
+/** "... on Friday and the process would continue": a conjunction before a new subject opens another clause. */
+function opensClause(lx: Lexed, k: number): boolean {
+  return CLAUSE_CONJUNCTIONS.has(lx.lower[k] as string) && SUBJECT_STARTS.has(lx.lower[k + 1] ?? "");
 }
 
 /** '"', curly quotes, and the doubled '' and `` of news wires; not the apostrophe of "Castro's". */
