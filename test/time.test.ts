@@ -291,6 +291,7 @@ test("a rate recurs: '$1.76 a year', 'fifty thousand CDs a year', 'four flights 
   assert.deepEqual(one("It pays a dividend of $1.76 a year.").slice(1, 3), ["SET", "P1Y"]);
   assert.deepEqual(one("Over fifty thousand CDs a year are sold.").slice(1, 3), ["SET", "P1Y"]);
   assert.deepEqual(one("Qantas flies four flights a week to Bombay.").slice(1, 3), ["SET", "P1W"]);
+  assert.deepEqual(one("It will introduce a flat-fee £20 ($38) a month tariff.").slice(1, 3), ["SET", "P1M"]);
   assert.deepEqual(one("The work took a year.").slice(1, 3), ["DURATION", "P1Y"]);
 });
 

@@ -152,6 +152,7 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set(["million", "billion", "trilli
 /** Token k ends an amount or a count: "1.76", "$500 million", "four flights". */
 function afterAmount(g: Cursor, k: number): boolean {
   if (g.isNum(k) || AMOUNT_WORDS.has(g.w(k))) return true;
+  if (g.w(k) === ")") return afterAmount(g, k - 1); // "a flat-fee £20 ($38) a month tariff"
   if (g.lx.kind[k] === Kind.Mixed && /^\d+(m|bn|k)$/.test(g.w(k))) return true; // "£1.1m a year"
   const countedNoun = g.lx.kind[k] === Kind.Word && g.w(k).endsWith("s");
   return countedNoun && (g.isNum(k - 1) || NUMBER_WORDS.has(g.w(k - 1)) || AMOUNT_WORDS.has(g.w(k - 1)));
