@@ -316,6 +316,12 @@ test("a quarter well ahead of the DCT in a past clause is last year's; capitaliz
   assert.deepEqual(one("The licensing authority costs over £1.1m a year.", "2005-03-15").slice(1, 3), ["SET", "P1Y"]);
 });
 
-test("a conjunction before a new subject opens another clause for tense", () => {
+test("a conjunction before a new subject, or 'that', opens another clause for tense", () => {
+  assert.deepEqual(one("Mr Straw told activists in Blackburn on Thursday that voters would have to decide.", "2005-03-15")[2], "2005-03-10");
   assert.deepEqual(values("Oracle began notifying staff on Friday and the process would continue.", "2005-03-15")[0]![2], "2005-03-11");
+});
+
+test("a clock time with its day after 'on': 'midnight on 1 February', '9 a.m. on Tuesday'", () => {
+  assert.deepEqual(one("Fiat and GM have until midnight on 1 February to settle.", "2005-01-20").slice(0, 3), ["midnight on 1 February", "TIME", "2005-02-01T24:00"]);
+  assert.deepEqual(one("The shop will open at 9 a.m. on Tuesday.", "2005-01-20")[2], "2005-01-25T09:00");
 });

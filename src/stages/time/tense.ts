@@ -85,9 +85,14 @@ function beyondBoundary(lx: Lexed, a: number, b: number, strict: boolean): boole
 const CLAUSE_CONJUNCTIONS: ReadonlySet<string> = new Set(["and", "but", "while", "whereas"]);
 const SUBJECT_STARTS: ReadonlySet<string> = new Set(["the", "a", "an", "he", "she", "it", "they", "we", "i", "its", "his", "her", "their", "this", "that"]);
 
-/** "... on Friday and the process would continue": a conjunction before a new subject opens another clause. */
+/**
+ * "... on Friday and the process would continue": a conjunction before a new subject opens another clause, as do
+ * "that", "which" and "who" ("Straw told activists on Thursday that voters would have to decide").
+ */
 function opensClause(lx: Lexed, k: number): boolean {
-  return CLAUSE_CONJUNCTIONS.has(lx.lower[k] as string) && SUBJECT_STARTS.has(lx.lower[k + 1] ?? "");
+  const w = lx.lower[k] as string;
+  if (w === "that" || w === "which" || w === "who") return true; // "told them on Thursday that voters would"
+  return CLAUSE_CONJUNCTIONS.has(w) && SUBJECT_STARTS.has(lx.lower[k + 1] ?? "");
 }
 
 /** '"', curly quotes, and the doubled '' and `` of news wires; not the apostrophe of "Castro's". */

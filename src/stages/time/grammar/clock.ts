@@ -5,7 +5,7 @@
 import { formatYmd, pad, type Ymd } from "../calendar.js";
 import { AMBIGUOUS_WEEKDAYS, WEEKDAYS } from "../lexicon.js";
 import { isDigits, type Core, type Cursor } from "./cursor.js";
-import { monthAt, monthDay } from "./months.js";
+import { dayMonth, monthAt, monthDay } from "./months.js";
 import { dctDay, resolveWeekday } from "./resolve.js";
 
 /** "0800 GMT". */
@@ -87,7 +87,7 @@ function timeZone(g: Cursor, j: number): number {
 /** A clock time from token `start` to `end`, optionally followed by its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6". */
 export function timeWithDay(g: Cursor, start: number, end: number, hhmm: string, mod: string | null): Core {
   let j = end;
-  if (g.w(j) === "," ) j++;
+  if (g.w(j) === "," || g.w(j) === "on") j++; // "5 p.m. EST, Nov. 6", "midnight on 1 February"
   const day = dayExpression(g, j, start);
   if (day) return { end: day.end, type: "TIME", value: `${day.value}T${hhmm}`, mod };
   const base = g.dct && g.dct.day ? formatYmd(g.dct) : "XXXX-XX-XX";
@@ -107,7 +107,8 @@ function dayExpression(g: Cursor, j: number, start: number): { end: number; valu
     const md = monthDay(g, mj.end + 1, mj.month, Number(g.w(mj.end)));
     return { end: md.end, value: md.value };
   }
-  return null;
+  const dm = g.isNum(j) ? dayMonth(g, j) : null; // "1 February"
+  return dm ? { end: dm.end, value: dm.value } : null;
 }
 
 /** "2022-12-31 10:00:00" style clock after an ISO or numeric date. */
