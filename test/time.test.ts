@@ -325,3 +325,12 @@ test("a clock time with its day after 'on': 'midnight on 1 February', '9 a.m. on
   assert.deepEqual(one("Fiat and GM have until midnight on 1 February to settle.", "2005-01-20").slice(0, 3), ["midnight on 1 February", "TIME", "2005-02-01T24:00"]);
   assert.deepEqual(one("The shop will open at 9 a.m. on Tuesday.", "2005-01-20")[2], "2005-01-25T09:00");
 });
+
+test("month-days: a deadline before the phrase, 'effective', a sentence end after the date, a few weeks' slack", () => {
+  assert.deepEqual(one("The talks were supposed to end by Nov. 15.", "1989-11-20")[2], "1989-11-15"); // a deadline just passed
+  assert.deepEqual(one("Creditors gave the group until Dec. 10 to sign.", "1989-10-30")[2], "1989-12-10");
+  assert.deepEqual(one("The sites could be visited as laid down by the Feb. 23 accord.", "1998-03-06")[2], "1998-02-23");
+  assert.deepEqual(one("It created an office of the chairman, effective Feb. 1.", "1989-10-26")[2], "1990-02-01");
+  assert.deepEqual(values("Three towns are also scheduled for 5 May. Last week a council reported it.", "2005-03-15")[0]![2], "2005-05-05");
+  assert.deepEqual(one("The aides decided on Feb. 11 that a ground war would be necessary.", "1991-02-25")[2], "1991-02-11");
+});

@@ -58,6 +58,8 @@ export function tenseAt(lx: Lexed, i: number): Tense {
 }
 
 function nearestCue(lx: Lexed, i: number, strict: boolean): Tense {
+  // Callers may ask at the token after a date ("for 5 May. Last week"): a sentence end there closes the right side.
+  const rightOpen = i >= lx.count || !endsSentence(lx, i);
   for (let d = 1; d <= WINDOW; d++) {
     const left = i - d;
     if (left >= 0 && left < lx.count) {
@@ -65,7 +67,7 @@ function nearestCue(lx: Lexed, i: number, strict: boolean): Tense {
       if (c !== Tense.Unknown && !beyondBoundary(lx, left, i, strict)) return c;
     }
     const right = i + d;
-    if (right < lx.count) {
+    if (rightOpen && right < lx.count) {
       const c = cue(lx, right);
       if (c !== Tense.Unknown && !beyondBoundary(lx, i, right, strict)) return c;
     }

@@ -104,7 +104,7 @@ function dayExpression(g: Cursor, j: number, start: number): { end: number; valu
   if (t === "tomorrow") return { end: j + 1, value: dctDay(g, 1) };
   const mj = monthAt(g, j, true);
   if (mj && g.isNum(mj.end) && g.w(mj.end).length <= 2) {
-    const md = monthDay(g, mj.end + 1, mj.month, Number(g.w(mj.end)));
+    const md = monthDay(g, mj.end + 1, mj.month, Number(g.w(mj.end)), start);
     return { end: md.end, value: md.value };
   }
   const dm = g.isNum(j) ? dayMonth(g, j) : null; // "1 February"

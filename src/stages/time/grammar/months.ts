@@ -21,16 +21,16 @@ export function monthExpression(g: Cursor, i: number): Core | null {
     if (g.w(k) === "." && g.adjacent(k)) k++;
     if (!g.isNum(k)) return null;
     const n = g.w(k);
-    if (n.length <= 2 && Number(n) >= 1 && Number(n) <= 31) return monthDay(g, k + 1, m, Number(n));
+    if (n.length <= 2 && Number(n) >= 1 && Number(n) <= 31) return monthDay(g, k + 1, m, Number(n), i);
     if (n.length === 4) return monthYear(g, k, m);
     return null;
   }
   const month = mj.month;
   j = mj.end;
   const n = g.w(j);
-  if (g.isNum(j) && n.length <= 2 && Number(n) >= 1 && Number(n) <= 31 && !clockAfter(g, j) && !UNITS.has(g.w(j + 1))) return monthDay(g, j + 1, month, Number(n));
+  if (g.isNum(j) && n.length <= 2 && Number(n) >= 1 && Number(n) <= 31 && !clockAfter(g, j) && !UNITS.has(g.w(j + 1))) return monthDay(g, j + 1, month, Number(n), i);
   const od = g.lx.kind[j] === Kind.Mixed ? ordinalDay(n) : null;
-  if (od) return monthDay(g, j + 1, month, od);
+  if (od) return monthDay(g, j + 1, month, od, i);
   if (g.isNum(j) && n.length === 4) return monthYear(g, j, month);
   if ((n === "," || n === "of") && g.isNum(j + 1) && g.w(j + 1).length === 4) return monthYear(g, j + 1, month);
   const spelled = spelledYear(g, j);
@@ -62,7 +62,7 @@ export function dayMonth(g: Cursor, i: number): Core | null {
   const t = g.w(i);
   if (t.length <= 2 && Number(t) >= 1 && Number(t) <= 31) {
     const mj = monthAt(g, i + 1, true);
-    if (mj) return monthDay(g, mj.end, mj.month, Number(t));
+    if (mj) return monthDay(g, mj.end, mj.month, Number(t), i);
   }
   return null;
 }
@@ -74,7 +74,7 @@ export function ordinalDayMonth(g: Cursor, i: number): Core | null {
     let j = i + 1;
     if (g.w(j) === "of") j++;
     const mj = monthAt(g, j, true);
-    if (mj) return monthDay(g, mj.end, mj.month, ordDay);
+    if (mj) return monthDay(g, mj.end, mj.month, ordDay, i);
   }
   return null;
 }
@@ -108,13 +108,13 @@ function monthYear(g: Cursor, j: number, month: number): Core | null {
   return { end: j + 1, type: "DATE", value: formatYm(y, month), dateLike: true };
 }
 
-/** Month and day seen; an optional ", YYYY" follows. */
-export function monthDay(g: Cursor, j: number, month: number, day: number): Core & { value: string } {
+/** Month and day seen (the phrase began at `start`); an optional ", YYYY" follows. */
+export function monthDay(g: Cursor, j: number, month: number, day: number, start: number): Core & { value: string } {
   let k = j;
   if (g.w(k) === "," && g.isNum(k + 1) && g.w(k + 1).length === 4) k++;
   if (g.isNum(k) && g.w(k).length === 4) {
     const y = Number(g.w(k));
     if (isValidDate(y, month, day)) return { end: k + 1, type: "DATE", value: formatYmd({ year: y, month, day }), dateLike: true };
   }
-  return { end: j, type: "DATE", value: resolveMonthDay(g, month, day, j, 0), dateLike: true };
+  return { end: j, type: "DATE", value: resolveMonthDay(g, month, day, j, 0, start), dateLike: true };
 }

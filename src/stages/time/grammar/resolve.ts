@@ -32,7 +32,7 @@ export function resolveWeekday(g: Cursor, wd: number, i: number, direction: numb
   return formatYmd(addDays(g.dct, delta));
 }
 
-/** "by the Tuesday deadline" names a weekday as an attribute, often of a deadline already past. */
+/** "by the Tuesday deadline", "by the Feb. 23 accord": after "the", a weekday or a day is an attribute. */
 const NO_FILLERS: ReadonlySet<string> = new Set();
 
 /** Words between a deadline preposition and the month it governs: "by mid-November", "until the end of". */
@@ -79,12 +79,13 @@ function soonestBefore(g: Cursor, i: number): boolean {
 
 /**
  * The direction a bare month or month-day takes when nothing in the phrase gives one. "through August" ends
- * a running period, which may be over ("sales this year through August") or not ("loans through January"):
- * the nearer month decides, whatever the tense.
+ * a running period, which may be over ("sales this year through August") or not ("loans through January"), and
+ * "effective Feb. 1" names when a change took or takes effect: the nearer date decides, whatever the tense.
  */
-function monthDirection(g: Cursor, i: number): number {
-  if (deadlineBefore(g, i, DEADLINE_FILLERS)) return 1;
-  if (prepositionBefore(g, i, DEADLINE_FILLERS) === "through") return 0;
+function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: ReadonlySet<string>): number {
+  if (deadlineBefore(g, phraseStart, fillers)) return 1;
+  const p = prepositionBefore(g, phraseStart, fillers);
+  if (p === "through" || p === "effective") return 0;
   return directionOf(tenseAt(g.lx, i));
 }
 
@@ -92,7 +93,7 @@ export function resolveMonth(g: Cursor, month: number, i: number, direction: num
   if (!g.dct) return `XXXX-${pad(month)}`;
   if (!g.dct.month) return formatYm(g.dct.year, month);
   let dir = direction;
-  if (dir === 0) dir = monthDirection(g, i);
+  if (dir === 0) dir = monthDirection(g, i, i, DEADLINE_FILLERS);
   const y = g.dct.year;
   const m = g.dct.month;
   let year = y;
@@ -104,10 +105,11 @@ export function resolveMonth(g: Cursor, month: number, i: number, direction: num
   return formatYm(year, month);
 }
 
-export function resolveMonthDay(g: Cursor, month: number, day: number, i: number, direction: number): string {
+/** `i` is where the clause tense is read, `phraseStart` where a deadline or "through" would stand before the date. */
+export function resolveMonthDay(g: Cursor, month: number, day: number, i: number, direction: number, phraseStart = i): string {
   if (!g.dct || !g.dct.month || !g.dct.day) return g.dct ? formatYmd({ year: g.dct.year, month, day }) : `XXXX-${pad(month)}-${pad(day)}`;
   let dir = direction;
-  if (dir === 0) dir = monthDirection(g, i);
+  if (dir === 0) dir = monthDirection(g, i, phraseStart, NO_FILLERS); // "by the Feb. 23 accord" is no deadline
   const y = g.dct.year;
   const cands: Ymd[] = [];
   for (const yy of [y - 1, y, y + 1]) if (isValidDate(yy, month, day)) cands.push({ year: yy, month, day });
@@ -130,7 +132,7 @@ export function shiftDct(g: Cursor, unit: string, dir: number): string {
 }
 
 /** In days (with months counted as 32 days by `pick`'s key). */
-const PAST_SLACK = 30;
+const SLACK = 30;
 
 export function directionOf(t: Tense): number {
   return t === Tense.Past ? -1 : t === Tense.Future ? 1 : 0;
@@ -147,8 +149,10 @@ export function pick(cands: readonly Ymd[], dct: Ymd, direction: number): Ymd {
     let score: number;
     // Past tense still admits a date a few weeks ahead ("record Nov. 16, the company said"): reported
     // schedules are common, and the year-earlier reading is rarely meant.
-    if (direction < 0) score = k <= ref ? ref - k : k - ref <= PAST_SLACK ? (k - ref) * 2 : Infinity;
-    else if (direction > 0) score = k >= ref ? k - ref : Infinity;
+    if (direction < 0) score = k <= ref ? ref - k : k - ref <= SLACK ? (k - ref) * 2 : Infinity;
+    // Future tense likewise admits a day a few weeks back ("decided on Feb. 11 that a ground war would be
+    // necessary", a deadline just passed): a day-precise date almost a year ahead is the rarer reading.
+    else if (direction > 0) score = k >= ref ? k - ref : ref - k <= SLACK ? (ref - k) * 2 : Infinity;
     else score = Math.abs(k - ref);
     if (score < bestScore) {
       bestScore = score;
