@@ -334,3 +334,8 @@ test("month-days: a deadline before the phrase, 'effective', a sentence end afte
   assert.deepEqual(values("Three towns are also scheduled for 5 May. Last week a council reported it.", "2005-03-15")[0]![2], "2005-05-05");
   assert.deepEqual(one("The aides decided on Feb. 11 that a ground war would be necessary.", "1991-02-25")[2], "1991-02-11");
 });
+
+test("a holiday's name inside a longer name is not that holiday: 'National Holocaust Memorial Day'", () => {
+  assert.deepEqual(values("The delegation will attend National Holocaust Memorial Day on 27 January.", "2005-01-20").map((t) => t[0]), ["27 January"]);
+  assert.deepEqual(one("Shops closed on Christmas Day.", "2005-01-20")[2], "2004-12-25");
+});

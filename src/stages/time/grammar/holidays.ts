@@ -1,12 +1,13 @@
 /** Fixed and movable holidays (Christmas, Easter, Thanksgiving...), the year by "last"/"next" or tense. */
 import { addDays, easter, formatYmd, nthWeekday, pad, type Ymd } from "../calendar.js";
 import { FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, type MovableRule } from "../lexicon.js";
+import { endsSentence, Kind } from "../lexer.js";
 import { tenseAt } from "../tense.js";
 import type { Core, Cursor } from "./cursor.js";
 import { directionOf, pick } from "./resolve.js";
 
 export function holiday(g: Cursor, i: number): Core | null {
-  if (!g.lx.upper[i]) return null;
+  if (!g.lx.upper[i] || insideLongerName(g, i)) return null;
   for (const [words, month, day] of FIXED_HOLIDAYS) {
     if (!g.seq(i, words)) continue;
     const end = i + words.length;
@@ -17,6 +18,18 @@ export function holiday(g: Cursor, i: number): Core | null {
     return holidayYear(g, i + words.length, (y) => movable(rule, y), i);
   }
   return null;
+}
+
+/**
+ * "National Holocaust Memorial Day", "Armistice Day Parade": a capitalized word before the holiday's name makes it
+ * part of another name (UK Holocaust Memorial Day is 27 January, not the US Memorial Day). "Last Christmas" or a
+ * sentence-opening "On Christmas Day" are not such names.
+ */
+function insideLongerName(g: Cursor, i: number): boolean {
+  if (i === 0 || g.lx.breakBefore[i] || !g.lx.upper[i - 1] || g.lx.kind[i - 1] !== Kind.Word) return false;
+  const p = g.w(i - 1);
+  if (p === "last" || p === "next" || p === "this" || p === "on" || p === "by" || p === "since" || p === "until" || p === "after" || p === "before") return false;
+  return i > 1 && !endsSentence(g.lx, i - 2) && !g.lx.breakBefore[i - 1];
 }
 
 function holidayYear(g: Cursor, end: number, on: (year: number) => Ymd, i: number): Core {
