@@ -312,6 +312,8 @@ test("a quarter well ahead of the DCT in a past clause is last year's; capitaliz
   assert.deepEqual(one("Ten plants were closed during the fourth quarter.", "2006-08-19")[2], "2006-Q4");
   assert.deepEqual(values("It was the lead item on BBC Radio 4's Today programme.", "2005-03-15"), []);
   assert.deepEqual(values("Hits include It's Now or Never at number 27.", "2005-03-15"), []);
+  assert.deepEqual(values("Robinson has given youngsters such as Harry Ellis and Jamie Noon a chance.", "2005-03-15"), []);
+  assert.deepEqual(one("The strike starts at noon.", "2005-03-15")[2], "2005-03-15T12:00");
   assert.deepEqual(one("Today, the market fell.", "2005-03-15")[2], "2005-03-15");
   assert.deepEqual(one("The licensing authority costs over £1.1m a year.", "2005-03-15").slice(1, 3), ["SET", "P1Y"]);
 });

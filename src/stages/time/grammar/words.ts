@@ -19,11 +19,12 @@ import { theExpression } from "./the-phrases.js";
 import { weekdayExpression } from "./weekdays.js";
 import { spelledYearWord } from "./years.js";
 
-const DEICTIC_WORDS: ReadonlySet<string> = new Set(["today", "tonight", "tomorrow", "yesterday", "now"]);
+const DEICTIC_WORDS: ReadonlySet<string> = new Set(["today", "tonight", "tomorrow", "yesterday", "now", "noon", "midnight"]);
 
 /**
- * A capitalized "Today" or "Now" inside a sentence is part of a title: BBC Radio 4's "Today programme",
- * "USA Today", "It's Now or Never". At a sentence or quotation start it is the word itself.
+ * A capitalized "Today", "Now" or "Noon" inside a sentence is part of a title or name: BBC Radio 4's "Today
+ * programme", "USA Today", "It's Now or Never", the rugby player Jamie Noon. At a sentence or quotation start it
+ * is the word itself.
  */
 function inTitle(g: Cursor, i: number): boolean {
   if (!g.lx.upper[i] || i === 0 || g.lx.breakBefore[i]) return false;
