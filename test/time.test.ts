@@ -341,3 +341,8 @@ test("a holiday's name inside a longer name is not that holiday: 'National Holoc
   assert.deepEqual(values("The delegation will attend National Holocaust Memorial Day on 27 January.", "2005-01-20").map((t) => t[0]), ["27 January"]);
   assert.deepEqual(one("Shops closed on Christmas Day.", "2005-01-20")[2], "2004-12-25");
 });
+
+test("'the last quarter' is the quarter last reported", () => {
+  assert.deepEqual(one("Growth slowed dramatically in the last quarter.", "2005-03-15").slice(1, 3), ["DATE", "2004-Q4"]);
+  assert.deepEqual(one("Sales fell over the past two quarters.", "2005-03-15")[2], "P2Q");
+});

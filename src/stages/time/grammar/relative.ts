@@ -67,6 +67,10 @@ export function relative(g: Cursor, i: number, t: string, start = i): Core | nul
       return { end: i + 2, type: "DATE", value: pad(g.dct.year - 1, 4), dateLike: true };
     }
     if (t === "last" && start < i && n === "week" && g.w(i + 2) === "of") return lastWeekOf(g, i + 3);
+    // "growth slowed in the last quarter": the quarter last reported, like "the past year" is last year.
+    if ((t === "past" || t === "last") && start < i && n === "quarter" && g.dct && g.dct.month) {
+      return { end: i + 2, type: "DATE", value: lastQuarter(g.dct, 0), dateLike: true };
+    }
     if ((t === "past" || ((t === "last" || t === "coming" || t === "next") && start < i)) && n !== "weekend") {
       const unit = UNITS.get(n)!;
       return { end: i + 2, type: "DURATION", value: durationValue(1, unit) };
