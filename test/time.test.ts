@@ -346,3 +346,11 @@ test("'the last quarter' is the quarter last reported", () => {
   assert.deepEqual(one("Growth slowed dramatically in the last quarter.", "2005-03-15").slice(1, 3), ["DATE", "2004-Q4"]);
   assert.deepEqual(one("Sales fell over the past two quarters.", "2005-03-15")[2], "P2Q");
 });
+
+test("precision from BBC output: 'Rising Sun.' is a title, a bare 'second half' may be a match's", () => {
+  assert.deepEqual(values("It adapts the console game Rising Sun. Call of Duty follows.", "2005-03-15"), []);
+  assert.deepEqual(one("The vote is on Sun. in Paris.", "2005-03-15")[2], "2005-03-20");
+  assert.deepEqual(values("The province failed to add to the tally in the second half.", "2005-03-15"), []);
+  assert.deepEqual(one("The referendum will come in the first half of next year.", "2005-03-15")[2], "2006-H1");
+  assert.deepEqual(one("Profit rose in the fiscal first half.", "2005-03-15")[2], "2005-H1");
+});

@@ -81,6 +81,10 @@ export function ordinalPeriod(g: Cursor, j: number, start: number): Core | null 
     end++;
   }
   if (g.w(start - 1) === "this" && g.w(start - 2) === "'") year = g.dct?.year ?? null;
+  // A half with no year and not fiscal is as often a match's ("failed to add to the tally in the second half"):
+  // TBAQ's one bare "the first half" is not annotated either.
+  const fiscal = g.w(j) === "fiscal" || g.w(k - 1) === "fiscal";
+  if (unitWord === "half" && year === null && !fiscal && !latest) return null;
   const letter = unitWord === "quarter" ? "Q" : "H";
   let n = ord ?? -1;
   if (latest || n === -1) {

@@ -8,13 +8,16 @@ import { ordinalDay, type Core, type Cursor } from "./cursor.js";
 import { monthAt, monthExpression } from "./months.js";
 import { resolveWeekday } from "./resolve.js";
 
+const DAY_PREPOSITIONS: ReadonlySet<string> = new Set(["on", "by", "until", "since", "from", "before", "after", "last", "next", "this"]);
+
 /** "Friday", "Friday morning", "Thursday, Sept. 15, 2022". */
 export function weekdayExpression(g: Cursor, i: number, wd: number, direction: number, start: number): Core | null {
   const t = g.w(i);
   if (!g.lx.upper[i]) return null;
   let j = i + 1;
   if (AMBIGUOUS_WEEKDAYS.has(t)) {
-    if (g.w(j) === "." && g.adjacent(j)) j++;
+    // "Sun.", "Sat." are weekdays only in a date's company: "on Sun.", "Sat., Oct. 5" — not "the game Rising Sun."
+    if (g.w(j) === "." && g.adjacent(j) && (DAY_PREPOSITIONS.has(g.w(i - 1)) || g.w(j + 1) === ",")) j++;
     else return null;
   }
   // A full date after the weekday wins: "Thursday, Sept. 15, 2022".
