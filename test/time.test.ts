@@ -354,3 +354,10 @@ test("precision from BBC output: 'Rising Sun.' is a title, a bare 'second half' 
   assert.deepEqual(one("The referendum will come in the first half of next year.", "2005-03-15")[2], "2006-H1");
   assert.deepEqual(one("Profit rose in the fiscal first half.", "2005-03-15")[2], "2005-H1");
 });
+
+test("precision from BBC output: 'the Forum for the Future', 'footballer of the year'", () => {
+  assert.deepEqual(values("said an adviser at the Forum for the Future.", "2005-03-15"), []);
+  assert.deepEqual(values("Milan's European footballer of the year misses the final.", "2005-03-15"), []);
+  assert.deepEqual(one("Mergers are likely in the future.", "2005-03-15")[2], "FUTURE_REF");
+  assert.deepEqual(one("Sales rose for the rest of the year.", "2005-03-15")[2], "2005");
+});

@@ -12,6 +12,13 @@ import { fuzzyRef } from "./fuzzy.js";
 import { dctDay, lastQuarter, resolveMonth, resolveWeekday, shiftDct } from "./resolve.js";
 import { spelledYear, yearAt } from "./years.js";
 
+/** Nouns that "of the year" turns into an award title. */
+const AWARD_NOUNS: ReadonlySet<string> = new Set([
+  "player", "footballer", "album", "song", "single", "book", "car", "person", "man", "woman", "coach", "manager",
+  "team", "film", "movie", "record", "artist", "act", "newcomer", "goal", "producer", "athlete", "sportsman",
+  "sportswoman", "personality", "businessman", "entrepreneur", "employer", "programme", "show", "word",
+]);
+
 /** Prepositions that frame "coming weeks" as a period: "in coming months", "for coming quarters". */
 const FRAME_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "over", "for", "during", "within"]);
 
@@ -163,6 +170,8 @@ export function theRelative(g: Cursor, i: number, n: string): Core | null {
 /** "the year", "the quarter", "the week": the DCT's period (for "the quarter", the last reported one). */
 export function theUnit(g: Cursor, j: number, n: string): Core | null {
   if (!g.dct || !g.dct.month) return null;
+  // "European footballer of the year", "album of the year": an award, not a year.
+  if (n === "year" && g.w(j - 2) === "of" && AWARD_NOUNS.has(g.w(j - 3))) return null;
   const next = g.w(j + 1);
   if (next === "-" || next === "'" || next === "of" || next === "before" || next === "after" || next === "earlier" || next === "ago" || next === "previous" || next === "prior") {
     if (n === "year" && next === "of") return null;

@@ -25,7 +25,8 @@ export function theExpression(g: Cursor, i: number): Core | null {
     case "past":
       return thePast(g, i);
     case "future":
-      return fuzzyRef(i + 2, "FUTURE_REF");
+      // "the Forum for the Future": a capitalized "Future" inside a sentence is a name.
+      return g.lx.upper[i + 1] && !g.lx.upper[i] ? null : fuzzyRef(i + 2, "FUTURE_REF");
     case "present":
       return CLAUSE_END.has(g.w(i + 2)) || g.w(i + 2) === "" ? fuzzyRef(i + 2, "PRESENT_REF") : null;
     case "last":
