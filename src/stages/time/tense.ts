@@ -1,7 +1,8 @@
 /**
  * Tense of the clause around a token, from a few lexical cues (auxiliaries, irregular past forms, "-ed"
  * verbs): enough to tell "On Thursday, Russia launched" (past) from "Xi will arrive on Friday" (future)
- * without a tagger. The nearest cue within the sentence wins; ties go to the cue before the timex.
+ * without a tagger. The nearest cue within the clause wins, else within the sentence; ties go to the cue
+ * before the timex.
  */
 import { endsSentence, Kind, type Lexed } from "./lexer.js";
 import { FUTURE_CUES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES } from "./lexicon.js";

@@ -55,7 +55,7 @@ function prepositionBefore(g: Cursor, i: number, fillers: ReadonlySet<string>): 
 function deadlineBefore(g: Cursor, i: number, fillers: ReadonlySet<string>): boolean {
   const p = prepositionBefore(g, i, fillers);
   if (p !== "by" && p !== "until" && p !== "till") return false;
-  for (let k = i - 1; k >= 0; k--) if (g.w(k) === p) return !pastPerfectNear(g, k, i);
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) if (g.w(k) === p) return !pastPerfectNear(g, k, i);
   return false;
 }
 
