@@ -123,8 +123,8 @@ export class AmountTagger {
   private lx!: Lexed;
   private text = "";
   private currency: string | null = null;
-  /** Whether the sentence being tagged speaks of a stock index ("the FTSE 100 ... at 4907.20"). */
-  private indexSentence = false;
+  /** Whether the sentence being tagged speaks of a stock index ("the FTSE 100 ... at 4907.20"); found on first need. */
+  private indexSentence: boolean | null = null;
 
   /** Tags text[from, to); `skip` lists spans (timexes) whose numbers are not amounts. */
   tag(text: string, from = 0, to = text.length, skip: readonly Span[] = []): Amount[] {
@@ -135,8 +135,7 @@ export class AmountTagger {
   match(text: string, from = 0, to = text.length, skip: readonly Span[] = []): AmountMatch[] {
     this.lx = lex(text, from, to);
     this.text = text;
-    this.indexSentence = false;
-    for (let k = 0; k < this.lx.count && !this.indexSentence; k++) this.indexSentence = INDEX_WORDS.has(this.lx.lower[k] as string);
+    this.indexSentence = null;
     const out: AmountMatch[] = [];
     let s = firstEndingAfter(skip, from);
     let i = 0;
@@ -256,12 +255,20 @@ export class AmountTagger {
     return second ? { end: n.end, numberEnd: n.end, value: n.value, unit: second.unit } : null;
   }
 
+  private aboutIndex(): boolean {
+    if (this.indexSentence === null) {
+      this.indexSentence = false;
+      for (let k = 0; k < this.lx.count && !this.indexSentence; k++) this.indexSentence = INDEX_WORDS.has(this.lx.lower[k] as string);
+    }
+    return this.indexSentence;
+  }
+
   /**
    * "bringing it to a level of 7,465.95", "fell 344.65 at the close": in a sentence about a stock index, a
    * number with decimals or thousands that counts nothing is a level or a move in index points.
    */
   private indexLevel(i: number, n: Num): Core | null {
-    if (!this.indexSentence || this.lx.kind[i] !== Kind.Number || this.afterName(i)) return null;
+    if (this.lx.kind[i] !== Kind.Number || !this.aboutIndex() || this.afterName(i)) return null;
     const decimals = this.w(i + 1) === "." || (this.w(n.end - 2) === "." && this.adjacent(n.end - 1));
     const thousands = this.w(i + 1) === "," && this.adjacent(i + 1);
     if (!decimals && !thousands) return null;

@@ -12,6 +12,7 @@
  */
 import type { Span } from "../../core/analysis.js";
 import type { Article } from "../../core/article.js";
+import { decodeEntities, xmlAttr } from "../../eval/xml.js";
 
 export type MeantimeType = "PER" | "ORG" | "LOC" | "PRO" | "FIN" | "MIX";
 
@@ -45,15 +46,6 @@ export interface MeantimeDoc {
 /** Tokens written without a space before them, and tokens written without a space after them. */
 const GLUE_BEFORE = new Set([",", ".", ":", ";", "%", ")", "?", "!", "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m", "]", "''"]);
 const GLUE_AFTER = new Set(["(", "$", "[", "US$", "€", "£", "``"]);
-const XML_ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-function xmlText(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => XML_ENTITY[e]!);
-}
-
-function attr(attrs: string, name: string): string | null {
-  return new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1] ?? null;
-}
 
 /** PTB quotes back to plain ones; tokens are otherwise kept verbatim so that they can be found in the text. */
 function surface(token: string): string {
@@ -62,9 +54,9 @@ function surface(token: string): string {
 
 export function parseMeantimeEntities(xml: string): MeantimeDoc {
   const rawTokens = [...xml.matchAll(/<token\b([^>]*)>([^<]*)<\/token>/g)].map((m) => ({
-    id: attr(m[1]!, "t_id") ?? "",
-    sentence: Number(attr(m[1]!, "sentence") ?? 0),
-    raw: xmlText(m[2]!),
+    id: xmlAttr(m[1]!, "t_id") ?? "",
+    sentence: Number(xmlAttr(m[1]!, "sentence") ?? 0),
+    raw: decodeEntities(m[2]!),
   }));
   const tokens: MeantimeToken[] = [];
   const byId = new Map<string, number>();
@@ -83,12 +75,12 @@ export function parseMeantimeEntities(xml: string): MeantimeDoc {
 
   const mentions = new Map<string, number[]>();
   for (const m of xml.matchAll(/<ENTITY_MENTION\b([^>]*)>([\s\S]*?)<\/ENTITY_MENTION>/g)) {
-    if (attr(m[1]!, "syntactic_type") !== "NAM") continue;
+    if (xmlAttr(m[1]!, "syntactic_type") !== "NAM") continue;
     const ids = [...m[2]!.matchAll(/t_id="(\d+)"/g)].map((a) => byId.get(a[1]!)).filter((t) => t !== undefined);
-    if (ids.length > 0) mentions.set(attr(m[1]!, "m_id") ?? "", ids.sort((a, b) => a - b));
+    if (ids.length > 0) mentions.set(xmlAttr(m[1]!, "m_id") ?? "", ids.sort((a, b) => a - b));
   }
   const entityType = new Map<string, MeantimeType>();
-  for (const m of xml.matchAll(/<ENTITY\b([^>]*)\/>/g)) entityType.set(attr(m[1]!, "m_id") ?? "", attr(m[1]!, "ent_type") as MeantimeType);
+  for (const m of xml.matchAll(/<ENTITY\b([^>]*)\/>/g)) entityType.set(xmlAttr(m[1]!, "m_id") ?? "", xmlAttr(m[1]!, "ent_type") as MeantimeType);
   const refersTo = new Map<string, string>();
   for (const m of xml.matchAll(/<REFERS_TO\b[^>]*>([\s\S]*?)<\/REFERS_TO>/g)) {
     const target = /<target m_id="(\d+)"/.exec(m[1]!)?.[1];
@@ -119,7 +111,7 @@ export function parseMeantimeEntities(xml: string): MeantimeDoc {
     const t = byId.get(a[1]!);
     if (t !== undefined) annotatedSentences = Math.max(annotatedSentences, tokens[t]!.sentence + 1);
   }
-  return { docId: attr(/<Document\b([^>]*)>/.exec(xml)?.[1] ?? "", "doc_id") ?? "", text, tokens, gold, annotatedSentences };
+  return { docId: xmlAttr(/<Document\b([^>]*)>/.exec(xml)?.[1] ?? "", "doc_id") ?? "", text, tokens, gold, annotatedSentences };
 }
 
 /** MEANTIME splits "Wal-Mart" into three tokens: a hyphen between two capitalized words is glued back. */

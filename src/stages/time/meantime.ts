@@ -6,7 +6,7 @@
  */
 import type { Span, TimexType } from "../../core/analysis.js";
 import { tagTimexes } from "./tagger.js";
-import { decodeEntities } from "./timeml.js";
+import { decodeEntities, xmlAttr } from "../../eval/xml.js";
 import type { GoldTimex } from "./timeml.js";
 
 export type ValueType = "MONEY" | "PERCENT" | "QUANTITY";
@@ -45,8 +45,8 @@ export function parseMeantime(xml: string): MeantimeDoc {
   let prevToken = "";
   for (let m = tokenRe.exec(xml); m; m = tokenRe.exec(xml)) {
     const attrs = m[1]!;
-    const id = /t_id="([^"]*)"/.exec(attrs)?.[1] ?? "";
-    const sentence = /sentence="([^"]*)"/.exec(attrs)?.[1] ?? "";
+    const id = xmlAttr(attrs, "t_id") ?? "";
+    const sentence = xmlAttr(attrs, "sentence") ?? "";
     // The corpus's pound signs came out as "#" ("# 13 billion"; the article URLs have "£13_billion").
     const raw = decodeEntities(m[2]!);
     nextIsNumber.lastIndex = tokenRe.lastIndex;
@@ -74,18 +74,18 @@ export function parseMeantime(xml: string): MeantimeDoc {
   const timexRe = /<TIMEX3\b([^>]*?)(\/>|>([\s\S]*?)<\/TIMEX3>)/g;
   for (let m = timexRe.exec(xml); m; m = timexRe.exec(xml)) {
     const attrs = m[1]!;
-    const value = /\bvalue="([^"]*)"/.exec(attrs)?.[1] ?? "";
+    const value = xmlAttr(attrs, "value") ?? "";
     const creation = /functionInDocument="CREATION_TIME"/.test(attrs);
     if (creation && dct === null) dct = value;
     const span = extent(m[3] ?? "");
     if (!span || creation) continue;
-    const mod = /\bmod="([^"]*)"/.exec(attrs)?.[1] ?? "";
-    gold.push({ ...span, type: (/\btype="([^"]*)"/.exec(attrs)?.[1] ?? "DATE") as TimexType, value, mod: mod || null });
+    const mod = xmlAttr(attrs, "mod") ?? "";
+    gold.push({ ...span, type: (xmlAttr(attrs, "type") ?? "DATE") as TimexType, value, mod: mod || null });
   }
   gold.sort((a, b) => a.start - b.start);
   const values: GoldValue[] = [];
   for (const m of xml.matchAll(/<VALUE\b([^>]*)>([\s\S]*?)<\/VALUE>/g)) {
-    const type = /\btype="([^"]*)"/.exec(m[1]!)?.[1];
+    const type = xmlAttr(m[1]!, "type");
     const span = extent(m[2]!);
     if (span && (type === "MONEY" || type === "PERCENT" || type === "QUANTITY")) values.push({ ...span, type });
   }

@@ -8,10 +8,11 @@ import { Grammar, type Focus } from "./grammar.js";
 import { lex } from "./lexer.js";
 
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+const YEAR_MONTH = /^(\d{4})(?:-(\d{2})(?:-\d{2})?)?$/;
 
 export class TimexTagger {
   private readonly dct: Ymd | null;
-  private readonly focus: Focus = { ymd: null, value: null, quarter: null };
+  private readonly focus: Focus = { ymd: null, value: null, ym: null, quarter: null };
 
   constructor(dct: string | Ymd | null) {
     this.dct = typeof dct === "string" || dct === null ? parseDct(dct) : dct;
@@ -46,6 +47,8 @@ export class TimexTagger {
     const m = FULL_DATE.exec(value);
     if (m) this.focus.ymd = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     this.focus.value = value.length > 10 && value[10] === "T" ? value.slice(0, 10) : value;
+    const ym = YEAR_MONTH.exec(this.focus.value);
+    this.focus.ym = ym ? { year: Number(ym[1]), month: ym[2] ? Number(ym[2]) : null } : null;
   }
 }
 

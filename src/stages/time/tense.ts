@@ -16,11 +16,11 @@ export const enum Tense {
 
 const WINDOW = 14;
 
-/** Before a cue word, these make it a noun: "the plan", "its plans", "the expected". */
-const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"]);
-
-/** Articles and possessives, after which a participle is an adjective ("that" may be a relative pronoun). */
+/** Articles and possessives, after which a participle is an adjective ("the proposed merger"). */
 const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an", "its", "his", "her", "their", "our"]);
+
+/** Before a cue word these make it a noun ("the plan", "that plan"). Not before a participle: "shootings that injured". */
+const DETERMINERS: ReadonlySet<string> = new Set([...ARTICLES, "this", "that"]);
 
 /** Auxiliaries of the passive whose participle carries no tense of its own. */
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(["be", "being", "been", "is", "are"]);

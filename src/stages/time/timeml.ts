@@ -3,6 +3,7 @@
  * TIMEX3 spans as offsets into the stripped text; write a file back with the system's TIMEX3 tags.
  */
 import type { Timex, TimexType } from "../../core/analysis.js";
+import { decodeEntities, escapeXml, xmlAttr } from "../../eval/xml.js";
 
 export interface GoldTimex {
   start: number;
@@ -20,28 +21,9 @@ export interface TimemlDoc {
   head: string;
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-export function decodeEntities(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ENTITIES[e] ?? "";
-  });
-}
-
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
-  return m ? decodeEntities(m[1]!) : null;
-}
-
 export function parseTimeml(xml: string): TimemlDoc {
   const dctTag = /<DCT>\s*<TIMEX3\b([^>]*)>/.exec(xml);
-  const dct = dctTag ? attr(dctTag[1]!, "value") : null;
+  const dct = dctTag ? xmlAttr(dctTag[1]!, "value") : null;
   const open = xml.indexOf("<TEXT>");
   const close = xml.indexOf("</TEXT>");
   if (open < 0 || close < 0) throw new Error("TimeML file without a TEXT element");
@@ -62,9 +44,9 @@ export function parseTimeml(xml: string): TimemlDoc {
       gold.push({
         start: current.start,
         end: text.length,
-        type: (attr(current.tag, "type") ?? "DATE") as TimexType,
-        value: attr(current.tag, "value") ?? "",
-        mod: attr(current.tag, "mod"),
+        type: (xmlAttr(current.tag, "type") ?? "DATE") as TimexType,
+        value: xmlAttr(current.tag, "value") ?? "",
+        mod: xmlAttr(current.tag, "mod"),
       });
       current = null;
     }

@@ -3,11 +3,11 @@
  * "the previous year", "at the time", "the same day"; and "a year earlier"/"year-ago" comparisons, which in
  * earnings news mean the same quarter a year before.
  */
-import { formatYmd, pad } from "../calendar.js";
+import { formatYm, formatYmd, pad } from "../calendar.js";
 import { endsSentence } from "../lexer.js";
 import type { Core, Cursor } from "./cursor.js";
 import { fuzzyRef } from "./fuzzy.js";
-import { lastQuarter, shift } from "./resolve.js";
+import { lastQuarter, periodYearsBack, shift } from "./resolve.js";
 
 /** Verbs of idioms with "the day" that name no day: "carry the day", "save the day", "seize the day". */
 const IDIOM_DAY_VERBS: ReadonlySet<string> = new Set(["carry", "carried", "carries", "save", "saved", "saves", "seize", "seized", "win", "won", "wins", "make", "made", "makes", "call", "called"]);
@@ -19,10 +19,9 @@ const FIGURE_WORDS: ReadonlySet<string> = new Set(["million", "billion", "cents"
 export function anaphoricUnit(g: Cursor, end: number, unit: string, delta: number): Core | null {
   // A month or a year in focus anchors "the following month" / "the previous year" even without a day:
   // "In March, ... The following month, the company put itself up for sale."
-  const coarse = /^(\d{4})(?:-(\d{2}))?$/.exec(g.focus.value ?? "");
-  if (coarse && (unit === "year" || (unit === "month" && coarse[2]))) {
-    const month = coarse[2] ? Number(coarse[2]) : 1;
-    return { end, type: "DATE", value: shift({ year: Number(coarse[1]), month, day: 1 }, unit, delta), dateLike: true };
+  const ym = g.focus.ym;
+  if (ym && (unit === "year" || (unit === "month" && ym.month))) {
+    return { end, type: "DATE", value: shift({ year: ym.year, month: ym.month ?? 1, day: 1 }, unit, delta), dateLike: true };
   }
   const f = g.focus.ymd ?? (g.dct && g.dct.day ? g.dct : null);
   if (!f) return null;
@@ -40,6 +39,7 @@ export function anaphoric(g: Cursor, j: number, start: number): Core | null {
   }
   if (n === "quarter") return g.focus.quarter ? { end: j + 1, type: "DATE", value: g.focus.quarter, dateLike: true } : null;
   // "$1.5 billion in watch imports in 1988 ... that year": a year in focus is enough for "that year".
+  // Any value in focus that names a year will do, a quarter or a season too ("1988-Q3").
   const year = /^\d{4}/.exec(g.focus.value ?? "");
   if (n === "year" && year) return { end: j + 1, type: "DATE", value: year[0], dateLike: true };
   const f = g.focus.ymd;
@@ -95,10 +95,10 @@ export function sameTimeYearBefore(g: Cursor, i: number): Core | null {
   const back = yearBackLength(g, i + 3);
   if (back === 0) return null;
   const quarter = unit === "month" ? null : recentFocusQuarter(g);
-  const month = unit === "quarter" ? null : /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(g.focus.value ?? "");
+  const ym = unit === "quarter" ? null : g.focus.ym;
   let value: string | null = null;
-  if (quarter) value = `${pad(Number(quarter.slice(0, 4)) - 1, 4)}${quarter.slice(4)}`;
-  else if (month) value = `${pad(Number(month[1]) - 1, 4)}-${month[2]}`;
+  if (quarter) value = periodYearsBack(quarter, 1);
+  else if (ym && ym.month) value = formatYm(ym.year - 1, ym.month);
   return value ? { end: i + 3 + back, type: "DATE", value, dateLike: true } : null;
 }
 
@@ -133,7 +133,7 @@ export function yearBeforeQuarter(g: Cursor, i: number): string | null {
   let sameSentence = true;
   for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
     const w = g.w(k);
-    if (w === "quarter" || w === "quarterly" || (sameSentence && FIGURE_WORDS.has(w))) return `${pad(Number(q.slice(0, 4)) - 1, 4)}${q.slice(4)}`;
+    if (w === "quarter" || w === "quarterly" || (sameSentence && FIGURE_WORDS.has(w))) return periodYearsBack(q, 1);
     if (k < i - 1 && endsSentence(g.lx, k)) sameSentence = false;
   }
   return null;

@@ -21,6 +21,11 @@ export interface Core {
 export interface Focus {
   ymd: Ymd | null;
   value: string | null;
+  /**
+   * Year and month of the value in focus when it is a year, a month or a day ("1989", "1989-03", "1989-03-15"),
+   * for "the following month", "the previous year", "the same month a year ago".
+   */
+  ym: { year: number; month: number | null } | null;
   /** The last quarter mentioned ("1989-Q3"): earnings news compares it with "a year earlier". */
   quarter: string | null;
 }
@@ -53,6 +58,9 @@ export class Cursor {
     return true;
   }
 }
+
+/** Tokens that open a quotation: '"', '“', and the ` and ' of news wires' `` and ''. */
+export const OPENING_QUOTES: ReadonlySet<string> = new Set(['"', "\u201c", "`", "'"]);
 
 /** Tokens that close a clause: a timex before them stands alone. */
 export const CLAUSE_END: ReadonlySet<string> = new Set([".", "!", "?", ";", ",", ")", ":", "'", "\"", "\u201d", "and", "or", "-"]);

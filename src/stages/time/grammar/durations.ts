@@ -6,7 +6,7 @@
 import { Kind } from "../lexer.js";
 import { NUMBER_WORDS, UNITS, VAGUE_QUANTITIES, type Unit } from "../lexicon.js";
 import { yearBeforeQuarter } from "./anchors.js";
-import { CLAUSE_END, type Core, type Cursor } from "./cursor.js";
+import { CLAUSE_END, OPENING_QUOTES, type Core, type Cursor } from "./cursor.js";
 import { fuzzyRef } from "./fuzzy.js";
 import { shift, shiftBy } from "./resolve.js";
 
@@ -97,7 +97,7 @@ export function duration(g: Cursor, j: number): Core | null {
   end++;
   if (isAge(g, end)) return null;
   // A quoted title: ''60 Minutes'', "48 Hours".
-  if (g.lx.upper[end - 1] && (g.w(j - 1) === "'" || g.w(j - 1) === '"' || g.w(j - 1) === "\u201c")) return null;
+  if (g.lx.upper[end - 1] && OPENING_QUOTES.has(g.w(j - 1))) return null;
   if (g.w(end) === "-" && g.w(end + 1) === "long") end += 2;
   if (q.value === 1 && g.w(j) !== "one" && g.w(j) !== "1" && g.w(j) !== "a" && g.w(j) !== "an") return null;
   // "a minute and a half", "two years and a half".

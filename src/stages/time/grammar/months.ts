@@ -6,7 +6,7 @@ import { formatYm, formatYmd, isValidDate } from "../calendar.js";
 import { Kind } from "../lexer.js";
 import { AMBIGUOUS_MONTHS, MONTHS, UNITS } from "../lexicon.js";
 import { ordinalDay, type Core, type Cursor } from "./cursor.js";
-import { resolveMonth, resolveMonthDay } from "./resolve.js";
+import { resolveMonth, resolveMonthDay, yearOffsetAt } from "./resolve.js";
 import { spelledYear } from "./years.js";
 
 /** After "Month": a day (and year), a year, or nothing. */
@@ -35,21 +35,12 @@ export function monthExpression(g: Cursor, i: number): Core | null {
   if ((n === "," || n === "of") && g.isNum(j + 1) && g.w(j + 1).length === 4) return monthYear(g, j + 1, month);
   const spelled = spelledYear(g, j);
   if (spelled) return { end: spelled.end, type: "DATE", value: formatYm(spelled.year, month), dateLike: true };
-  const relative = relativeYear(g, j);
+  const relative = yearOffsetAt(g, j);
   if (relative && g.dct) return { end: relative.end, type: "DATE", value: formatYm(g.dct.year + relative.delta, month), dateLike: true };
   // Bare month: abbreviations need a day; full names resolve against the DCT.
   const name = g.w(i);
   if (name.length <= 4 && name !== "june" && name !== "july" && name !== "may") return null;
   return { end: j, type: "DATE", value: resolveMonth(g, month, i, 0), dateLike: true };
-}
-
-/** "(of) last year", "(of) next year", "this year" after a month: "October of next year", "June last year". */
-function relativeYear(g: Cursor, j: number): { end: number; delta: number } | null {
-  const k = g.w(j) === "of" ? j + 1 : j;
-  if (g.w(k + 1) !== "year") return null;
-  const w = g.w(k);
-  const delta = w === "last" ? -1 : w === "next" ? 1 : w === "this" ? 0 : null;
-  return delta === null ? null : { end: k + 2, delta };
 }
 
 /** "12:30" at j: a clock time, not a day ("June 12:30" is not June 12); "Monday, Oct. 26: The murder" is. */

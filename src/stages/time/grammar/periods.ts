@@ -5,7 +5,7 @@ import { recentFocusQuarter } from "./anchors.js";
 import type { Core, Cursor } from "./cursor.js";
 import { durationValue, quantity } from "./durations.js";
 import { Tense, tenseAt } from "../tense.js";
-import { lastQuarter } from "./resolve.js";
+import { lastQuarter, yearOffsetAt } from "./resolve.js";
 import { yearAt } from "./years.js";
 
 /** "Q3", "Q3 2022". */
@@ -66,13 +66,14 @@ export function ordinalPeriod(g: Cursor, j: number, start: number): Core | null 
   if (ord !== undefined && ord > (unitWord === "quarter" ? 4 : 2)) return null;
   // Not "the first half of the game": demand a year or a bare end.
   let end = k + 1;
+  const offset = g.w(end) === "of" || g.w(end) === "," ? yearOffsetAt(g, end + 1) : null;
   if (g.w(end) === "of" || g.w(end) === ",") {
     if (g.isNum(end + 1) && g.w(end + 1).length === 4) {
       year = Number(g.w(end + 1));
       end += 2;
-    } else if ((g.w(end + 1) === "this" || g.w(end + 1) === "last" || g.w(end + 1) === "next") && g.w(end + 2) === "year") {
-      year = g.dct ? g.dct.year + (g.w(end + 1) === "last" ? -1 : g.w(end + 1) === "next" ? 1 : 0) : null;
-      end += 3;
+    } else if (offset) {
+      year = g.dct ? g.dct.year + offset.delta : null;
+      end = offset.end;
     } else if (g.w(end) === "of" && g.w(end + 1) === "the" && g.w(end + 2) !== "year") {
       return null;
     }
@@ -80,7 +81,6 @@ export function ordinalPeriod(g: Cursor, j: number, start: number): Core | null 
     year = Number(g.w(end));
     end++;
   }
-  if (g.w(start - 1) === "this" && g.w(start - 2) === "'") year = g.dct?.year ?? null;
   // A half with no year and not fiscal is as often a match's ("failed to add to the tally in the second half"):
   // TBAQ's one bare "the first half" is not annotated either.
   const fiscal = g.w(j) === "fiscal" || g.w(k - 1) === "fiscal";

@@ -6,10 +6,10 @@ import { addDays, daysInMonth, formatWeek, formatYm, pad, weekday, type Ymd } fr
 import { AMBIGUOUS_WEEKDAYS, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from "../lexicon.js";
 import { Tense, tenseAt } from "../tense.js";
 import { anaphoricUnit, recentFocusQuarter } from "./anchors.js";
-import { CLAUSE_END, type Core, type Cursor } from "./cursor.js";
+import { CLAUSE_END, OPENING_QUOTES, type Core, type Cursor } from "./cursor.js";
 import { durationValue, quantity } from "./durations.js";
 import { fuzzyRef } from "./fuzzy.js";
-import { dctDay, lastQuarter, resolveMonth, resolveWeekday, shiftDct } from "./resolve.js";
+import { dctDay, lastQuarter, periodYearsBack, resolveMonth, resolveWeekday, shiftDct } from "./resolve.js";
 import { spelledYear, yearAt } from "./years.js";
 
 /** Nouns that "of the year" turns into an award title. */
@@ -25,10 +25,6 @@ const FRAME_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "over", "for", "d
 /** The month a season starts in (winter: December). */
 function seasonStartMonth(season: string): number {
   return season === "SP" ? 3 : season === "SU" ? 6 : season === "FA" ? 9 : 12;
-}
-
-function isOpeningQuote(w: string): boolean {
-  return w === '"' || w === "`" || w === "\u201c";
 }
 
 /**
@@ -68,7 +64,7 @@ export function relative(g: Cursor, i: number, t: string, start = i): Core | nul
   }
   if (n === "week" || n === "month" || n === "year" || n === "quarter" || n === "weekend" || n === "decade" || n === "century") {
     // A quoted, capitalized title is a name: ABC's "This Week", "Next Year in Jerusalem".
-    if (g.lx.upper[i] && g.lx.upper[i + 1] && isOpeningQuote(g.w(i - 1))) return null;
+    if (g.lx.upper[i] && g.lx.upper[i + 1] && OPENING_QUOTES.has(g.w(i - 1))) return null;
     // "over the past year" is annotated as the previous calendar year, not as a one-year duration.
     if ((t === "past" || t === "last") && start < i && n === "year" && g.w(i + 2) !== "of" && g.dct) {
       return { end: i + 2, type: "DATE", value: pad(g.dct.year - 1, 4), dateLike: true };
@@ -183,7 +179,7 @@ export function theUnit(g: Cursor, j: number, n: string): Core | null {
     // "the quarter a year ago": the reported quarter, a year back.
     if (g.w(j + 1) === "a" && g.w(j + 2) === "year" && (g.w(j + 3) === "ago" || g.w(j + 3) === "earlier")) {
       const q = recentFocusQuarter(g) ?? lastQuarter(g.dct, 0);
-      return { end: j + 4, type: "DATE", value: `${pad(Number(q.slice(0, 4)) - 1, 4)}${q.slice(4)}`, dateLike: true };
+      return { end: j + 4, type: "DATE", value: periodYearsBack(q, 1), dateLike: true };
     }
     return { end: j + 1, type: "DATE", value: lastQuarter(g.dct, 0), dateLike: true };
   }

@@ -52,8 +52,7 @@ function prepositionBefore(g: Cursor, i: number, fillers: ReadonlySet<string>): 
  * of the clause ("gave Merieux until mid-November", "talks that were supposed to conclude by May"), except
  * in the past perfect ("had filed compliance reports by Wednesday").
  */
-function deadlineBefore(g: Cursor, i: number, fillers: ReadonlySet<string>): boolean {
-  const p = prepositionBefore(g, i, fillers);
+function deadlineBefore(g: Cursor, i: number, fillers: ReadonlySet<string>, p = prepositionBefore(g, i, fillers)): boolean {
   if (p !== "by" && p !== "until" && p !== "till") return false;
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) if (g.w(k) === p) return !pastPerfectNear(g, k, i);
   return false;
@@ -83,8 +82,8 @@ function soonestBefore(g: Cursor, i: number): boolean {
  * "effective Feb. 1" names when a change took or takes effect: the nearer date decides, whatever the tense.
  */
 function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: ReadonlySet<string>): number {
-  if (deadlineBefore(g, phraseStart, fillers)) return 1;
   const p = prepositionBefore(g, phraseStart, fillers);
+  if (deadlineBefore(g, phraseStart, fillers, p)) return 1;
   if (p === "through" || p === "effective") return 0;
   return directionOf(tenseAt(g.lx, i));
 }
@@ -115,6 +114,15 @@ export function resolveMonthDay(g: Cursor, month: number, day: number, i: number
   for (const yy of [y - 1, y, y + 1]) if (isValidDate(yy, month, day)) cands.push({ year: yy, month, day });
   if (cands.length === 0) return `XXXX-${pad(month)}-${pad(day)}`;
   return formatYmd(pick(cands, g.dct, dir));
+}
+
+/** "(of) last year", "(of) next year", "this year" at j: "October of next year", "the first half of this year". */
+export function yearOffsetAt(g: Cursor, j: number): { end: number; delta: number } | null {
+  const k = g.w(j) === "of" ? j + 1 : j;
+  if (g.w(k + 1) !== "year") return null;
+  const w = g.w(k);
+  const delta = w === "last" ? -1 : w === "next" ? 1 : w === "this" ? 0 : null;
+  return delta === null ? null : { end: k + 2, delta };
 }
 
 export function shiftDct(g: Cursor, unit: string, dir: number): string {
@@ -199,6 +207,11 @@ export function shiftBy(d: Ymd, unit: Unit, n: number): string {
     default:
       return shift(d, unit.name, n);
   }
+}
+
+/** The same quarter or half ("1989-Q3") `yearsBack` years earlier. */
+export function periodYearsBack(period: string, yearsBack: number): string {
+  return `${pad(Number(period.slice(0, 4)) - yearsBack, 4)}${period.slice(4)}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { endsSentence } from "../lexer.js";
 import { MONTHS, NUMBER_WORDS, ORDINALS, SEASONS, UNITS, VAGUE_QUANTITIES, WEEKDAYS } from "../lexicon.js";
 import { anaphoric, yearCompound } from "./anchors.js";
 import { timeWithDay } from "./clock.js";
-import type { Core, Cursor } from "./cursor.js";
+import { OPENING_QUOTES, type Core, type Cursor } from "./cursor.js";
 import { annualResults, aUnit, bareUnits, duration } from "./durations.js";
 import { current, fuzzyRef, now, recent, soon, theseDays } from "./fuzzy.js";
 import { holiday } from "./holidays.js";
@@ -29,7 +29,7 @@ const DEICTIC_WORDS: ReadonlySet<string> = new Set(["today", "tonight", "tomorro
 function inTitle(g: Cursor, i: number): boolean {
   if (!g.lx.upper[i] || i === 0 || g.lx.breakBefore[i]) return false;
   const p = g.w(i - 1);
-  if (p === "\"" || p === "'" || p === "`" || p === "(" || p === ":" || p === "-" || p === "\u201c" || endsSentence(g.lx, i - 1)) return false;
+  if (OPENING_QUOTES.has(p) || p === "(" || p === ":" || p === "-" || endsSentence(g.lx, i - 1)) return false;
   return true;
 }
 
