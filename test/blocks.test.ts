@@ -57,3 +57,13 @@ test("layout: title, byline, dateline and body blocks; later stages read only ti
   assert.equal(a.article.source, "CNN");
   assert.equal(a.text, "Headline here\n\nBy Jane Doe\n\n(CNN) The first paragraph.\n\nA crosshead\n\nSecond paragraph.");
 });
+
+test("layout: a stray ' .' after final punctuation is dropped, repeatedly, and only there", async () => {
+  const { cleanParagraph } = await import("../src/stages/text/layout.js");
+  assert.equal(cleanParagraph("killing at least three people. ."), "killing at least three people.");
+  assert.equal(cleanParagraph("He left! . ."), "He left!");
+  assert.equal(cleanParagraph("“We agree.” ."), "“We agree.”");
+  assert.equal(cleanParagraph("ok ."), "ok .");
+  assert.equal(cleanParagraph("x. .  . ."), "x. .  .");
+  assert.equal(cleanParagraph(`x${". ".repeat(50_000)}.`), "x.");
+});

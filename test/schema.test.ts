@@ -36,14 +36,14 @@ function sample(): Analysis {
     ],
     sentences: [at(TITLE), at("Acme said on Monday it hired Jane Doe for $2 million."), at('"I am thrilled," Doe said.')],
     entities: [
-      { id: "e1", name: "Acme", type: "ORG", titles: [], affiliations: [], mentions: [{ ...at("Acme"), text: "Acme" }] },
+      { id: "e1", name: "Acme", type: "ORG", titles: [], affiliations: [], mentions: [{ ...at("Acme"), text: "Acme", kind: "name" }] },
       {
         id: "e2",
         name: "Jane Doe",
         type: "PERSON",
         titles: [],
         affiliations: ["e1"],
-        mentions: [{ ...at("Jane Doe"), text: "Jane Doe" }, { ...at("Doe", TEXT.indexOf("thrilled")), text: "Doe" }],
+        mentions: [{ ...at("Jane Doe"), text: "Jane Doe", kind: "name" }, { ...at("Doe", TEXT.indexOf("thrilled")), text: "Doe", kind: "name" }],
       },
     ],
     quotes: [
@@ -105,6 +105,15 @@ const invalid: [string, (a: Record<string, any>) => void][] = [
   ["a speaker that names no entity", (a) => (a.quotes[0].speaker = "e9")],
   ["an affiliation that names no entity", (a) => (a.entities[1].affiliations = ["e9"])],
 ];
+
+test("schema: non-finite numbers are rejected, in memory and after JSON (where they print as null)", () => {
+  for (const bad of [Infinity, -Infinity, NaN]) {
+    const a = broken(() => {}) as { amounts: { value: number }[] };
+    a.amounts[0]!.value = bad;
+    assert.notDeepEqual(validateAnalysis(a), [], `in memory: ${bad}`);
+    assert.notDeepEqual(validateAnalysis(JSON.parse(JSON.stringify(a))), [], `as JSON: ${bad}`);
+  }
+});
 
 for (const [what, change] of invalid) {
   test(`schema: rejects ${what}`, () => {

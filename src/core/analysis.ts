@@ -29,8 +29,12 @@ export interface Block extends Span {
   kind: BlockKind;
 }
 
+/** How a mention refers: by a name ("Vladimir Putin", "Putin"), a description ("the Russian leader"), a pronoun ("he"). */
+export type MentionKind = "name" | "nominal" | "pronoun";
+
 export interface Mention extends Span {
   text: string;
+  kind: MentionKind;
 }
 
 export interface Entity {

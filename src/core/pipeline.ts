@@ -15,7 +15,10 @@ export interface Stage {
 
 const registry = new Map<string, Stage>();
 
+/** Registers a stage under its name; a second, different stage under a taken name is a programming error. */
 export function registerStage(stage: Stage): Stage {
+  const taken = registry.get(stage.name);
+  if (taken && taken !== stage) throw new Error(`pipeline stage "${stage.name}" is registered twice`);
   registry.set(stage.name, stage);
   return stage;
 }

@@ -147,8 +147,13 @@ export class AmountTagger {
         continue;
       }
       const m = this.matchAt(i);
-      if (!m) {
+      if (!m || m.end <= i) {
         i++;
+        continue;
+      }
+      // A number past the largest double ("$" and 320 nines) is no amount: the contract's value is a finite number.
+      if (!Number.isFinite(m.value)) {
+        i = m.end;
         continue;
       }
       const start = this.lx.start[m.start]!;

@@ -42,7 +42,7 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
   const found: Found[] = [];
   const add = (start: number, end: number, type: EntityType, title: string | null = null): void => {
     const text = doc.text.slice(start, end);
-    found.push({ mention: { start, end, text }, type, key: nameKey(text), title });
+    found.push({ mention: { start, end, text, kind: "name" }, type, key: nameKey(text), title });
   };
   sentences.forEach((s, si) => {
     const words = tokenDoc[si]!;

@@ -58,7 +58,22 @@ export function layoutArticle(article: Article): Doc {
 
 /** Trims, and drops a stray " ." after final punctuation ("killing at least three people. ."). */
 export function cleanParagraph(paragraph: string): string {
-  let p = paragraph.trim();
-  while (/[.!?"”’] \.$/.test(p)) p = p.slice(0, -2).trimEnd();
-  return p;
+  const p = paragraph.trim();
+  // Walk back over the " ." pairs instead of slicing once per pair: "x. . . . ." repeated is linear, not quadratic.
+  let end = p.length;
+  for (;;) {
+    let e = end;
+    if (e < 3 || p.charCodeAt(e - 1) !== 46 || p.charCodeAt(e - 2) !== 32 || !FINAL.includes(p.charAt(e - 3))) break;
+    e -= 2;
+    while (e > 0 && isTrimmable(p.charCodeAt(e - 1))) e--;
+    end = e;
+  }
+  return end === p.length ? p : p.slice(0, end);
+}
+
+const FINAL = '.!?"”’';
+
+/** What String.prototype.trimEnd removes before the pair: spaces and line terminators. */
+function isTrimmable(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -46,10 +46,17 @@ export function tokenizeRange(text: string, from: number, to: number, out: Offse
       i++;
       continue;
     }
-    if (isEmojiLead(c) && i + 1 < to) {
-      out.push(i, i + 2);
-      i += 2;
-      continue;
+    if (isHighSurrogate(c)) {
+      // A pair is one character; an emoji pair is a token of its own, other astral characters (CJK, math letters)
+      // read as word characters below. A lone surrogate (a cut emoji: "\ud83d") is a one-unit token of its own,
+      // so no branch below ever sees a code unit it cannot advance over.
+      const paired = i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1));
+      if (!paired || isEmojiLead(c)) {
+        const width = paired ? 2 : 1;
+        out.push(i, i + width);
+        i += width;
+        continue;
+      }
     }
     if (isWordChar(c)) {
       const urlEnd = scanUrl(text, i, to);
@@ -58,13 +65,17 @@ export function tokenizeRange(text: string, from: number, to: number, out: Offse
         i = urlEnd;
         continue;
       }
+      // scanWord always consumes at least the character at i (a word char that is no emoji lead or lone surrogate).
       i = scanWord(text, i, to, out);
       continue;
     }
-    // Runs of the same punctuation mark that read as one: "...", "--", "``", "''".
+    // Runs of the same punctuation mark that read as one: "...", "--", "``", "''"; and "?!", "!!", "?!?" as one mark,
+    // so that a sentence ends once after them.
     let j = i + 1;
     if (c === 46 || c === 45 || c === 96 || c === 39) {
       while (j < to && text.charCodeAt(j) === c) j++;
+    } else if (c === 33 || c === 63) {
+      while (j < to && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
     }
     out.push(i, j);
     i = j;
@@ -75,9 +86,23 @@ function isEmojiLead(c: number): boolean {
   return c >= 0xd83c && c <= 0xd83e;
 }
 
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Where a word stops: an emoji pair, or a high surrogate without its low half. */
+function stopsWord(text: string, i: number, to: number): boolean {
+  const c = text.charCodeAt(i);
+  return isHighSurrogate(c) && (isEmojiLead(c) || i + 1 >= to || !isLowSurrogate(text.charCodeAt(i + 1)));
+}
+
 function scanUrl(text: string, i: number, to: number): number {
   for (const prefix of URL_PREFIXES) {
-    if (text.startsWith(prefix, i)) {
+    if (i + prefix.length <= to && text.startsWith(prefix, i)) {
       let j = i + prefix.length;
       while (j < to && !isSpace(text.charCodeAt(j))) j++;
       // Trailing punctuation belongs to the sentence, not the address.
@@ -92,7 +117,7 @@ function scanWord(text: string, start: number, to: number, out: OffsetBuffer): n
   let i = start;
   let innerPeriod = false;
   for (;;) {
-    while (i < to && isWordChar(text.charCodeAt(i)) && !isEmojiLead(text.charCodeAt(i))) i++;
+    while (i < to && isWordChar(text.charCodeAt(i)) && !stopsWord(text, i, to)) i++;
     if (i + 1 >= to) break;
     const c = text.charCodeAt(i);
     const next = text.charCodeAt(i + 1);
@@ -132,6 +157,7 @@ function scanWord(text: string, start: number, to: number, out: OffsetBuffer): n
     const nextIsPeriod = i + 1 < to && text.charCodeAt(i + 1) === 46;
     if (!nextIsPeriod && (isInitial || innerPeriod || ABBREVIATIONS.has(word))) i++;
   }
+  if (i === start) throw new Error(`tokenizer made no progress at offset ${start}`); // unreachable: the caller guarantees a word char
   out.push(start, i);
   return i;
 }

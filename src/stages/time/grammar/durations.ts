@@ -23,6 +23,8 @@ const RUN_ADJECTIVES: ReadonlySet<string> = new Set(["straight", "consecutive", 
 export function quantity(g: Cursor, j: number): { value: number | null; end: number } | null {
   const t = g.w(j);
   if (g.isNum(j)) {
+    // Past 15 digits a count is no longer exact in a double (and past 309 it is Infinity): no duration's number.
+    if (t.length > 15) return null;
     let v = Number(t);
     let end = j + 1;
     if (g.w(end) === "." && g.isNum(end + 1) && g.adjacent(end) && g.adjacent(end + 1)) {
