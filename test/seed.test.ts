@@ -66,3 +66,24 @@ test("seed: every core entity of the gold is found by name with its type", () =>
   const teaserOnly = a.entities.flatMap((e) => e.mentions).filter((m) => a.blocks.some((b) => b.kind === "related" && m.start >= b.start && m.end <= b.end));
   assert.deepEqual(teaserOnly, []);
 });
+
+test("seed: every core entity of the gold has its mentions, titles and affiliations; 'He' of 'He said that relations' is Putin", () => {
+  const a = analyzeSeed();
+  const byName = new Map(a.entities.map((e) => [fold(e.name), e]));
+  type Want = { name: string; type: string; mentions?: string[]; titles?: string[]; affiliations?: string[] };
+  for (const want of gold.entities.core as Want[]) {
+    const e = byName.get(fold(want.name));
+    assert.ok(e, want.name);
+    const texts = new Set(e.mentions.map((m) => fold(m.text)));
+    for (const m of want.mentions ?? []) assert.ok(texts.has(fold(m)), `${want.name}: mention ${m}`);
+    for (const t of want.titles ?? []) assert.ok(e.titles.some((x) => fold(x) === fold(t)), `${want.name}: title ${t} (has ${e.titles.join("; ")})`);
+    const affiliated = e.affiliations.map((id) => fold(a.entities.find((x) => x.id === id)!.name));
+    for (const f of want.affiliations ?? []) assert.ok(affiliated.includes(fold(f)), `${want.name}: affiliation ${f} (has ${affiliated.join("; ")})`);
+  }
+  const he = a.text.indexOf("He said that relations");
+  const putin = a.entities.find((e) => e.mentions.some((m) => m.start === he))!;
+  assert.equal(putin.name, "Vladimir Putin");
+  assert.deepEqual(putin.mentions.find((m) => m.start === he), { start: he, end: he + 2, text: "He", kind: "pronoun" });
+  // One entity per person: no second "Putin", "Xi", "Wu" or "Modi".
+  for (const short of ["putin", "xi", "wu", "modi", "russian federation", "sco"]) assert.ok(!byName.has(short), short);
+});

@@ -14,7 +14,7 @@ export function formatSummary(a: Analysis): string {
     out.push("", "## Entities");
     for (const e of a.entities) {
       const extra = [e.titles.length > 0 && `titles: ${e.titles.join("; ")}`, e.affiliations.length > 0 && `of: ${e.affiliations.map((id) => byId.get(id)?.name ?? id).join("; ")}`].filter(Boolean);
-      out.push(`  ${e.type.padEnd(7)} ${e.name} (${e.mentions.length}×)${extra.length > 0 ? "  " + extra.join(" · ") : ""}`);
+      out.push(`  ${e.type.padEnd(7)} ${e.name} (${mentionCounts(e.mentions)})${extra.length > 0 ? "  " + extra.join(" · ") : ""}`);
     }
   }
   if (a.quotes.length > 0) {
@@ -37,6 +37,14 @@ export function formatSummary(a: Analysis): string {
     for (const ev of a.events) out.push(`  ${clip(ev.text, 100)}`);
   }
   return out.join("\n") + "\n";
+}
+
+/** "3 names, 1 nominal, 2 pronouns": how often an entity is mentioned, by kind. */
+function mentionCounts(mentions: readonly { kind: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
+  const plural: Record<string, string> = { name: "names", nominal: "nominals", pronoun: "pronouns" };
+  return ["name", "nominal", "pronoun"].filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${counts.get(k) === 1 ? k : plural[k]}`).join(", ");
 }
 
 function clip(s: string, n: number): string {

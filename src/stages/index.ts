@@ -6,5 +6,6 @@ import "./text/stage.js";
 import "./time/stage.js";
 import "./amounts/stage.js";
 import "./entities/stage.js";
+import "./coref/stage.js";
 
-export const DEFAULT_STAGES: readonly string[] = ["text", "time", "amounts", "entities"];
+export const DEFAULT_STAGES: readonly string[] = ["text", "time", "amounts", "entities", "coref"];

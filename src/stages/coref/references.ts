@@ -1,0 +1,161 @@
+/**
+ * Pronouns and descriptions of people ("he", "his", "the Russian leader", "the senator"), resolved in one pass over
+ * the story in text order with a small salience model of our own (written here: no JavaScript resolver exists):
+ *   - a subject pronoun in a trailing cue ("..., he added.") is the last speaker;
+ *   - else a subject pronoun is the subject (first person) of its own sentence before it, an object or possessive
+ *     pronoun the nearest person before it there;
+ *   - else the subject of the nearest earlier sentence that names a person;
+ * each agreeing in gender where the text or the given name tells it. A description ("the Russian leader") is the
+ * person mentioned last whose title has its role (a leader's role for "leader") and its nationality.
+ * Only people: "it" and "they" are left alone, as are descriptions that fit nobody.
+ */
+import type { Doc } from "../../core/doc.js";
+import { LEADER_ROLES, PERSONAL_PRONOUNS, REPORTING_VERBS, SUBJECT_PRONOUNS, TITLE_MODIFIERS, type Gender } from "./lexicon.js";
+import type { Clusters, WorkMention } from "./mentions.js";
+import { isRoleNoun } from "./titles.js";
+
+/** What the sweep knows of a person entity, by its cluster root. */
+export interface PersonInfo {
+  /** Gender from an honorific or a gendered title in the text: reliable. */
+  statedGender: Gender | null;
+  /** Gender its given name suggests: a preference only. */
+  nameGender: Gender | null;
+  /** Lower-cased words of its titles. */
+  titleWords: Set<string>;
+  /** Lower-cased names of the places, groups and organizations it is affiliated with, and its titles' names. */
+  ties: Set<string>;
+}
+
+export interface Reference {
+  start: number;
+  end: number;
+  kind: "nominal" | "pronoun";
+  /** Cluster root of the person referred to. */
+  root: number;
+}
+
+interface SeenPerson {
+  root: number;
+  token: number;
+}
+
+/** How many earlier sentences a pronoun looks back for its antecedent. */
+const LOOKBACK_SENTENCES = 6;
+
+export function resolveReferences(doc: Doc, mentions: readonly WorkMention[], clusters: Clusters, persons: ReadonlyMap<number, PersonInfo>): Reference[] {
+  const out: Reference[] = [];
+  const history: SeenPerson[][] = [];
+  const lastSeen = new Map<number, number>();
+  let lastSpeaker: number | null = null;
+  let next = 0; // next name mention in text order
+  const word = (t: number): string => doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]);
+  const isCue = (t: number): boolean => t >= 0 && t < doc.tokens.count && REPORTING_VERBS.has(word(t).toLowerCase());
+
+  for (const s of doc.sentences) {
+    if (!doc.isStoryBlock(s.block)) continue;
+    const inParagraph = doc.blocks[s.block]!.kind === "paragraph";
+    const here: SeenPerson[] = [];
+    const see = (root: number, a: number, b: number): void => {
+      here.push({ root, token: a });
+      lastSeen.set(root, a);
+      // "Putin said", "said Alfred Wu", "according to Wu": the speaker of what follows or precedes.
+      if (isCue(b) || isCue(a - 1) || (a >= 2 && /^according$/i.test(word(a - 2)) && /^to$/i.test(word(a - 1)))) lastSpeaker = root;
+    };
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+      while (next < mentions.length && mentions[next]!.tokenStart < t) next++;
+      if (next < mentions.length && mentions[next]!.tokenStart === t) {
+        const m = mentions[next]!;
+        const root = clusters.find(next);
+        if (persons.has(root)) see(root, t, m.tokenEnd);
+        if (m.type !== "NORP" && m.type !== "GPE") {
+          t = Math.max(t, m.tokenEnd - 1);
+          continue;
+        }
+      }
+      if (!inParagraph) continue;
+      const w = word(t);
+      const lower = w.toLowerCase();
+      const gender = PERSONAL_PRONOUNS.get(lower);
+      if (gender) {
+        const root = resolvePronoun(lower, gender, t);
+        if (root !== null) {
+          out.push({ start: doc.tokens.start[t]!, end: doc.tokens.end[t]!, kind: "pronoun", root });
+          see(root, t, t + 1);
+        }
+        continue;
+      }
+      if (lower === "the") {
+        const found = description(t, s.tokenEnd);
+        if (found) {
+          out.push({ start: doc.tokens.start[t]!, end: doc.tokens.end[found.end - 1]!, kind: "nominal", root: found.root });
+          see(found.root, t, found.end);
+          t = found.end - 1;
+        }
+      }
+    }
+    history.push(here);
+    if (history.length > LOOKBACK_SENTENCES) history.shift();
+
+    function resolvePronoun(lower: string, gender: Gender, t: number): number | null {
+      const subject = SUBJECT_PRONOUNS.has(lower);
+      // "..., he added." / "... ,” she said": a trailing cue speaks for the last speaker.
+      const prev = t > s.tokenStart ? word(t - 1) : "";
+      if (subject && isCue(t + 1) && (prev === "," || /^[”"’']$/.test(prev)) && lastSpeaker !== null && agrees(lastSpeaker, gender, false)) return lastSpeaker;
+      const pick = (list: readonly SeenPerson[], nearest: boolean, strict: boolean): number | null => {
+        const order = nearest ? [...list].reverse() : list;
+        for (const p of order) if (p.token < t && agrees(p.root, gender, strict)) return p.root;
+        return null;
+      };
+      const inSentence = (strict: boolean): number | null => pick(here, !subject, strict);
+      // Only gender-agreeing antecedents: a "she" with no woman in sight stays unresolved rather than going to a man.
+      const earlier = (strict: boolean, depth: number): number | null => {
+        for (let k = history.length - 1; k >= Math.max(0, history.length - depth); k--) {
+          const r = pick(history[k]!, false, strict);
+          if (r !== null) return r;
+        }
+        return null;
+      };
+      return inSentence(true) ?? earlier(true, LOOKBACK_SENTENCES);
+    }
+  }
+  return out;
+
+  /** Whether a person can be referred to by a pronoun of this gender; `strict` also trusts the given name. */
+  function agrees(root: number, gender: Gender, strict: boolean): boolean {
+    const p = persons.get(root);
+    if (!p) return false;
+    if (p.statedGender) return p.statedGender === gender;
+    return !strict || p.nameGender === null || p.nameGender === gender;
+  }
+
+  /** "the Russian leader", "the senator", "the Republican nominee" at token t, with the person it describes. */
+  function description(t: number, sentenceEnd: number): { end: number; root: number } | null {
+    const modifiers: string[] = [];
+    let k = t + 1;
+    let role = -1;
+    for (; k < sentenceEnd && k - t <= 5; k++) {
+      const w = doc.text.slice(doc.tokens.start[k], doc.tokens.end[k]);
+      if (isRoleNoun(w)) role = k;
+      else if (role >= 0) break;
+      else if (TITLE_MODIFIERS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w)) modifiers.push(w.toLowerCase());
+      else return null;
+    }
+    if (role < 0) return null;
+    // "the Russian President Vladimir Putin": a title before a name, which the name itself carries.
+    const after = k < sentenceEnd ? doc.text.slice(doc.tokens.start[k], doc.tokens.end[k]) : "";
+    if (/^\p{Lu}/u.test(after) || after === "of" || after === "'s" || after === "’s") return null;
+    const head = doc.text.slice(doc.tokens.start[role], doc.tokens.end[role]).toLowerCase().replace(/\.$/, "");
+    let best: number | null = null;
+    let bestSeen = -1;
+    for (const [root, p] of persons) {
+      const seen = lastSeen.get(root);
+      if (seen === undefined || seen >= t || seen <= bestSeen) continue;
+      const hasRole = p.titleWords.has(head) || (head === "leader" && [...LEADER_ROLES].some((r) => p.titleWords.has(r)));
+      if (!hasRole) continue;
+      if (!modifiers.every((m) => TITLE_MODIFIERS.has(m) || p.ties.has(m) || p.titleWords.has(m))) continue;
+      best = root;
+      bestSeen = seen;
+    }
+    return best === null ? null : { end: role + 1, root: best };
+  }
+}
