@@ -80,6 +80,11 @@ test("schema: optional amount mod may be present, null or absent", () => {
   assert.deepEqual(validateAnalysis(broken((a) => (a.amounts[0].mod = null))), []);
 });
 
+test("schema: a mention's kind is additive: optional, but a closed list when present", () => {
+  assert.deepEqual(validateAnalysis(broken((a) => delete a.entities[0].mentions[0].kind)), []);
+  assert.notDeepEqual(validateAnalysis(broken((a) => (a.entities[0].mentions[0].kind = "alias"))), []);
+});
+
 test("schema: an empty analysis of an empty text is valid", () => {
   const empty = broken((a) => {
     a.text = "";

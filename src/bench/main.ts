@@ -10,11 +10,15 @@ import { parseArgs } from "node:util";
 import { analyze, getDefaultPipeline } from "../analyze.js";
 import type { Article } from "../core/article.js";
 import type { Doc } from "../core/doc.js";
-import { getStage } from "../core/pipeline.js";
+import { createPipeline, getStage } from "../core/pipeline.js";
+import { DEFAULT_STAGES } from "../stages/index.js";
 import { readInput } from "../readers/index.js";
 import { layoutArticle } from "../stages/text/layout.js";
 import { segment } from "../stages/text/stage.js";
 import { defaultTagger, modelPath } from "../stages/entities/load.js";
+
+/** Alternating rounds of the A/B timings. */
+const ROUNDS = 3;
 
 async function readArticles(path: string, limit: number): Promise<Article[]> {
   const articles: Article[] = [];
@@ -52,11 +56,25 @@ async function main(): Promise<void> {
   const loadSeconds = seconds(t0);
 
   const pipeline = getDefaultPipeline();
-  for (const a of articles.slice(0, 50)) analyze(a, pipeline); // warm up the JIT
-  t0 = process.hrtime.bigint();
-  for (const a of articles) analyze(a, pipeline);
-  const analyzeSeconds = seconds(t0);
+  // A/B in one run: the whole pipeline against the same without its last stages, in alternating rounds, so a
+  // machine's drift falls on both sides. The best round of each is reported.
+  const withoutCoref = createPipeline(DEFAULT_STAGES.filter((name) => name !== "coref"));
+  for (const a of articles.slice(0, 50)) {
+    analyze(a, pipeline); // warm up the JIT
+    analyze(a, withoutCoref);
+  }
+  let analyzeSeconds = Infinity;
+  let withoutCorefSeconds = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    t0 = process.hrtime.bigint();
+    for (const a of articles) analyze(a, withoutCoref);
+    withoutCorefSeconds = Math.min(withoutCorefSeconds, seconds(t0));
+    t0 = process.hrtime.bigint();
+    for (const a of articles) analyze(a, pipeline);
+    analyzeSeconds = Math.min(analyzeSeconds, seconds(t0));
+  }
   const pipelineName = pipeline.stages.map((s) => s.name).join(", ");
+  const withoutCorefName = withoutCoref.stages.map((s) => s.name).join(", ");
 
   // Peak memory of the analyze passes alone: the model, the corpus text, one article's Doc at a time.
   const analyzeRss = process.resourceUsage().maxRSS / 1024;
@@ -74,6 +92,19 @@ async function main(): Promise<void> {
   let mentions = 0;
   for (const d of docs) for (const s of tagger.tagDoc(d)) mentions += s.length;
   const tagSeconds = seconds(t0);
+
+  // The coref stage alone, over documents that went through every stage before it.
+  const corefStage = getStage("coref");
+  const beforeCoref = articles.map((a) => withoutCoref.run(layoutArticle(a)));
+  const corefInput = beforeCoref.map((d) => d.entities);
+  for (const d of beforeCoref.slice(0, 50)) corefStage.run(d);
+  let corefSeconds = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    beforeCoref.forEach((d, k) => (d.entities = corefInput[k]!));
+    t0 = process.hrtime.bigint();
+    for (const d of beforeCoref) corefStage.run(d);
+    corefSeconds = Math.min(corefSeconds, seconds(t0));
+  }
 
   // The time and amounts stages alone, over the documents already segmented.
   const timeStages = [getStage("time"), getStage("amounts")];
@@ -99,7 +130,9 @@ async function main(): Promise<void> {
     "|---|---|---|",
     `| NER tagging alone (features + 2 stages of Viterbi) | ${fmt(tokens / tagSeconds)} | ${tagSeconds.toFixed(2)} s |`,
     `| time + amounts stages alone | ${fmt(tokens / timeSeconds)} | ${timeSeconds.toFixed(2)} s |`,
-    `| whole analyze (${pipelineName}) | ${fmt(tokens / analyzeSeconds)} | ${analyzeSeconds.toFixed(2)} s |`,
+    `| coref stage alone | ${fmt(tokens / corefSeconds)} | ${corefSeconds.toFixed(2)} s |`,
+    `| analyze without coref (${withoutCorefName}) | ${fmt(tokens / withoutCorefSeconds)} | ${withoutCorefSeconds.toFixed(2)} s |`,
+    `| whole analyze (${pipelineName}) | ${fmt(tokens / analyzeSeconds)} | ${analyzeSeconds.toFixed(2)} s (${(100 * (analyzeSeconds / withoutCorefSeconds - 1)).toFixed(1)}% over the line above; best of ${ROUNDS} alternating rounds) |`,
     `| NER tagging of one 5 MB paragraph (${fmt(bigTokens)} tokens) | ${fmt(bigTokens / bigSeconds)} | ${bigSeconds.toFixed(2)} s |`,
     "",
     `NER model load: ${(loadSeconds * 1000).toFixed(0)} ms (${(statSync(modelPath()).size / 1e6).toFixed(1)} MB file). Peak memory (max RSS): ${analyzeRss.toFixed(0)} MB after the analyze passes; ${rss.toFixed(0)} MB for the whole run, which also holds every article's tokens and the 5 MB paragraph.`,

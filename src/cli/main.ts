@@ -3,7 +3,7 @@ import * as evalCommand from "./commands/eval.js";
 import { EXIT_OK, EXIT_USAGE, UsageError } from "./usage.js";
 
 const COMMANDS: Record<string, { summary: string; run(argv: string[]): Promise<number> }> = {
-  analyze: { summary: "analyze articles: entities, quotes, dates, amounts", run: analyzeCommand.run },
+  analyze: { summary: "analyze articles: entities (with titles, affiliations, pronouns), dates, amounts", run: analyzeCommand.run },
   eval: { summary: "score a stage on a benchmark (ner, timex, ...)", run: evalCommand.run },
 };
 

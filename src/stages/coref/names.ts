@@ -18,6 +18,11 @@ import type { Clusters, WorkMention } from "./mentions.js";
 const NAME_SUFFIXES: ReadonlySet<string> = new Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]);
 /** Words an acronym skips: "Securities and Exchange Commission" is SEC. */
 const ACRONYM_SKIPS: ReadonlySet<string> = new Set(["of", "and", "the", "for", "&", "de", "on", "in", "to"]);
+/**
+ * More candidates than this for one short name is no reading a person would make, and looking at each of them for
+ * every mention would make a crafted article (thousands of "Smith"s) quadratic: the name stays unresolved.
+ */
+const MAX_CANDIDATES = 16;
 
 interface PersonName {
   first: string;
@@ -69,7 +74,9 @@ export function linkPersons(doc: Doc, mentions: readonly WorkMention[], clusters
     const n = nameOf[i];
     if (!n || !isInitial(m.words[0]!)) return;
     const initial = n.first.charAt(0);
-    const fits = (bySurname.get(n.last) ?? []).filter((r) => nameOf[r]!.first.startsWith(initial));
+    const same = bySurname.get(n.last) ?? [];
+    if (same.length > MAX_CANDIDATES) return;
+    const fits = same.filter((r) => nameOf[r]!.first.startsWith(initial));
     if (fits.length === 1) clusters.union(fits[0]!, i);
     else if (fits.length === 0) {
       push(bySurname, n.last, i);
@@ -95,6 +102,7 @@ export function linkPersons(doc: Doc, mentions: readonly WorkMention[], clusters
     let candidates = bySurname.get(word) ?? [];
     // A given name ("Hillary") only where it is nobody's surname.
     if (candidates.length === 0 && m.type === "PERSON") candidates = byGiven.get(word) ?? [];
+    if (candidates.length > MAX_CANDIDATES) return;
     const roots = [...new Set(candidates.map((c) => clusters.find(c)))];
     if (roots.length === 0) return;
     let choice: number | null = null;
@@ -180,7 +188,7 @@ export function linkOrganizations(doc: Doc, mentions: readonly WorkMention[], cl
       fits = prefixes.get(key.toLowerCase());
       if (!fits && w.length === 1 && m.type === "ORG") fits = suffixes.get(key.toLowerCase());
     }
-    const roots = fits ? [...new Set([...fits].map((r) => clusters.find(r)))] : [];
+    const roots = fits && fits.size <= MAX_CANDIDATES ? [...new Set([...fits].map((r) => clusters.find(r)))] : [];
     if (roots.length === 1 && clusters.find(i) !== roots[0]) clusters.union(roots[0]!, i);
   });
 }

@@ -41,11 +41,17 @@ interface SeenPerson {
 
 /** How many earlier sentences a pronoun looks back for its antecedent. */
 const LOOKBACK_SENTENCES = 6;
+/**
+ * How many people a pronoun or description considers, most recent first, and within one sentence: bounds the work
+ * per reference, so that the pass stays linear on a crafted article with thousands of names in one sentence.
+ */
+const MAX_CONSIDERED = 32;
 
 export function resolveReferences(doc: Doc, mentions: readonly WorkMention[], clusters: Clusters, persons: ReadonlyMap<number, PersonInfo>): Reference[] {
   const out: Reference[] = [];
   const history: SeenPerson[][] = [];
-  const lastSeen = new Map<number, number>();
+  /** People by last mention, the latest last; at most MAX_CONSIDERED of them. */
+  const recent: number[] = [];
   let lastSpeaker: number | null = null;
   let next = 0; // next name mention in text order
   const word = (t: number): string => doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]);
@@ -57,7 +63,10 @@ export function resolveReferences(doc: Doc, mentions: readonly WorkMention[], cl
     const here: SeenPerson[] = [];
     const see = (root: number, a: number, b: number): void => {
       here.push({ root, token: a });
-      lastSeen.set(root, a);
+      const at = recent.lastIndexOf(root);
+      if (at >= 0) recent.splice(at, 1);
+      else if (recent.length >= MAX_CONSIDERED) recent.shift();
+      recent.push(root);
       // "Putin said", "said Alfred Wu", "according to Wu": the speaker of what follows or precedes.
       if (isCue(b) || isCue(a - 1) || (a >= 2 && /^according$/i.test(word(a - 2)) && /^to$/i.test(word(a - 1)))) lastSpeaker = root;
     };
@@ -102,8 +111,14 @@ export function resolveReferences(doc: Doc, mentions: readonly WorkMention[], cl
       const prev = t > s.tokenStart ? word(t - 1) : "";
       if (subject && isCue(t + 1) && (prev === "," || /^[”"’']$/.test(prev)) && lastSpeaker !== null && agrees(lastSpeaker, gender, false)) return lastSpeaker;
       const pick = (list: readonly SeenPerson[], nearest: boolean, strict: boolean): number | null => {
-        const order = nearest ? [...list].reverse() : list;
-        for (const p of order) if (p.token < t && agrees(p.root, gender, strict)) return p.root;
+        // The people before the pronoun, nearest first or in order (the subject first).
+        let before = list.length;
+        while (before > 0 && list[before - 1]!.token >= t) before--;
+        const from = nearest ? before - 1 : 0;
+        for (let k = 0; k < Math.min(before, MAX_CONSIDERED); k++) {
+          const p = list[nearest ? from - k : k]!;
+          if (agrees(p.root, gender, strict)) return p.root;
+        }
         return null;
       };
       const inSentence = (strict: boolean): number | null => pick(here, !subject, strict);
@@ -145,17 +160,15 @@ export function resolveReferences(doc: Doc, mentions: readonly WorkMention[], cl
     const after = k < sentenceEnd ? doc.text.slice(doc.tokens.start[k], doc.tokens.end[k]) : "";
     if (/^\p{Lu}/u.test(after) || after === "of" || after === "'s" || after === "’s") return null;
     const head = doc.text.slice(doc.tokens.start[role], doc.tokens.end[role]).toLowerCase().replace(/\.$/, "");
-    let best: number | null = null;
-    let bestSeen = -1;
-    for (const [root, p] of persons) {
-      const seen = lastSeen.get(root);
-      if (seen === undefined || seen >= t || seen <= bestSeen) continue;
+    // The person mentioned last whose roles fit: the recent list is in order of last mention.
+    for (let k = recent.length - 1; k >= Math.max(0, recent.length - MAX_CONSIDERED); k--) {
+      const root = recent[k]!;
+      const p = persons.get(root)!;
       const hasRole = p.titleWords.has(head) || (head === "leader" && [...LEADER_ROLES].some((r) => p.titleWords.has(r)));
       if (!hasRole) continue;
       if (!modifiers.every((m) => TITLE_MODIFIERS.has(m) || p.ties.has(m) || p.titleWords.has(m))) continue;
-      best = root;
-      bestSeen = seen;
+      return { end: role + 1, root };
     }
-    return best === null ? null : { end: role + 1, root: best };
+    return null;
   }
 }
