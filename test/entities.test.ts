@@ -10,7 +10,8 @@ import { createPipeline } from "../src/core/pipeline.js";
 import { main as evalNer } from "../src/stages/entities/eval-cli.js";
 import { conllTypeName, detectScheme, spansFromTags, tagsFromSpans, typeIndex } from "../src/stages/entities/labels.js";
 import { nameCue } from "../src/stages/entities/lexicon-build.js";
-import { parseMeantimeEntities, type MeantimeType } from "../src/stages/entities/meantime.js";
+import { readMeantime } from "../src/corpora/meantime.js";
+import { meantimeNames, type MeantimeType } from "../src/stages/entities/meantime.js";
 import { MeantimeCounter, type MeantimeResult } from "../src/stages/entities/meantime-score.js";
 import { meantimeTrainingDoc } from "../src/stages/entities/meantime-train.js";
 import { institutionOfEnd, titleLength } from "../src/stages/entities/mention-rules.js";
@@ -110,11 +111,11 @@ test("eval ner: scores a CoNLL file and writes it back with a prediction column"
 });
 
 test("meantime: prose rebuilt from tokens, named mentions typed by their entity, name cores, annotated part", () => {
-  const doc = parseMeantimeEntities(readFileSync(fixture("meantime/1_Tiny.xml"), "utf8"));
+  const doc = readMeantime(readFileSync(fixture("meantime/1_Tiny.xml"), "utf8"));
   assert.equal(doc.text.split("\n")[2], 'Senator John Smith said the United States\'s Wal-Mart pays "US$5".');
   assert.equal(doc.annotatedSentences, 3);
   const show = (s: { start: number; end: number }): string => doc.text.slice(s.start, s.end);
-  const gold = doc.gold.map((g) => `${g.type} ${show(g.span)} | ${show(g.name)}`);
+  const gold = meantimeNames(doc).map((g) => `${g.type} ${show(g.span)} | ${show(g.name)}`);
   // The outer "the United States's Wal-Mart" holds an inner mention of the same entity: only "Wal-Mart" stays.
   assert.deepEqual(gold, [
     "ORG Apple | Apple", "PRO iPhone | iPhone", "PER Senator John Smith | John Smith",

@@ -1,7 +1,8 @@
 import { EXIT_OK, UsageError } from "../usage.js";
 
 /**
- * `newsgraph eval <task>`: each pipeline stage owns its evaluation, in src/stages/<stage>/eval-cli.ts.
+ * `newsgraph eval <task>`: each pipeline stage owns its evaluation, in src/stages/<stage>/eval-cli.ts (coref:
+ * src/stages/coref/eval/cli.ts).
  * Loaded on demand so `analyze` does not pay for evaluation code.
  */
 interface EvalTask {
@@ -22,6 +23,10 @@ const TASKS: Record<string, EvalTask> = {
     summary: "money, percentages and counts: span P/R/F1 against MEANTIME's VALUE markables",
     load: () => import("../../stages/amounts/eval-cli.js"),
   },
+  coref: {
+    summary: "coreference: MUC, B3, CEAF-e and CoNLL F1 against MEANTIME's chains; split names on PolNeAR",
+    load: () => import("../../stages/coref/eval/cli.js"),
+  },
 };
 
 export function help(): string {
@@ -37,6 +42,7 @@ Examples:
   newsgraph eval ner --conll ../shared/data/ner/conll2003/eng.testa
   newsgraph eval timex --timeml ../shared/data/timex/tempeval3/TBAQ-cleaned/TimeBank --meantime ../shared/data/meantime/intra-doc_annotation
   newsgraph eval amounts --meantime ../shared/data/meantime/intra-doc_annotation --half odd
+  newsgraph eval coref --meantime ../shared/data/meantime/intra-doc_annotation --half odd
 `;
 }
 

@@ -16,8 +16,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Span } from "../../core/analysis.js";
-import { listCorpus, type Half } from "../../eval/corpus.js";
-import { meantimeDct, parseMeantime, type GoldValue, type ValueType } from "../time/meantime.js";
+import { readMeantime, type MeantimeValue } from "../../corpora/meantime.js";
+import { listCorpus, type Half } from "../../corpora/split.js";
+import { meantimeDct } from "../time/meantime.js";
 import { emptyCounts, report, scoreDoc, type Counts, type Prf, type Scored } from "../time/score.js";
 import { tagTimexes } from "../time/tagger.js";
 import { AmountTagger, type AmountMatch } from "./amounts.js";
@@ -52,7 +53,9 @@ Examples:
 /** A usage mistake: reported in one line with exit code 2. */
 class UsageError extends Error {}
 
+export type ValueType = "MONEY" | "PERCENT" | "QUANTITY";
 const TYPES: readonly ValueType[] = ["MONEY", "PERCENT", "QUANTITY"];
+const isValueType = (t: string): t is ValueType => (TYPES as readonly string[]).includes(t);
 const MEASURES = ["exact", "raw", "overlap"] as const;
 type Measure = (typeof MEASURES)[number];
 
@@ -62,8 +65,8 @@ export function valueType(unit: string): ValueType {
 }
 
 /** Gold markables that contain another one (a coordination annotated whole and in parts) are left out. */
-function scoredGold(values: readonly GoldValue[]): Scored[] {
-  const inner = (g: GoldValue) => values.some((h) => h !== g && h.start >= g.start && h.end <= g.end && h.end - h.start < g.end - g.start);
+function scoredGold(values: readonly MeantimeValue[]): Scored[] {
+  const inner = (g: MeantimeValue) => values.some((h) => h !== g && h.start >= g.start && h.end <= g.end && h.end - h.start < g.end - g.start);
   return values.filter((g) => !inner(g)).map((g) => ({ start: g.start, end: g.end, type: g.type, value: "" }));
 }
 
@@ -101,10 +104,11 @@ function tagDoc(text: string, dct: string | null): AmountMatch[] {
 }
 
 function scoreFile(file: string, tally: Tally, limit: number): void {
-  const doc = parseMeantime(readFileSync(file, "utf8"));
+  const doc = readMeantime(readFileSync(file, "utf8"));
   const text = doc.text.slice(0, doc.annotatedEnd);
-  const gold = scoredGold(doc.values);
-  tally.dropped += doc.values.length - gold.length;
+  const values = doc.values.filter((v) => isValueType(v.type)).sort((a, b) => a.start - b.start || a.end - b.end);
+  const gold = scoredGold(values);
+  tally.dropped += values.length - gold.length;
   const matches = tagDoc(text, meantimeDct(doc));
   for (const measure of MEASURES) {
     const sys = matches.map((m) => scoredSystem(m, measure));

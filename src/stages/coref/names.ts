@@ -91,6 +91,10 @@ export function linkPersons(doc: Doc, mentions: readonly WorkMention[], clusters
     const r = clusters.find(i);
     return fullRoots.has(r) ? r : i;
   };
+  // "Ford" beside "Ford Motor Company" and "William Clay Ford Jr.": a family name that opens a company's name is the
+  // company's short name (sieve 4), not the person's.
+  const orgFirstWords = new Set<string>();
+  for (const m of mentions) if (m.type === "ORG" && m.words.length > 1) orgFirstWords.add(m.words[0]!.toLowerCase());
   mentions.forEach((m, i) => {
     if (nameOf[i]) {
       lastSeen.set(clusters.find(i), m.start);
@@ -98,7 +102,7 @@ export function linkPersons(doc: Doc, mentions: readonly WorkMention[], clusters
     }
     if (m.words.length !== 1 || m.kind !== "name") return;
     const word = m.words[0]!.toLowerCase();
-    if (!canBeSurname(m, word, lexicon)) return;
+    if (!canBeSurname(m, word, lexicon) || orgFirstWords.has(word)) return;
     let candidates = bySurname.get(word) ?? [];
     // A given name ("Hillary") only where it is nobody's surname.
     if (candidates.length === 0 && m.type === "PERSON") candidates = byGiven.get(word) ?? [];
@@ -151,27 +155,39 @@ function canBeSurname(m: WorkMention, word: string, lexicon: CorefLexicon): bool
   return !lexicon.country.has(word) && !lexicon.capital.has(text) && !lexicon.demonym.has(text) && !/^\p{Lu}+$/u.test(text);
 }
 
-/** Sieve 4: acronyms and short forms of organization names, when one organization alone fits. */
+/** Names that are shortened to their first or last words: "Goldman", "The Post", "Federal Reserve", "A380", "Dow". */
+const SHORTENED_TYPES: ReadonlySet<string> = new Set(["ORG", "PRODUCT", "MISC", "EVENT"]);
+
+/**
+ * Sieve 4: acronyms of organizations, and short forms of organization, product and other names (the first or last
+ * words of one longer name of those types), when one name alone fits.
+ */
 export function linkOrganizations(doc: Doc, mentions: readonly WorkMention[], clusters: Clusters): void {
   const acronyms = new Map<string, Set<number>>();
   const prefixes = new Map<string, Set<number>>();
   const suffixes = new Map<string, Set<number>>();
   const orgRoots: number[] = [];
-  const words = (m: WorkMention): string[] => (m.words[0]?.toLowerCase() === "the" ? m.words.slice(1) : m.words);
+  // "The Post" is "Post"; "(ECB)", cut with its parentheses, is "ECB".
+  const words = (m: WorkMention): string[] => {
+    const w = m.words[0]?.toLowerCase() === "the" ? m.words.slice(1) : m.words;
+    return w.length === 1 && /^\(.+\)$/.test(w[0]!) ? [w[0]!.slice(1, -1)] : w;
+  };
   mentions.forEach((m, i) => {
-    if (m.type !== "ORG") return;
+    if (!SHORTENED_TYPES.has(m.type)) return;
     const w = words(m);
     if (w.length < 2) return;
     const root = clusters.find(i);
     orgRoots.push(root);
     const content = w.filter((x) => !ACRONYM_SKIPS.has(x.toLowerCase()));
-    if (content.length >= 2 && content.every((x) => /^\p{Lu}/u.test(x))) {
+    if (m.type === "ORG" && content.length >= 2 && content.every((x) => /^\p{Lu}/u.test(x))) {
       add(acronyms, content.map((x) => x.charAt(0)).join(""), root);
       add(acronyms, w.map((x) => x.charAt(0).toUpperCase()).join(""), root);
     }
+    // Short forms keep their type: "Airbus" (ORG) is not a short form of "Airbus A380" (PRODUCT). A product's first
+    // words name its line ("iPod" of "iPod Nano"), its last words the product ("A380" of "Airbus A380").
     for (let k = 1; k < w.length; k++) {
-      add(prefixes, w.slice(0, k).join(" ").toLowerCase(), root);
-      add(suffixes, w.slice(w.length - k).join(" ").toLowerCase(), root);
+      if (m.type !== "PRODUCT") add(prefixes, `${m.type} ${w.slice(0, k).join(" ").toLowerCase()}`, root);
+      add(suffixes, `${m.type} ${w.slice(w.length - k).join(" ").toLowerCase()}`, root);
     }
     // "Shanghai Cooperation Organization (SCO)": the acronym in parentheses right after the name is its own.
     const after = /^ \(([\p{Lu}][\p{Lu}.&-]{1,9})\)/u.exec(doc.text.slice(m.end, m.end + 14));
@@ -179,15 +195,14 @@ export function linkOrganizations(doc: Doc, mentions: readonly WorkMention[], cl
   });
   if (orgRoots.length === 0) return;
   mentions.forEach((m, i) => {
-    if (m.type !== "ORG" && m.type !== "PERSON" && m.type !== "GPE" && m.type !== "MISC") return;
+    if (m.type !== "ORG" && m.type !== "PERSON" && m.type !== "GPE" && m.type !== "MISC" && m.type !== "PRODUCT" && m.type !== "EVENT") return;
     const w = words(m);
     const key = w.join(" ");
     let fits: Set<number> | undefined;
     if (w.length === 1 && /^[\p{Lu}][\p{Lu}.&]+$/u.test(key)) fits = acronyms.get(key.replace(/\./g, ""));
-    if (!fits && (m.type === "ORG" || (m.type === "PERSON" && w.length === 1))) {
-      fits = prefixes.get(key.toLowerCase());
-      if (!fits && w.length === 1 && m.type === "ORG") fits = suffixes.get(key.toLowerCase());
-    }
+    if (!fits && SHORTENED_TYPES.has(m.type)) fits = prefixes.get(`${m.type} ${key.toLowerCase()}`) ?? suffixes.get(`${m.type} ${key.toLowerCase()}`);
+    // A one-word "person" that begins an organization's name is its short name ("Chrysler" of "Chrysler LLC").
+    if (!fits && m.type === "PERSON" && w.length === 1) fits = prefixes.get(`ORG ${key.toLowerCase()}`);
     const roots = fits && fits.size <= MAX_CANDIDATES ? [...new Set([...fits].map((r) => clusters.find(r)))] : [];
     if (roots.length === 1 && clusters.find(i) !== roots[0]) clusters.union(roots[0]!, i);
   });

@@ -8,8 +8,9 @@ import type { Span } from "../../core/analysis.js";
 import { createPipeline } from "../../core/pipeline.js";
 import { analyze } from "../../analyze.js";
 import type { TypeScore } from "./conlleval.js";
-import { listCorpus } from "../../eval/corpus.js";
-import { alignTokens, meantimeArticle, parseMeantimeEntities } from "./meantime.js";
+import { meantimeArticle, readMeantime, textMapper } from "../../corpora/meantime.js";
+import { listCorpus } from "../../corpora/split.js";
+import { meantimeNames } from "./meantime.js";
 import { MeantimeCounter, meantimeType, SCORED_TYPES, type GoldMention, type MeantimeResult, type ScoredSpan } from "./meantime-score.js";
 
 export async function evalMeantime(dir: string, half: "even" | "odd" | null, errorLimit: number, json: boolean): Promise<number> {
@@ -24,30 +25,16 @@ export async function evalMeantime(dir: string, half: "even" | "odd" | null, err
   const counter = new MeantimeCounter();
   const errors: string[] = [];
   for (const file of files) {
-    const doc = parseMeantimeEntities(readFileSync(file, "utf8"));
+    const doc = readMeantime(readFileSync(file, "utf8"));
     const analysis = analyze(meantimeArticle(doc), pipeline);
-    const aligned = alignTokens(doc, analysis.text);
     // Gold offsets (in the rebuilt text) to offsets in the analysed text, through the token boundaries.
-    const starts = new Map<number, number>();
-    const ends = new Map<number, number>();
-    doc.tokens.forEach((t, k) => {
-      const a = aligned[k];
-      if (a) starts.set(t.start, a.start), ends.set(t.end, a.end);
-    });
-    const move = (s: Span): Span | null => {
-      const start = starts.get(s.start), end = ends.get(s.end);
-      return start === undefined || end === undefined ? null : { start, end };
-    };
+    const { move, annotatedEnd } = textMapper(doc, analysis.text);
     const gold: GoldMention[] = [];
-    for (const g of doc.gold) {
+    for (const g of meantimeNames(doc)) {
       const span = move(g.span), name = move(g.name);
       if (span && name) gold.push({ span, name, type: g.type });
       else process.stderr.write(`newsgraph: ${basename(file)}: gold mention at ${g.span.start} not found in the analysed text\n`);
     }
-    let annotatedEnd = 0;
-    doc.tokens.forEach((t, k) => {
-      if (t.sentence < doc.annotatedSentences) annotatedEnd = aligned[k]?.end ?? annotatedEnd;
-    });
     const system: ScoredSpan[] = [];
     for (const e of analysis.entities) {
       const type = meantimeType(e.type);

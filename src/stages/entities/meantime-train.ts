@@ -12,38 +12,29 @@ import { segment } from "../text/stage.js";
 import type { ConllDoc } from "./conll.js";
 import { GAZ } from "./features.js";
 import type { HashTable } from "./hash-table.js";
-import { listCorpus } from "../../eval/corpus.js";
-import { alignTokens, meantimeArticle, parseMeantimeEntities, type MeantimeType } from "./meantime.js";
+import { meantimeArticle, readMeantime, textMapper } from "../../corpora/meantime.js";
+import { listCorpus } from "../../corpora/split.js";
+import { meantimeNames, type MeantimeType } from "./meantime.js";
 import { gazetteerBits } from "./mention-rules.js";
 
 /** MEANTIME types to the tagger's: stock indices, currencies, mixed and unlinked names are MISC, as in CoNLL. */
 const TAG_TYPE: Record<MeantimeType, string> = { PER: "PER", ORG: "ORG", LOC: "LOC", PRO: "PRO", FIN: "MISC", MIX: "MISC" };
 
-/** The files of one half (src/eval/corpus.ts) as CoNLL documents (IOB2 tags), in file name order. */
+/** The files of one half (src/corpora/split.ts) as CoNLL documents (IOB2 tags), in file name order. */
 export function meantimeTrainingDocs(dir: string, half: "even" | "odd", gazetteer: HashTable | null): ConllDoc[] {
   return listCorpus(dir, ".xml", half).map((f) => meantimeTrainingDoc(readFileSync(f, "utf8"), gazetteer));
 }
 
 /** One MEANTIME file as a CoNLL document: the annotated story sentences, tokenized as at run time. */
 export function meantimeTrainingDoc(xml: string, gazetteer: HashTable | null): ConllDoc {
-  const md = parseMeantimeEntities(xml);
+  const md = readMeantime(xml);
   const doc = layoutArticle(meantimeArticle(md));
   segment(doc);
-  const aligned = alignTokens(md, doc.text);
-  const starts = new Map<number, number>();
-  const ends = new Map<number, number>();
-  let annotatedEnd = 0;
-  md.tokens.forEach((t, k) => {
-    const a = aligned[k];
-    if (!a) return;
-    starts.set(t.start, a.start);
-    ends.set(t.end, a.end);
-    if (t.sentence < md.annotatedSentences) annotatedEnd = a.end;
-  });
+  const { move, annotatedEnd } = textMapper(md, doc.text);
   const names: (Span & { type: string })[] = [];
-  for (const g of md.gold) {
-    const start = starts.get(g.name.start), end = ends.get(g.name.end);
-    if (start !== undefined && end !== undefined) names.push({ start, end, type: TAG_TYPE[g.type ?? "MIX"] });
+  for (const g of meantimeNames(md)) {
+    const name = move(g.name);
+    if (name) names.push({ ...name, type: TAG_TYPE[g.type ?? "MIX"] });
   }
   const out: ConllDoc = { sentences: [] };
   for (const s of doc.storySentences()) {

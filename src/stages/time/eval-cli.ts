@@ -7,8 +7,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { listCorpus, type Half } from "../../eval/corpus.js";
-import { meantimeDct, parseMeantime } from "./meantime.js";
+import { readMeantime } from "../../corpora/meantime.js";
+import { listCorpus, type Half } from "../../corpora/split.js";
+import { meantimeDct, meantimeTimexes } from "./meantime.js";
 import { emptyCounts, report, scoreDoc, sumCounts, type Counts, type Report, type Scored } from "./score.js";
 import { tagTimexes } from "./tagger.js";
 import { parseTimeml, writeTimeml } from "./timeml.js";
@@ -76,12 +77,12 @@ function evalMeantime(dir: string, half: Half, limit: number): Corpus {
   const errors: string[] = [];
   const files = listCorpus(dir, ".xml", half);
   for (const file of files) {
-    const doc = parseMeantime(readFileSync(file, "utf8"));
+    const doc = readMeantime(readFileSync(file, "utf8"));
     // The dateline is the creation time, which is not scored; in the few files whose creation time is not
     // marked as such, the dateline's date is an ordinary gold timex and is scored like any other.
     const span = doc.dct ? doc.dateline : null;
     const sys = tagTimexes(doc.text.slice(0, doc.annotatedEnd), meantimeDct(doc)).filter((t) => !span || t.end <= span.start || t.start >= span.end);
-    errorLines(doc.text, file, scoreDoc(doc.gold, sys, c), limit, errors);
+    errorLines(doc.text, file, scoreDoc(meantimeTimexes(doc), sys, c), limit, errors);
   }
   return { name: `meantime:${dir}${half ? ` (${half} half)` : ""}`, report: report(c, files.length), errors, counts: c };
 }

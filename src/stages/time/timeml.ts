@@ -3,7 +3,7 @@
  * TIMEX3 spans as offsets into the stripped text; write a file back with the system's TIMEX3 tags.
  */
 import type { Timex, TimexType } from "../../core/analysis.js";
-import { decodeEntities, escapeXml, xmlAttr } from "../../eval/xml.js";
+import { decodeEntities, escapeXml, xmlAttr } from "../../corpora/xml.js";
 
 export interface GoldTimex {
   start: number;

@@ -1,6 +1,7 @@
 /**
  * The files of an evaluation corpus and its fixed dev/check split, shared by the stages' evaluations (NER,
- * time, amounts): the even half is where errors may be read (and, for NER, training data), the odd half the check.
+ * time, amounts, coreference): the even half is where errors may be read (and, for NER, training data), the odd
+ * half the check.
  */
 import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";

@@ -1,5 +1,5 @@
 /**
- * The little XML the evaluation readers need (TimeML, MEANTIME): entity decoding, escaping, and attribute values.
+ * The little XML the corpus readers need (TimeML, MEANTIME): entity decoding, escaping, and attribute values.
  * The corpora are regular, machine-written files; a full XML parser would add a dependency and nothing else.
  */
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
