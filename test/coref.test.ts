@@ -123,3 +123,11 @@ test("coref: the stage requires the entities stage before it", () => {
   assert.throws(() => createPipeline(["text", "time", "coref"]), /stage "coref" requires doc\.entities/);
   assert.doesNotThrow(() => createPipeline(["text", "time", "entities", "coref"]));
 });
+
+test("coref: 'its' is the organization or place named last; 'the company' the organization", () => {
+  const a = analyze(article(["Airbus said its profit rose. The company hired 500 engineers.", "China is isolated in its stance toward Russia."]));
+  const kinds = (e: Entity) => e.mentions.filter((m) => m.kind !== "name").map((m) => `${m.kind}:${m.text}`);
+  assert.deepEqual(kinds(entityOf(a, "Airbus")), ["pronoun:its", "nominal:The company"]);
+  assert.deepEqual(kinds(entityOf(a, "China")), ["pronoun:its"]);
+  assert.deepEqual(kinds(entityOf(a, "Russia")), []);
+});

@@ -39,6 +39,12 @@ interface SeenPerson {
   token: number;
 }
 
+/** Head nouns of descriptions of a company: "the company", "the automaker". */
+const COMPANY_NOUNS: ReadonlySet<string> = new Set([
+  "company", "firm", "group", "corporation", "automaker", "carmaker", "airline", "carrier", "manufacturer", "planemaker",
+  "bank", "retailer", "maker", "conglomerate", "giant", "insurer", "lender", "startup", "business",
+]);
+
 /** How many earlier sentences a pronoun looks back for its antecedent. */
 const LOOKBACK_SENTENCES = 6;
 /**
@@ -47,7 +53,15 @@ const LOOKBACK_SENTENCES = 6;
  */
 const MAX_CONSIDERED = 32;
 
-export function resolveReferences(doc: Doc, mentions: readonly WorkMention[], clusters: Clusters, persons: ReadonlyMap<number, PersonInfo>): Reference[] {
+export function resolveReferences(
+  doc: Doc,
+  mentions: readonly WorkMention[],
+  clusters: Clusters,
+  persons: ReadonlyMap<number, PersonInfo>,
+  things: ReadonlySet<number>,
+  orgs: ReadonlySet<number>,
+): Reference[] {
+  const thingHistory: SeenPerson[][] = [];
   const out: Reference[] = [];
   const history: SeenPerson[][] = [];
   /** People by last mention, the latest last; at most MAX_CONSIDERED of them. */
@@ -61,6 +75,7 @@ export function resolveReferences(doc: Doc, mentions: readonly WorkMention[], cl
     if (!doc.isStoryBlock(s.block)) continue;
     const inParagraph = doc.blocks[s.block]!.kind === "paragraph";
     const here: SeenPerson[] = [];
+    const hereThings: SeenPerson[] = [];
     const see = (root: number, a: number, b: number): void => {
       here.push({ root, token: a });
       const at = recent.lastIndexOf(root);
@@ -76,6 +91,7 @@ export function resolveReferences(doc: Doc, mentions: readonly WorkMention[], cl
         const m = mentions[next]!;
         const root = clusters.find(next);
         if (persons.has(root)) see(root, t, m.tokenEnd);
+        else if (things.has(root)) hereThings.push({ root, token: t });
         if (m.type !== "NORP" && m.type !== "GPE") {
           t = Math.max(t, m.tokenEnd - 1);
           continue;
@@ -85,6 +101,16 @@ export function resolveReferences(doc: Doc, mentions: readonly WorkMention[], cl
       const w = word(t);
       const lower = w.toLowerCase();
       const gender = PERSONAL_PRONOUNS.get(lower);
+      if (lower === "its") {
+        // "Airbus said its profit ...": a possessive "its" is the organization, place or product named last in
+        // its sentence, else the first one of the sentence before (its subject, as a rule).
+        const prior = hereThings.length > 0 ? hereThings[hereThings.length - 1] : thingHistory[thingHistory.length - 1]?.[0];
+        if (prior) {
+          out.push({ start: doc.tokens.start[t]!, end: doc.tokens.end[t]!, kind: "pronoun", root: prior.root });
+          hereThings.push({ root: prior.root, token: t });
+        }
+        continue;
+      }
       if (gender) {
         const root = resolvePronoun(lower, gender, t);
         if (root !== null) {
@@ -92,6 +118,17 @@ export function resolveReferences(doc: Doc, mentions: readonly WorkMention[], cl
           see(root, t, t + 1);
         }
         continue;
+      }
+      if (lower === "the" && t + 1 < s.tokenEnd && COMPANY_NOUNS.has(word(t + 1).toLowerCase())) {
+        // "the company", "the airline": the organization named last, in this sentence or the one before.
+        const next = t + 2 < s.tokenEnd ? word(t + 2) : "";
+        const prior = hereThings.length > 0 ? hereThings[hereThings.length - 1] : thingHistory[thingHistory.length - 1]?.[0];
+        if (prior && orgs.has(prior.root) && !/^\p{Lu}/u.test(next) && next !== "of" && next !== "'s" && next !== "’s") {
+          out.push({ start: doc.tokens.start[t]!, end: doc.tokens.end[t + 1]!, kind: "nominal", root: prior.root });
+          hereThings.push({ root: prior.root, token: t });
+          t++;
+          continue;
+        }
       }
       if (lower === "the") {
         const found = description(t, s.tokenEnd);
@@ -104,6 +141,8 @@ export function resolveReferences(doc: Doc, mentions: readonly WorkMention[], cl
     }
     history.push(here);
     if (history.length > LOOKBACK_SENTENCES) history.shift();
+    thingHistory.push(hereThings);
+    if (thingHistory.length > 1) thingHistory.shift();
 
     function resolvePronoun(lower: string, gender: Gender, t: number): number | null {
       const subject = SUBJECT_PRONOUNS.has(lower);

@@ -71,7 +71,11 @@ export function resolveEntities(doc: Doc, lexicon: CorefLexicon = corefLexicon()
     persons.set(root, info);
   }
 
-  const references = resolveReferences(doc, mentions, clusters, persons);
+  const things = new Set<number>();
+  for (const [root, type] of types) if (type === "ORG" || type === "GPE" || type === "PRODUCT") things.add(root);
+  const orgs = new Set<number>();
+  for (const [root, type] of types) if (type === "ORG") orgs.add(root);
+  const references = resolveReferences(doc, mentions, clusters, persons, things, orgs);
   const extra = new Map<number, Mention[]>();
   for (const r of references) push(extra, r.root, { start: r.start, end: r.end, text: doc.text.slice(r.start, r.end), kind: r.kind });
 
