@@ -262,6 +262,16 @@ export class FeatureExtractor {
     return breaks;
   }
 
+  /** The lexicon's case bucket of a word (0 unknown or rare, 1 almost always lower case ... 4 almost always capitalized). */
+  caseBucket(word: string): number {
+    return (this.lexiconValue(normalizeWord(word).toLowerCase()) >>> 21) & 7;
+  }
+
+  /** The lexicon's name cue of a word: 0 none, 1 company contexts, 2 person contexts, 3 both (see lexicon-build.ts). */
+  nameCue(word: string): number {
+    return (this.lexiconValue(normalizeWord(word).toLowerCase()) >>> 24) & 3;
+  }
+
   private lexiconValue(lw: string): number {
     return this.res.lexicon ? this.res.lexicon.get(finish(hashString(hashStart(0x9e37), lw))) : 0;
   }

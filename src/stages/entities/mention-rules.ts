@@ -89,11 +89,11 @@ export function namePartLength(token: string): number {
   return NAME_ADJECTIVE_PARTS.has(token.slice(hy + 1).toLowerCase()) && /^[A-Z]/.test(token) ? hy : 0;
 }
 
-/** Place and nationality categories (GAZ.GEO) of a token sequence (lower-cased, normalized as the gazetteer keys are). */
-export function gazetteerBits(words: readonly string[], gazetteer: HashTable | null): number {
+/** Place and nationality categories (GAZ.GEO, or the categories asked for) of a token sequence (lower-cased, normalized as the gazetteer keys are). */
+export function gazetteerBits(words: readonly string[], gazetteer: HashTable | null, categories: number = GAZ.GEO): number {
   if (!gazetteer) return 0;
   const lower = words.map((w) => normalizeWord(w).toLowerCase());
-  return gazetteer.get(phraseHash(lower, 0, lower.length)) & GAZ.GEO;
+  return gazetteer.get(phraseHash(lower, 0, lower.length)) & categories;
 }
 
 /**
@@ -125,3 +125,4 @@ export function institutionOfEnd(words: readonly string[], end: number): number 
   while (isCapitalized(words[k]) || ((words[k] === "and" || words[k] === "for") && isCapitalized(words[k + 1]))) k++;
   return k;
 }
+

@@ -44,6 +44,10 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
     const text = doc.text.slice(start, end);
     found.push({ mention: { start, end, text, kind: "name" }, type, key: nameKey(text), title });
   };
+  const commonWord = (w: string): boolean => {
+    const c = tagger.caseBucket(w);
+    return c === 1 || c === 2;
+  };
   sentences.forEach((s, si) => {
     const words = tokenDoc[si]!;
     const tokenStart = (k: number): number => doc.tokens.start[s.tokenStart + k]!;
@@ -69,7 +73,7 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
         tagged.fill(1, b, model);
         continue;
       }
-      let type = refineType(conllType, words.slice(a, b), gazetteer);
+      let type = refineType(conllType, words.slice(a, b), gazetteer, commonWord);
       if (type === "ORG") {
         b = institutionOfEnd(words, b);
         tagged.fill(1, a, b);

@@ -62,6 +62,16 @@ export class NerTagger {
     });
   }
 
+  /** The lexicon's case bucket of a word (see FeatureExtractor.caseBucket). */
+  caseBucket(word: string): number {
+    return this.extractor.caseBucket(word);
+  }
+
+  /** The lexicon's company (1) / person (2) / both (3) cue of a word. */
+  nameCue(word: string): number {
+    return this.extractor.nameCue(word);
+  }
+
   private decode(feats: Int32Array, n: number, weights: Int16Array, trans: Float32Array, end: Float32Array, used: number): Uint8Array {
     const out = new Uint8Array(n);
     scoreEmissions(weights, feats, SLOTS, used, n, this.emit);
