@@ -1,12 +1,12 @@
 import type { Entity, EntityType, Mention, Span } from "../../core/analysis.js";
 import type { Doc } from "../../core/doc.js";
 import { registerStage } from "../../core/pipeline.js";
-import { TYPES } from "./labels.js";
+import { TYPES, typeIndex } from "./labels.js";
 import { defaultTagger } from "./load.js";
 import { refineType } from "./refine.js";
 import { photoCredit } from "../text/blocks.js";
 import { GAZ } from "./features.js";
-import { gazetteerBits, hasRoleApposition, institutionOfEnd, isCamelProduct, isCurrencyPrefix, isModelNumber, isRole, namePartLength, placePartLength, titleLength } from "./mention-rules.js";
+import { gazetteerBits, hasCompanyNounAfter, hasRoleApposition, institutionOfEnd, isCamelProduct, isCurrencyPrefix, isModelNumber, isRole, joinNameParts, namePartLength, placePartLength, splitName, titleLength, type NameKnowledge } from "./mention-rules.js";
 import type { HashTable } from "./hash-table.js";
 import type { NerTagger } from "./tagger.js";
 
@@ -39,6 +39,10 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
   });
   const spans = tagger.tagDoc(tokenDoc, headlines);
   const gazetteer = tagger.model.gazetteer;
+  const knowledge: NameKnowledge = {
+    per: typeIndex("PER"), org: typeIndex("ORG"), loc: typeIndex("LOC"), misc: typeIndex("MISC"), gazetteer,
+    isNameWord: (w) => (gazetteerBits([w], gazetteer, GAZ.FIRST_NAME) !== 0) || tagger.caseBucket(w) === 4,
+  };
   const found: Found[] = [];
   const add = (start: number, end: number, type: EntityType, title: string | null = null): void => {
     const text = doc.text.slice(start, end);
@@ -53,7 +57,7 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
     const tokenStart = (k: number): number => doc.tokens.start[s.tokenStart + k]!;
     const tokenEnd = (k: number): number => doc.tokens.end[s.tokenStart + k]!;
     const tagged = new Uint8Array(words.length);
-    for (const span of spans[si]!) {
+    for (const span of joinNameParts(words, spans[si]!, knowledge).flatMap((x) => splitName(words, x, knowledge))) {
       let { start: a, end: b } = span;
       if (tagged[a]) continue; // inside a name an earlier span was extended over
       tagged.fill(1, a, b);
@@ -80,12 +84,14 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
       }
       // A company-sounding name with a personal role after it is a person ("Yun Sun, director of ...").
       if (type === "ORG" && conllType === "ORG" && hasRoleApposition(words, b)) type = "PERSON";
+      // "Walt Disney executives", "Nielsen ratings": a name before a company's nouns is the company.
+      if ((type === "PERSON" || type === "MISC") && hasCompanyNounAfter(words, b)) type = "ORG";
       if (words.slice(a, b).some(isCamelProduct) || isModelNumber(words[b - 1]!)) type = "PRODUCT";
-      let title: string | null = null;
+      let title: string | null = span.title ?? null;
       if (type === "PERSON") {
         const cut = titleLength(words.slice(a, b));
         const roles = words.slice(a, a + cut).filter(isRole);
-        if (roles.length > 0) title = roles.join(" ");
+        if (roles.length > 0) title = [...roles, title ?? ""].join(" ").trim();
         a += cut;
       }
       add(tokenStart(a), tokenEnd(b - 1), type, title);
