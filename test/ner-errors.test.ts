@@ -84,3 +84,12 @@ test("ner errors 10: a company named after a person is an organization when comp
   const b = run("Founder", "Walt Disney founded the studio in 1923.");
   assert.equal(typeOf(b, "Walt Disney"), "PERSON");
 });
+
+test("ner errors 11: a line of capitals opening a paragraph is a section label, not an organization", () => {
+  const a = run("Morning email", "STEEL INDUSTRY The mills in Ohio are closing, the union said.", "THE OTHER SIDE OF THE PARTY The guests drank champagne.");
+  assert.ok(!entities(a).some((e) => /STEEL|INDUSTRY|PARTY|The/.test(e)), entities(a).join(", "));
+  assert.equal(typeOf(a, "Ohio"), "GPE");
+  // A name in capitals stays a name.
+  const b = run("Morning email", "NEW YORK TIMES REPORTS The paper says the deal is off.");
+  assert.ok(entities(b).some((e) => /NEW YORK/.test(e)), entities(b).join(", "));
+});

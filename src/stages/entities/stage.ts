@@ -37,7 +37,7 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
     const kind = doc.blocks[s.block]?.kind;
     return kind === "title" || kind === "heading";
   });
-  const spans = tagger.tagDoc(tokenDoc, headlines);
+  const spans = tagger.tagDoc(tokenDoc, headlines, { capitals: true });
   const gazetteer = tagger.model.gazetteer;
   const knowledge: NameKnowledge = {
     per: typeIndex("PER"), org: typeIndex("ORG"), loc: typeIndex("LOC"), misc: typeIndex("MISC"), gazetteer,
