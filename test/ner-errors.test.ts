@@ -93,3 +93,14 @@ test("ner errors 11: a line of capitals opening a paragraph is a section label, 
   const b = run("Morning email", "NEW YORK TIMES REPORTS The paper says the deal is off.");
   assert.ok(entities(b).some((e) => /NEW YORK/.test(e)), entities(b).join(", "));
 });
+
+test("ner errors 12: a surname alone is a person, by the model's lexicon or a longer name in the document", () => {
+  // The lexicon has seen "Ms. Merkel": a one-word "place" with person contexts is a person.
+  const a = run("Europe", "Macron met Merkel in Berlin.");
+  assert.equal(typeOf(a, "Merkel"), "PERSON");
+  assert.equal(typeOf(a, "Berlin"), "GPE");
+  // The surname of a person named in full elsewhere in the document.
+  const b = run("Hearing", "John Bolton, a former ambassador, spoke on Monday.", "Bolton criticized the deal.", "Steve Israel said Israel would object.");
+  assert.equal(typeOf(b, "Bolton"), "PERSON");
+  assert.equal(typeOf(b, "Israel"), "GPE");
+});

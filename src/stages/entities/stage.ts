@@ -62,7 +62,10 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
       if (tagged[a]) continue; // inside a name an earlier span was extended over
       tagged.fill(1, a, b);
       // "Senator John McCain": a title before capitalized words names a person, whatever the tagger's type.
-      const conllType = titleLength(words.slice(a, b)) > 0 ? "PER" : TYPES[span.type]!;
+      let conllType = titleLength(words.slice(a, b)) > 0 ? "PER" : TYPES[span.type]!;
+      // A one-word "place" that running text names as a person ("Ms. Merkel", "Merkel's husband") is that person.
+      // Not after "the": "backed by the West".
+      if (conllType === "LOC" && b - a === 1 && /^[A-Z][a-z]/.test(words[a]!) && tagger.nameCue(words[a]!) === 2 && gazetteerBits([words[a]!], gazetteer) === 0 && !/^the$/i.test(words[a - 1] ?? "")) conllType = "PER";
       const part = b - a === 1 ? namePartLength(words[a]!) : 0;
       if (part > 0) {
         const type = partType(words[a]!.slice(0, part), conllType, gazetteer);
@@ -105,7 +108,32 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
       if (type) add(tokenStart(k), tokenStart(k) + part, type);
     });
   });
-  return retypeCredits(doc, found).sort((x, y) => x.mention.start - y.mention.start);
+  return retypeCredits(doc, surnamesAsPersons(doc, found, gazetteer, commonWord)).sort((x, y) => x.mention.start - y.mention.start);
+}
+
+/**
+ * A one-word name that ends a longer PERSON name of the document is that person's surname ("Bolton" beside "John
+ * Bolton", "Merkel" beside "Angela Merkel"), whatever type the tagger gave it: unless it is a gazetteer place or
+ * brand ("Israel" beside "Steve Israel"), a word running text writes in lower case, an acronym ("PAC"), a
+ * name after "the" ("the West"), or the first word of a longer organization name of the document ("Ford" beside "Ford Motor").
+ */
+function surnamesAsPersons(doc: Doc, found: Found[], gazetteer: HashTable | null, commonWord: (w: string) => boolean): Found[] {
+  const surnames = new Set<string>();
+  const orgFirst = new Set<string>();
+  for (const f of found) {
+    const words = f.key.split(" ");
+    if (words.length < 2) continue;
+    if (f.type === "PERSON") surnames.add(words[words.length - 1]!);
+    if (f.type === "ORG") orgFirst.add(words[0]!);
+  }
+  if (surnames.size === 0) return found;
+  const retype = new Set<EntityType>(["ORG", "GPE", "LOC", "MISC"]);
+  return found.map((f) => {
+    const w = f.mention.text;
+    if (!retype.has(f.type) || !surnames.has(f.key) || orgFirst.has(f.key) || !/^[A-Z][a-z]/.test(w) || commonWord(w)) return f;
+    if (/\bthe\s+$/i.test(doc.text.slice(Math.max(0, f.mention.start - 4), f.mention.start))) return f; // "the West"
+    return gazetteerBits([w], gazetteer, GAZ.GEO | GAZ.BRAND) !== 0 ? f : { ...f, type: "PERSON" as const };
+  });
 }
 
 /**
