@@ -262,6 +262,49 @@ export class FeatureExtractor {
     return breaks;
   }
 
+  /**
+   * In a sentence that opens with a run of capitals ("STEEL INDUSTRY Mills are closing", a section label of a
+   * newsletter, or a whole line of capitals), the tokens of that run that cannot be inside a name: words the
+   * unlabeled text writes in lower case at least half the time ("steel", "industry"), as Headline Case is cut, and
+   * "of"/"the"... unless between two kept words ("BANK OF ENGLAND"); not the words of a gazetteer name of two
+   * words or more ("NEW YORK"). Null when the run ends in a dash or comma (a dateline), or when the sentence opens with fewer than
+   * two words of capitals, or when it has no word in lower case and three words or fewer (a short headline).
+   */
+  capitalsBreaks(tokens: readonly string[]): Uint8Array | null {
+    if (!this.res.lexicon) return null;
+    let run = 0;
+    let words = 0;
+    while (run < tokens.length && !hasLower(tokens[run]!)) {
+      if (/[A-Z]{2}/.test(tokens[run]!)) words++;
+      run++;
+    }
+    if (words < 2 || (run === tokens.length && words <= 3)) return null;
+    // "MIDWAY ATOLL - Seventy-four years ago", "SAN JUAN, Puerto Rico": a dateline, a place.
+    if (run < tokens.length && /^(?:[-,—–:]|--)$/.test(tokens[run - 1]!)) return null;
+    const breaks = new Uint8Array(tokens.length);
+    const lower = tokens.map((t) => normalizeWord(t).toLowerCase());
+    // Words of a gazetteer name of two words or more are kept ("NEW YORK"): their hit codes have a B, I or L part.
+    const gaz = this.gazetteerFeatures(lower);
+    for (let i = 0; i < run; i++) {
+      const c = (this.lexiconValue(lower[i]!) >>> 21) & 7;
+      if ((c === 1 || c === 2) && !gaz[i]?.some((code) => code % 4 !== 0)) breaks[i] = 1;
+    }
+    for (let i = 0; i < run; i++) if (SMALL_WORDS.has(lower[i]!)) breaks[i] = i > 0 && i + 1 < run && !breaks[i - 1] && !breaks[i + 1] ? 0 : 1;
+    // "... OF THE PARTY The guests": the sentence proper opens after the run.
+    if (run < tokens.length && SMALL_WORDS.has(lower[run]!)) breaks[run] = 1;
+    return breaks;
+  }
+
+  /** The lexicon's case bucket of a word (0 unknown or rare, 1 almost always lower case ... 4 almost always capitalized). */
+  caseBucket(word: string): number {
+    return (this.lexiconValue(normalizeWord(word).toLowerCase()) >>> 21) & 7;
+  }
+
+  /** The lexicon's name cue of a word: 0 none, 1 company contexts, 2 person contexts, 3 both (see lexicon-build.ts). */
+  nameCue(word: string): number {
+    return (this.lexiconValue(normalizeWord(word).toLowerCase()) >>> 24) & 3;
+  }
+
   private lexiconValue(lw: string): number {
     return this.res.lexicon ? this.res.lexicon.get(finish(hashString(hashStart(0x9e37), lw))) : 0;
   }

@@ -18,7 +18,7 @@ const TITLES = new Set([
   "officer", "rev", "reverend", "father", "sister", "brother", "bishop", "archbishop", "cardinal", "rabbi", "imam",
   "sheikh", "ayatollah", "detective", "inspector", "superintendent", "constable", "coach", "manager", "director",
   "ambassador", "premier", "foreign", "defence", "defense", "finance", "interior", "deputy", "acting", "former",
-  "analyst", "economist",
+  "analyst", "economist", "chairperson", "chair",
 ]);
 
 /** Honorifics: dropped from the name like titles, but not roles worth keeping as the entity's title. */
@@ -89,11 +89,11 @@ export function namePartLength(token: string): number {
   return NAME_ADJECTIVE_PARTS.has(token.slice(hy + 1).toLowerCase()) && /^[A-Z]/.test(token) ? hy : 0;
 }
 
-/** Place and nationality categories (GAZ.GEO) of a token sequence (lower-cased, normalized as the gazetteer keys are). */
-export function gazetteerBits(words: readonly string[], gazetteer: HashTable | null): number {
+/** Place and nationality categories (GAZ.GEO, or the categories asked for) of a token sequence (lower-cased, normalized as the gazetteer keys are). */
+export function gazetteerBits(words: readonly string[], gazetteer: HashTable | null, categories: number = GAZ.GEO): number {
   if (!gazetteer) return 0;
   const lower = words.map((w) => normalizeWord(w).toLowerCase());
-  return gazetteer.get(phraseHash(lower, 0, lower.length)) & GAZ.GEO;
+  return gazetteer.get(phraseHash(lower, 0, lower.length)) & categories;
 }
 
 /**
@@ -124,4 +124,128 @@ export function institutionOfEnd(words: readonly string[], end: number): number 
   let k = end + 1;
   while (isCapitalized(words[k]) || ((words[k] === "and" || words[k] === "for") && isCapitalized(words[k + 1]))) k++;
   return k;
+}
+
+/** A middle initial: "J." of "Donald J. Trump". */
+export function isInitial(word: string | undefined): boolean {
+  return word !== undefined && /^[A-Z]\.$/.test(word);
+}
+
+/** Generational suffixes that end a personal name: "Jr.", "Sr.", "III". */
+export function isNameSuffix(word: string | undefined): boolean {
+  return word !== undefined && /^(?:Jr|Sr|Jnr|Snr)\.?$|^(?:II|III|IV)$/.test(word);
+}
+
+/** A span over tokens [start, end) with a tagger type (an index into TYPES) and, for persons, a title cut off. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  type: number;
+  title?: string;
+}
+
+/** What the span reshaping needs to know of words: the type index of persons, organizations and places, and the model's knowledge. */
+export interface NameKnowledge {
+  per: number;
+  org: number;
+  loc: number;
+  misc: number;
+  /** A capitalized word the model knows as a given name, or one running text almost always capitalizes. */
+  isNameWord(word: string): boolean;
+  gazetteer: HashTable | null;
+}
+
+/**
+ * Joins the parts of a personal name the tagger cut apart: at a middle initial ("Donald" + "J. Trump", "James B." +
+ * "Comey Jr.", "Mayor Frank" + "G. Jackson": the span before, of any type, of up to three capitalized words, or an
+ * untagged given name or initial before it, "E. J. Fleming"), and before a suffix ("Landon" + "Thomas Jr."); a suffix
+ * after a person is part of the name ("Landon Thomas" + "Jr."). Spans are in text order and do not overlap.
+ */
+export function joinNameParts(words: readonly string[], spans: readonly NameSpan[], k: NameKnowledge): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const span of spans) {
+    const s = { ...span };
+    const prev = out[out.length - 1];
+    if (prev && s.start < prev.end) {
+      if (s.end <= prev.end) continue;
+      s.start = prev.end;
+    }
+    if (s.type === k.per && s.end - s.start >= 2) {
+      const joint = isInitial(words[s.start]) || isNameSuffix(words[s.end - 1]) || (prev !== undefined && isInitial(words[prev.end - 1]));
+      if (joint && prev && prev.end === s.start && prev.end - prev.start <= 3 && words.slice(prev.start, prev.end).every((w) => /^[A-Z]/.test(w))) {
+        out.pop();
+        s.start = prev.start;
+      } else if (isInitial(words[s.start])) {
+        const limit = prev?.end ?? 0;
+        while (s.start > limit && isInitial(words[s.start - 1])) s.start--;
+        if (s.start > limit && isGivenName(words[s.start - 1]!, k)) s.start--;
+      }
+    }
+    if (s.type === k.per && isNameSuffix(words[s.end]) && !isNameSuffix(words[s.end - 1])) s.end++;
+    out.push(s);
+  }
+  return out;
+}
+
+function isGivenName(word: string, k: NameKnowledge): boolean {
+  return /^[A-Z][a-z]+$/.test(word) && !isTitleWord(word) && k.isNameWord(word);
+}
+
+/** Heads of organization names: "Deutsche Bank", "Brookings Institution", "Democratic National Committee". */
+const ORG_HEADS = new Set([
+  "bank", "group", "institute", "institution", "university", "college", "foundation", "committee", "council",
+  "association", "corporation", "corp", "corp.", "company", "co", "co.", "inc", "inc.", "ltd", "ltd.", "plc", "llc",
+  "party", "agency", "commission", "department", "ministry", "center", "centre", "fund", "trust", "society", "union",
+]);
+
+const isOrgHead = (w: string | undefined): boolean => w !== undefined && ORG_HEADS.has(w.toLowerCase());
+
+/** Party members named by their state or country: "a Massachusetts Democrat", "two Texas Republicans". */
+const PARTY_MEMBERS = /^(?:Democrats?|Republicans?|Independents?|Libertarians?|Conservatives?|Socialists?)$/;
+
+/**
+ * Splits a span that the tagger ran over two names: organizations joined by "and" when both parts have two words
+ * or more and are complete names, both with an organization head ("Urban Institute and Brookings Institution") or
+ * the second a brand of the gazetteer ("Credit Suisse and Deutsche Bank"); not "Securities and Exchange
+ * Commission", "House Ways and Means Committee", "Department of Health and Human Services"; a place before a party member ("Massachusetts" + "Democrat"); and a
+ * person after a role inside an organization-looking span ("Democrat National Chairperson" + "Donna Brazile": the
+ * role and the words before it become the person's title, or an organization of their own when they end in an
+ * organization head, "Democratic National Committee Chairwoman Debbie Wasserman Schultz").
+ */
+export function splitName(words: readonly string[], span: NameSpan, k: NameKnowledge): NameSpan[] {
+  const { start: a, end: b } = span;
+  if (span.type === k.per) return [span];
+  const and = words.indexOf("and", a);
+  const from = /^the$/i.test(words[a]!) ? a + 1 : a;
+  if (span.type === k.org && and > a && and < b && and - from >= 2 && b - and - 1 >= 2) {
+    const brand = (x: number, y: number): boolean => gazetteerBits(words.slice(x, y), k.gazetteer, GAZ.BRAND) !== 0;
+    const headed = isOrgHead(words[and - 1]) || brand(from, and);
+    if ((headed && isOrgHead(words[b - 1])) || brand(and + 1, b)) return [{ ...span, end: and }, { ...span, start: and + 1 }];
+  }
+  if (b - a >= 2 && PARTY_MEMBERS.test(words[b - 1]!) && gazetteerBits(words.slice(a, b - 1), k.gazetteer) & (GAZ.STATE | GAZ.COUNTRY | GAZ.CITY_BIG)) {
+    return [{ start: a, end: b - 1, type: k.loc }, { start: b - 1, end: b, type: k.misc }];
+  }
+  for (let r = b - 3; r > a; r--) {
+    if (!isTitleWord(words[r]!) || /^[a-z]/.test(words[r]!)) continue;
+    const name = words.slice(r + 1, b);
+    if (!name.every((w) => /^[A-Z][a-z]/.test(w)) || !k.isNameWord(name[0]!) || isTitleWord(name[0]!)) return [span];
+    if (gazetteerBits(name, k.gazetteer) & GAZ.GEO || isOrgHead(name[name.length - 1])) return [span];
+    let t = r;
+    while (t > a && isTitleWord(words[t - 1]!)) t--;
+    const person: NameSpan = { start: r + 1, end: b, type: k.per, title: words.slice(t, r + 1).filter(isRole).join(" ") };
+    if (isOrgHead(words[t - 1])) return [{ ...span, end: t }, person];
+    return [{ ...person, title: words.slice(a, r + 1).join(" ") }];
+  }
+  return [span];
+}
+
+/** Nouns of a company that follow its name without a possessive: "Walt Disney executives", "Nielsen ratings". */
+const COMPANY_NOUNS = new Set([
+  "executives", "employees", "shares", "stock", "shareholders", "stores", "customers", "subsidiary", "headquarters",
+  "ratings", "earnings", "revenue", "revenues", "profits",
+]);
+
+/** True when the word after a name is one of a company's nouns, in lower case ("Nielsen ratings", "Wells Fargo executives"). */
+export function hasCompanyNounAfter(words: readonly string[], end: number): boolean {
+  return COMPANY_NOUNS.has(words[end] ?? "");
 }

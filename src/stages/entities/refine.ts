@@ -31,7 +31,7 @@ const LOC_NAMES = new Set([
 const NORP_WORDS = new Set([
   "christian", "christians", "muslim", "muslims", "moslem", "moslems", "jew", "jews", "jewish", "catholic", "catholics",
   "protestant", "protestants", "orthodox", "hindu", "hindus", "buddhist", "buddhists", "sikh", "sikhs", "sunni", "sunnis",
-  "shia", "shi'ite", "shi'ites", "shiite", "shiites", "islamic", "islamist", "islamists", "democrat", "democrats",
+  "shia", "shi'ite", "shi'ites", "shiite", "shiites", "islamic", "islamist", "islamists", "democrat", "democrats", "democratic",
   "republican", "republicans", "kurd", "kurds", "kurdish", "arab", "arabs", "palestinian", "palestinians", "latino",
   "latinos", "hispanic", "hispanics", "european", "europeans", "african", "africans", "asian", "asians", "western",
   "westerners", "communist", "communists", "socialist", "socialists", "conservatives", "liberals", "tory", "tories",
@@ -64,25 +64,43 @@ const INSTITUTION_HEADS = new Set([
   "school",
 ]);
 
+/**
+ * Heads of building names that stand for the institution housed there (OntoNotes: "the White House", "the Kremlin",
+ * "the Elysee Palace" as the administration, ORG): a place tagged with one of these heads is no political entity.
+ */
+const SEAT_HEADS = new Set(["house", "palace", "kremlin", "pentagon", "elysee", "élysée"]);
+
 /** Heads of a state's formal name: "Russian Federation", "Czech Republic", "Republic of Korea", "Kingdom of Spain". */
 const STATE_HEADS = new Set(["federation", "republic", "kingdom", "emirates", "commonwealth", "principality"]);
 
 /** Adjective/plural endings of nationality words ("Ukrainians", "Chinese", "Kazakh" is left to the gazetteer). */
 const NATIONALITY_ENDING = /(?:ians?|eans?|ese|ish|ans|an|i|is)$/;
 
-export function refineType(conllType: string, tokens: readonly string[], gazetteer: HashTable | null): EntityType {
+/**
+ * `commonWord`, when given, says whether running text writes a word in lower case at least half the time (the
+ * model's lexicon): a "place" made only of such words and unknown to the gazetteer is an organization ("Public
+ * Citizen", not "Ground Zero", whose head is no place word either, nor "Silicon Valley").
+ */
+export function refineType(conllType: string, tokens: readonly string[], gazetteer: HashTable | null, commonWord?: (w: string) => boolean): EntityType {
   const lower = tokens.map((t) => normalizeWord(t).toLowerCase());
   const body = lower[0] === "the" && lower.length > 1 ? lower.slice(1) : lower;
   const phrase = body.join(" ");
   const bits = gazetteerBits(body, gazetteer);
   const last = body[body.length - 1] ?? "";
   if (conllType === "PRO") return "PRODUCT";
+  // "Muslims", "Sunni Muslims": a group's name the tagger took for a person.
+  if ((conllType === "PER" || conllType === "ORG") && isGroupName(conllType, body, gazetteer)) return "NORP";
+  // "Wells Fargo": a name of two words or more that the brand list holds is the company, whatever it looks like.
+  if ((conllType === "PER" || conllType === "LOC") && body.length > 1 && gazetteerBits(body, gazetteer, GAZ.BRAND) !== 0) return "ORG";
   if (conllType === "PER") return body.length > 1 && INSTITUTION_HEADS.has(last) ? "ORG" : "PERSON";
   if ((conllType === "ORG" || conllType === "LOC") && isStateName(body, gazetteer)) return "GPE";
   // A country's own name ("Russian Federation") is a GPE even where it acts as an organization.
   if (conllType === "ORG" && bits & GAZ.COUNTRY) return "GPE";
-  if (conllType === "ORG") return body.length > 1 && NORP_WORDS.has(last) && last.endsWith("s") ? "NORP" : "ORG";
+  if (conllType === "ORG") return "ORG";
   if (conllType === "LOC") {
+    // Not "Obama White House", which names a person too.
+    if (SEAT_HEADS.has(last) && body.length <= 2 && !(bits & GAZ.GEO)) return "ORG";
+    if (commonWord && body.length > 1 && !bits && !LOC_HEADS.has(last) && !LOC_NAMES.has(phrase) && body.every(commonWord)) return "ORG";
     if (body.length > 1 && !LOC_NAMES.has(phrase) && body.some((t) => ORG_WORDS.has(t))) return "ORG";
     if (bits & (GAZ.COUNTRY | GAZ.STATE | GAZ.CITY_BIG)) return "GPE";
     if (LOC_NAMES.has(phrase) || LOC_NAMES.has(lower.join(" ")) || LOC_HEADS.has(last) || LOC_HEADS.has(body[0] ?? "")) return "LOC";
@@ -105,4 +123,17 @@ function isStateName(body: readonly string[], gazetteer: HashTable | null): bool
   const last = body[body.length - 1] ?? "";
   if (body.length === 2 && STATE_HEADS.has(last)) return (gazetteerBits([body[0]!], gazetteer) & GAZ.NATIONALITY) !== 0;
   return body.length > 2 && STATE_HEADS.has(body[0]!) && body[1] === "of" && (gazetteerBits(body.slice(2), gazetteer) & GAZ.COUNTRY) !== 0;
+}
+
+/**
+ * A group's name: a plural of the group lists after other words ("Sunni Muslims", "Orthodox Christians"), or a
+ * word of the lists alone where the tagger took it for a person ("Muslims", "Muslim").
+ */
+function isGroupName(conllType: string, body: readonly string[], gazetteer: HashTable | null): boolean {
+  const last = body[body.length - 1] ?? "";
+  if (!NORP_WORDS.has(last)) return false;
+  // A one-word organization stays one ("Republicans" as the party, as CoNLL and MEANTIME mark it); a one-word
+  // person too when it is a given name ("Christian").
+  if (body.length === 1) return conllType === "PER" && (last.endsWith("s") || gazetteerBits(body, gazetteer, GAZ.FIRST_NAME) === 0);
+  return last.endsWith("s");
 }

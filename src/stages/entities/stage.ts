@@ -1,12 +1,12 @@
 import type { Entity, EntityType, Mention, Span } from "../../core/analysis.js";
 import type { Doc } from "../../core/doc.js";
 import { registerStage } from "../../core/pipeline.js";
-import { TYPES } from "./labels.js";
+import { TYPES, typeIndex } from "./labels.js";
 import { defaultTagger } from "./load.js";
 import { refineType } from "./refine.js";
 import { photoCredit } from "../text/blocks.js";
 import { GAZ } from "./features.js";
-import { gazetteerBits, hasRoleApposition, institutionOfEnd, isCamelProduct, isCurrencyPrefix, isModelNumber, isRole, namePartLength, placePartLength, titleLength } from "./mention-rules.js";
+import { gazetteerBits, hasCompanyNounAfter, hasRoleApposition, institutionOfEnd, isCamelProduct, isCurrencyPrefix, isModelNumber, isRole, joinNameParts, namePartLength, placePartLength, splitName, titleLength, type NameKnowledge } from "./mention-rules.js";
 import type { HashTable } from "./hash-table.js";
 import type { NerTagger } from "./tagger.js";
 
@@ -37,24 +37,35 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
     const kind = doc.blocks[s.block]?.kind;
     return kind === "title" || kind === "heading";
   });
-  const spans = tagger.tagDoc(tokenDoc, headlines);
+  const spans = tagger.tagDoc(tokenDoc, headlines, { capitals: true });
   const gazetteer = tagger.model.gazetteer;
+  const knowledge: NameKnowledge = {
+    per: typeIndex("PER"), org: typeIndex("ORG"), loc: typeIndex("LOC"), misc: typeIndex("MISC"), gazetteer,
+    isNameWord: (w) => (gazetteerBits([w], gazetteer, GAZ.FIRST_NAME) !== 0) || tagger.caseBucket(w) === 4,
+  };
   const found: Found[] = [];
   const add = (start: number, end: number, type: EntityType, title: string | null = null): void => {
     const text = doc.text.slice(start, end);
     found.push({ mention: { start, end, text, kind: "name" }, type, key: nameKey(text), title });
+  };
+  const commonWord = (w: string): boolean => {
+    const c = tagger.caseBucket(w);
+    return c === 1 || c === 2;
   };
   sentences.forEach((s, si) => {
     const words = tokenDoc[si]!;
     const tokenStart = (k: number): number => doc.tokens.start[s.tokenStart + k]!;
     const tokenEnd = (k: number): number => doc.tokens.end[s.tokenStart + k]!;
     const tagged = new Uint8Array(words.length);
-    for (const span of spans[si]!) {
+    for (const span of joinNameParts(words, spans[si]!, knowledge).flatMap((x) => splitName(words, x, knowledge))) {
       let { start: a, end: b } = span;
       if (tagged[a]) continue; // inside a name an earlier span was extended over
       tagged.fill(1, a, b);
       // "Senator John McCain": a title before capitalized words names a person, whatever the tagger's type.
-      const conllType = titleLength(words.slice(a, b)) > 0 ? "PER" : TYPES[span.type]!;
+      let conllType = titleLength(words.slice(a, b)) > 0 ? "PER" : TYPES[span.type]!;
+      // A one-word "place" that running text names as a person ("Ms. Merkel", "Merkel's husband") is that person.
+      // Not after "the": "backed by the West".
+      if (conllType === "LOC" && b - a === 1 && /^[A-Z][a-z]/.test(words[a]!) && tagger.nameCue(words[a]!) === 2 && gazetteerBits([words[a]!], gazetteer) === 0 && !/^the$/i.test(words[a - 1] ?? "")) conllType = "PER";
       const part = b - a === 1 ? namePartLength(words[a]!) : 0;
       if (part > 0) {
         const type = partType(words[a]!.slice(0, part), conllType, gazetteer);
@@ -69,19 +80,21 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
         tagged.fill(1, b, model);
         continue;
       }
-      let type = refineType(conllType, words.slice(a, b), gazetteer);
+      let type = refineType(conllType, words.slice(a, b), gazetteer, commonWord);
       if (type === "ORG") {
         b = institutionOfEnd(words, b);
         tagged.fill(1, a, b);
       }
       // A company-sounding name with a personal role after it is a person ("Yun Sun, director of ...").
       if (type === "ORG" && conllType === "ORG" && hasRoleApposition(words, b)) type = "PERSON";
+      // "Walt Disney executives", "Nielsen ratings": a name before a company's nouns is the company.
+      if ((type === "PERSON" || type === "MISC") && hasCompanyNounAfter(words, b)) type = "ORG";
       if (words.slice(a, b).some(isCamelProduct) || isModelNumber(words[b - 1]!)) type = "PRODUCT";
-      let title: string | null = null;
+      let title: string | null = span.title ?? null;
       if (type === "PERSON") {
         const cut = titleLength(words.slice(a, b));
         const roles = words.slice(a, a + cut).filter(isRole);
-        if (roles.length > 0) title = roles.join(" ");
+        if (roles.length > 0) title = [...roles, title ?? ""].join(" ").trim();
         a += cut;
       }
       add(tokenStart(a), tokenEnd(b - 1), type, title);
@@ -95,7 +108,32 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
       if (type) add(tokenStart(k), tokenStart(k) + part, type);
     });
   });
-  return retypeCredits(doc, found).sort((x, y) => x.mention.start - y.mention.start);
+  return retypeCredits(doc, surnamesAsPersons(doc, found, gazetteer, commonWord)).sort((x, y) => x.mention.start - y.mention.start);
+}
+
+/**
+ * A one-word name that ends a longer PERSON name of the document is that person's surname ("Bolton" beside "John
+ * Bolton", "Merkel" beside "Angela Merkel"), whatever type the tagger gave it: unless it is a gazetteer place or
+ * brand ("Israel" beside "Steve Israel"), a word running text writes in lower case, an acronym ("PAC"), a
+ * name after "the" ("the West"), or the first word of a longer organization name of the document ("Ford" beside "Ford Motor").
+ */
+function surnamesAsPersons(doc: Doc, found: Found[], gazetteer: HashTable | null, commonWord: (w: string) => boolean): Found[] {
+  const surnames = new Set<string>();
+  const orgFirst = new Set<string>();
+  for (const f of found) {
+    const words = f.key.split(" ");
+    if (words.length < 2) continue;
+    if (f.type === "PERSON") surnames.add(words[words.length - 1]!);
+    if (f.type === "ORG") orgFirst.add(words[0]!);
+  }
+  if (surnames.size === 0) return found;
+  const retype = new Set<EntityType>(["ORG", "GPE", "LOC", "MISC"]);
+  return found.map((f) => {
+    const w = f.mention.text;
+    if (!retype.has(f.type) || !surnames.has(f.key) || orgFirst.has(f.key) || !/^[A-Z][a-z]/.test(w) || commonWord(w)) return f;
+    if (/\bthe\s+$/i.test(doc.text.slice(Math.max(0, f.mention.start - 4), f.mention.start))) return f; // "the West"
+    return gazetteerBits([w], gazetteer, GAZ.GEO | GAZ.BRAND) !== 0 ? f : { ...f, type: "PERSON" as const };
+  });
 }
 
 /**

@@ -54,12 +54,25 @@ export class NerTagger {
    * which the CoNLL-trained model tends to swallow ("Putin Invites Xi Jinping"); elsewhere such words belong to
    * names too often ("Major League", "The Oval") for the cut to pay.
    */
-  tagDoc(doc: TokenDoc, headlines?: readonly boolean[]): TypedSpan[][] {
+  tagDoc(doc: TokenDoc, headlines?: readonly boolean[], options: { capitals?: boolean } = {}): TypedSpan[][] {
     return this.labelDoc(doc).map((labels, si) => {
       const spans = spansFromLabels(labels, labels.length);
-      const breaks = spans.length > 0 && headlines?.[si] ? this.extractor.headlineBreaks(doc[si]!) : null;
+      if (spans.length === 0) return spans;
+      let breaks = headlines?.[si] ? this.extractor.headlineBreaks(doc[si]!) : null;
+      // With `capitals`, a run of capitals opening a sentence is cut the same way (see capitalsBreaks).
+      if (!breaks && options.capitals) breaks = this.extractor.capitalsBreaks(doc[si]!);
       return breaks ? splitAt(spans, breaks) : spans;
     });
+  }
+
+  /** The lexicon's case bucket of a word (see FeatureExtractor.caseBucket). */
+  caseBucket(word: string): number {
+    return this.extractor.caseBucket(word);
+  }
+
+  /** The lexicon's company (1) / person (2) / both (3) cue of a word. */
+  nameCue(word: string): number {
+    return this.extractor.nameCue(word);
   }
 
   private decode(feats: Int32Array, n: number, weights: Int16Array, trans: Float32Array, end: Float32Array, used: number): Uint8Array {

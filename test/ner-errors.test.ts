@@ -1,0 +1,106 @@
+/**
+ * The NER errors seen on unseen US political news (PolNeAR dev texts, issue #8), each on small sentences written
+ * for the test: the boundaries and types the entities stage must give.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { analyze } from "../src/analyze.js";
+import type { Analysis } from "../src/core/analysis.js";
+import type { Article } from "../src/core/article.js";
+
+const run = (title: string, ...paragraphs: string[]): Analysis => {
+  const article: Article = { id: "t", source: null, url: null, published: null, section: null, title, authors: [], language: "en", paragraphs };
+  return analyze(article);
+};
+/** "TYPE name" of every entity, in order of first mention. */
+const entities = (a: Analysis): string[] => a.entities.map((e) => `${e.type} ${e.name}`);
+const typeOf = (a: Analysis, name: string): string | undefined => a.entities.find((e) => e.name === name)?.type;
+
+test("ner errors 1: a middle initial stays inside the name", () => {
+  const a = run("Coal country", "Donald J. Trump has vowed to bring back mining jobs.", "The debate is predictable - Donald J. Trump wants coal, and Hillary Clinton wants solar.");
+  assert.equal(typeOf(a, "Donald J. Trump"), "PERSON");
+  assert.equal(typeOf(a, "J. Trump"), undefined);
+  assert.equal(typeOf(a, "Donald"), undefined);
+});
+
+test("ner errors 2: a Jr. suffix stays with the whole name", () => {
+  const a = run("Banks", "Landon Thomas Jr. wrote the story for the newspaper.", "The story, said Landon Thomas Jr., took a year.");
+  assert.equal(typeOf(a, "Landon Thomas Jr."), "PERSON");
+  assert.equal(typeOf(a, "Thomas Jr."), undefined);
+  assert.equal(typeOf(a, "Landon"), undefined);
+});
+
+test("ner errors 3: two company names joined by 'and' are two organizations", () => {
+  const a = run("Fines", "Banks such as Credit Suisse and Deutsche Bank paid fines.", "The Urban Institute and Brookings Institution studied the plan.");
+  assert.equal(typeOf(a, "Credit Suisse"), "ORG");
+  assert.equal(typeOf(a, "Deutsche Bank"), "ORG");
+  assert.equal(typeOf(a, "Urban Institute"), "ORG");
+  assert.equal(typeOf(a, "Brookings Institution"), "ORG");
+  // One name with "and" inside stays whole.
+  const b = run("Filings", "The Securities and Exchange Commission opened an inquiry.");
+  assert.equal(typeOf(b, "Securities and Exchange Commission"), "ORG");
+});
+
+test("ner errors 4: a title inside a name does not make the person an organization", () => {
+  const a = run("Debates", "Democrat National Chairperson Donna Brazile said the party was united.");
+  assert.equal(typeOf(a, "Donna Brazile"), "PERSON");
+  assert.ok(!entities(a).some((e) => e.includes("Brazile") && !e.startsWith("PERSON")), entities(a).join(", "));
+  assert.deepEqual(a.entities.find((e) => e.name === "Donna Brazile")?.titles, ["Democrat National Chairperson"]);
+});
+
+test("ner errors 5: 'a Massachusetts Democrat' is a place and a party member, not an organization", () => {
+  const a = run("Senate", "Sen. Elizabeth Warren, a Massachusetts Democrat, criticized the bank.", "Rep. Joseph Crowley, a New York Democrat, agreed.");
+  assert.equal(typeOf(a, "Massachusetts"), "GPE");
+  assert.equal(typeOf(a, "New York"), "GPE");
+  assert.ok(!entities(a).some((e) => e.startsWith("ORG") && e.includes("Democrat")), entities(a).join(", "));
+});
+
+test("ner errors 6: the White House is the administration (ORG), not a place", () => {
+  const a = run("Statement", "The White House said on Monday that the president would veto the bill.");
+  assert.equal(typeOf(a, "White House"), "ORG");
+});
+
+test("ner errors 7: 'Democratic' is a party adjective (NORP)", () => {
+  const a = run("Race", "The Democratic nominee met voters in Ohio.");
+  assert.equal(typeOf(a, "Democratic"), "NORP");
+});
+
+test("ner errors 8: 'Muslims' is a religious group (NORP), not a person", () => {
+  const a = run("Ban", "He has repeatedly pledged to ban all Muslims from entering the country.");
+  assert.equal(typeOf(a, "Muslims"), "NORP");
+});
+
+test("ner errors 9: company and advocacy group names are organizations, not places or persons", () => {
+  const a = run("Accounts", "Sen. Elizabeth Warren criticized Wells Fargo for opening fake accounts.", "The bill is backed by Public Citizen, a consumer group.", "Robert Weissman, president of Public Citizen, praised her.");
+  assert.equal(typeOf(a, "Wells Fargo"), "ORG");
+  assert.equal(typeOf(a, "Public Citizen"), "ORG");
+});
+
+test("ner errors 10: a company named after a person is an organization when company words follow", () => {
+  const a = run("Ratings", "Nielsen ratings showed that Walt Disney executives were pleased.");
+  assert.equal(typeOf(a, "Nielsen"), "ORG");
+  assert.equal(typeOf(a, "Walt Disney"), "ORG");
+  // A person stays a person.
+  const b = run("Founder", "Walt Disney founded the studio in 1923.");
+  assert.equal(typeOf(b, "Walt Disney"), "PERSON");
+});
+
+test("ner errors 11: a line of capitals opening a paragraph is a section label, not an organization", () => {
+  const a = run("Morning email", "STEEL INDUSTRY The mills in Ohio are closing, the union said.", "THE OTHER SIDE OF THE PARTY The guests drank champagne.");
+  assert.ok(!entities(a).some((e) => /STEEL|INDUSTRY|PARTY|The/.test(e)), entities(a).join(", "));
+  assert.equal(typeOf(a, "Ohio"), "GPE");
+  // A name in capitals stays a name.
+  const b = run("Morning email", "NEW YORK TIMES REPORTS The paper says the deal is off.");
+  assert.ok(entities(b).some((e) => /NEW YORK/.test(e)), entities(b).join(", "));
+});
+
+test("ner errors 12: a surname alone is a person, by the model's lexicon or a longer name in the document", () => {
+  // The lexicon has seen "Ms. Merkel": a one-word "place" with person contexts is a person.
+  const a = run("Europe", "Macron met Merkel in Berlin.");
+  assert.equal(typeOf(a, "Merkel"), "PERSON");
+  assert.equal(typeOf(a, "Berlin"), "GPE");
+  // The surname of a person named in full elsewhere in the document.
+  const b = run("Hearing", "John Bolton, a former ambassador, spoke on Monday.", "Bolton criticized the deal.", "Steve Israel said Israel would object.");
+  assert.equal(typeOf(b, "Bolton"), "PERSON");
+  assert.equal(typeOf(b, "Israel"), "GPE");
+});
