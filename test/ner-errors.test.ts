@@ -14,7 +14,9 @@ const run = (title: string, ...paragraphs: string[]): Analysis => {
 };
 /** "TYPE name" of every entity, in order of first mention. */
 const entities = (a: Analysis): string[] => a.entities.map((e) => `${e.type} ${e.name}`);
-const typeOf = (a: Analysis, name: string): string | undefined => a.entities.find((e) => e.name === name)?.type;
+/** The type of the entity that has a name mention written `name` (coref may have named the entity by a longer name). */
+const typeOf = (a: Analysis, name: string): string | undefined =>
+  (a.entities.find((e) => e.name === name) ?? a.entities.find((e) => e.mentions.some((m) => m.kind === "name" && m.text === name)))?.type;
 
 test("ner errors 1: a middle initial stays inside the name", () => {
   const a = run("Coal country", "Donald J. Trump has vowed to bring back mining jobs.", "The debate is predictable - Donald J. Trump wants coal, and Hillary Clinton wants solar.");

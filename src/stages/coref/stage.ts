@@ -164,8 +164,10 @@ function entityName(members: readonly WorkMention[], type: EntityType, lexicon: 
 }
 
 function addTitle(titles: Map<number, string[]>, info: PersonInfo, root: number, title: string): void {
-  const list = titles.get(root) ?? [];
-  if (!list.some((t) => t.toLowerCase() === title.toLowerCase())) list.push(title);
+  // One role read twice, once cut shorter ("Democrat National Chairperson", "National Chairperson"): keep the longer.
+  const lower = title.toLowerCase();
+  const list = (titles.get(root) ?? []).filter((t) => !lower.endsWith(t.toLowerCase()) || lower === t.toLowerCase());
+  if (!list.some((t) => t.toLowerCase().endsWith(lower))) list.push(title);
   titles.set(root, list);
   for (const w of title.toLowerCase().split(/\s+/)) info.titleWords.add(w.replace(/\.$/, ""));
 }
