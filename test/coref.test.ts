@@ -131,3 +131,17 @@ test("coref: 'its' is the organization or place named last; 'the company' the or
   assert.deepEqual(kinds(entityOf(a, "China")), ["pronoun:its"]);
   assert.deepEqual(kinds(entityOf(a, "Russia")), []);
 });
+
+test("coref: 'Donald J. Trump', 'Donald Trump', 'Trump' and 'Mr. Trump' are one person; 'Hillary' is Hillary Clinton", () => {
+  const a = analyze(article([
+    "Donald J. Trump met donors in Ohio. Hillary Clinton campaigned in Florida.",
+    "Donald Trump later said the polls were wrong. Mr. Trump spoke for an hour, and Trump's aides cheered.",
+    "Hillary told supporters she would win.",
+  ]));
+  const trump = entityOf(a, "Donald J. Trump");
+  assert.equal(trump.name, "Donald J. Trump");
+  for (const [text, k] of [["Donald Trump", 0], ["Trump", 2], ["Trump", 3]] as const) assert.equal(entityOf(a, text, k), trump, `${text} #${k}`);
+  const hillary = entityOf(a, "Hillary Clinton");
+  assert.equal(entityOf(a, "Hillary", 1), hillary);
+  assert.deepEqual(hillary.mentions.filter((m) => m.kind === "pronoun").map((m) => m.text), ["she"]);
+});

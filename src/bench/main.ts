@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   const pipeline = getDefaultPipeline();
   // A/B in one run: the whole pipeline against the same without its last stages, in alternating rounds, so a
   // machine's drift falls on both sides. The best round of each is reported.
-  const withoutCoref = createPipeline(DEFAULT_STAGES.filter((name) => name !== "coref"));
+  // (quotes needs coref's resolved entities, so it goes with it.)
+  const withoutCoref = createPipeline(DEFAULT_STAGES.filter((name) => name !== "coref" && name !== "quotes"));
   for (const a of articles.slice(0, 50)) {
     analyze(a, pipeline); // warm up the JIT
     analyze(a, withoutCoref);
@@ -106,6 +107,17 @@ async function main(): Promise<void> {
     corefSeconds = Math.min(corefSeconds, seconds(t0));
   }
 
+  // The quotes stage alone, over the same documents after coref.
+  const quotesStage = getStage("quotes");
+  for (const d of beforeCoref.slice(0, 50)) quotesStage.run(d);
+  let quotesSeconds = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    t0 = process.hrtime.bigint();
+    for (const d of beforeCoref) quotesStage.run(d);
+    quotesSeconds = Math.min(quotesSeconds, seconds(t0));
+  }
+  const quoteCount = beforeCoref.reduce((n, d) => n + d.quotes.length, 0);
+
   // The time and amounts stages alone, over the documents already segmented.
   const timeStages = [getStage("time"), getStage("amounts")];
   for (const d of segmented.slice(0, 50)) for (const stage of timeStages) stage.run(d);
@@ -131,7 +143,8 @@ async function main(): Promise<void> {
     `| NER tagging alone (features + 2 stages of Viterbi) | ${fmt(tokens / tagSeconds)} | ${tagSeconds.toFixed(2)} s |`,
     `| time + amounts stages alone | ${fmt(tokens / timeSeconds)} | ${timeSeconds.toFixed(2)} s |`,
     `| coref stage alone | ${fmt(tokens / corefSeconds)} | ${corefSeconds.toFixed(2)} s |`,
-    `| analyze without coref (${withoutCorefName}) | ${fmt(tokens / withoutCorefSeconds)} | ${withoutCorefSeconds.toFixed(2)} s |`,
+    `| quotes stage alone (${quoteCount} quotes) | ${fmt(tokens / quotesSeconds)} | ${quotesSeconds.toFixed(2)} s |`,
+    `| analyze without coref and quotes (${withoutCorefName}) | ${fmt(tokens / withoutCorefSeconds)} | ${withoutCorefSeconds.toFixed(2)} s |`,
     `| whole analyze (${pipelineName}) | ${fmt(tokens / analyzeSeconds)} | ${analyzeSeconds.toFixed(2)} s (${(100 * (analyzeSeconds / withoutCorefSeconds - 1)).toFixed(1)}% over the line above; best of ${ROUNDS} alternating rounds) |`,
     `| NER tagging of one 5 MB paragraph (${fmt(bigTokens)} tokens) | ${fmt(bigTokens / bigSeconds)} | ${bigSeconds.toFixed(2)} s |`,
     "",

@@ -21,7 +21,7 @@ export function formatSummary(a: Analysis): string {
     out.push("", "## Quotes");
     for (const q of a.quotes) {
       const speaker = (q.speaker && byId.get(q.speaker)?.name) ?? q.speakerText ?? "?";
-      out.push(`  [${q.kind}] ${speaker}: ${clip(q.text, 120)}`);
+      out.push(`  ${speaker} — ${q.cue ?? "(no cue)"} — “${clip(q.text, 110)}” [${q.kind}]`);
     }
   }
   if (a.timexes.length > 0) {

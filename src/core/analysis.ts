@@ -55,6 +55,10 @@ export interface Quote extends Span {
   /** Entity id of the speaker, or null when the speaker is not a known entity. */
   speaker: string | null;
   speakerText: string | null;
+  /** Where the cue stands (the reporting verb, "according to", the colon or dash), or null. Additive: optional in the schema. */
+  cueSpan?: Span | null;
+  /** Where the words naming the speaker stand (the source mention: "he", "Yun Sun"), or null. Additive: optional in the schema. */
+  sourceSpan?: Span | null;
 }
 
 export interface Timex extends Span {

@@ -7,5 +7,6 @@ import "./time/stage.js";
 import "./amounts/stage.js";
 import "./entities/stage.js";
 import "./coref/stage.js";
+import "./quotes/stage.js";
 
-export const DEFAULT_STAGES: readonly string[] = ["text", "time", "amounts", "entities", "coref"];
+export const DEFAULT_STAGES: readonly string[] = ["text", "time", "amounts", "entities", "coref", "quotes"];

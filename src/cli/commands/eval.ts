@@ -27,6 +27,10 @@ const TASKS: Record<string, EvalTask> = {
     summary: "coreference: MUC, B3, CEAF-e and CoNLL F1 against MEANTIME's chains; split names on PolNeAR",
     load: () => import("../../stages/coref/eval/cli.js"),
   },
+  quotes: {
+    summary: "who said what: Source / Cue / Content and attribution P/R/F1, direct-quote speakers, on PolNeAR",
+    load: () => import("../../stages/quotes/eval/cli.js"),
+  },
 };
 
 export function help(): string {
@@ -43,6 +47,7 @@ Examples:
   newsgraph eval timex --timeml ../shared/data/timex/tempeval3/TBAQ-cleaned/TimeBank --meantime ../shared/data/meantime/intra-doc_annotation
   newsgraph eval amounts --meantime ../shared/data/meantime/intra-doc_annotation --half odd
   newsgraph eval coref --meantime ../shared/data/meantime/intra-doc_annotation --half odd
+  newsgraph eval quotes --polnear ../shared/data/quotes/polnear/dev
 `;
 }
 

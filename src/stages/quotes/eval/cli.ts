@@ -1,0 +1,87 @@
+/**
+ * `newsgraph eval quotes --polnear DIR [--out DIR]`: runs the pipeline on PolNeAR's texts (DIR/text/*.txt) and scores
+ * its attributions against the gold (DIR/attributions/*.ann; for a text with several annotators, the alphabetically
+ * first file). With --out, writes one brat file per text, `<text name>.ann`, spans as character offsets into the
+ * .txt, in PolNeAR's conventions (the content of a direct quote with its marks, of an indirect one with its "that").
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Block } from "../../../core/analysis.js";
+import { Doc } from "../../../core/doc.js";
+import { createPipeline, type Pipeline } from "../../../core/pipeline.js";
+import { readPolnear, writeBrat, type BratAttribution } from "../../../corpora/polnear.js";
+import { DEFAULT_STAGES } from "../../index.js";
+import { classifyParagraph } from "../../text/blocks.js";
+import { UsageError } from "../../../cli/usage.js";
+import { attributions, charSpan } from "../stage.js";
+import { emptyScore, formatScore, scoreText, type QuoteScore } from "./score.js";
+
+/** A Doc over the .txt itself (offsets are the file's): the first line is the title, every other line a block. */
+export function polnearDoc(name: string, text: string): Doc {
+  const blocks: Block[] = [];
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let start = m.index, end = m.index + m[0].length;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end <= start) continue;
+    blocks.push({ start, end, kind: blocks.length === 0 ? "title" : classifyParagraph(text.slice(start, end)) });
+  }
+  const title = blocks[0] ? text.slice(blocks[0].start, blocks[0].end) : "";
+  return new Doc({ id: name, source: null, url: null, published: null, section: null, title, authors: [], language: "en" }, text, blocks);
+}
+
+/** The pipeline up to the quotes stage, and the attributions of one text in brat form. */
+export function predictText(pipeline: Pipeline, name: string, text: string): BratAttribution[] {
+  const doc = pipeline.run(polnearDoc(name, text));
+  const { atts } = attributions(doc);
+  return atts.map((a) => ({
+    source: a.source ? [charSpan(doc, a.source)] : null,
+    cue: a.cue ? [charSpan(doc, a.cue)] : null,
+    content: a.content.length > 0 ? a.content.map((c) => charSpan(doc, c)) : null,
+  }));
+}
+
+export function beforeQuotes(): Pipeline {
+  return createPipeline(DEFAULT_STAGES.filter((s) => s !== "quotes"));
+}
+
+export function evaluatePolnear(dir: string, out: string | null): { score: QuoteScore; texts: number; seconds: number } {
+  const texts = readPolnear(dir);
+  const pipeline = beforeQuotes();
+  const score = emptyScore();
+  if (out) mkdirSync(out, { recursive: true });
+  const t0 = process.hrtime.bigint();
+  for (const t of texts) {
+    const pred = predictText(pipeline, t.name, t.text);
+    if (out) writeFileSync(join(out, `${t.name}.ann`), writeBrat(t.text, pred));
+    if (t.annFile) scoreText(t.text, t.attributions, pred, score);
+  }
+  return { score, texts: texts.length, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+}
+
+const HELP = `Usage: newsgraph eval quotes --polnear DIR [--out DIR]
+
+Scores Source, Cue, Content and whole attributions (exact spans and token overlap) and the speaker of direct
+quotes against PolNeAR (DIR holds text/*.txt and attributions/*.ann; with several annotators for one text, the
+alphabetically first annotator's file is the gold). --out DIR writes the predictions as brat .ann files.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  let dir: string | null = null, out: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "-h" || a === "--help") {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (a === "--polnear") dir = argv[++i] ?? null;
+    else if (a === "--out") out = argv[++i] ?? null;
+    else throw new UsageError(`eval quotes: unknown option ${a}`);
+  }
+  if (!dir) throw new UsageError("eval quotes: --polnear DIR is required");
+  const { score, texts, seconds } = evaluatePolnear(dir, out);
+  process.stdout.write(`PolNeAR ${dir}: ${texts} texts, ${seconds.toFixed(1)} s\n${formatScore(score)}\n`);
+  return 0;
+}

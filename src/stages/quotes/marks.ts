@@ -1,0 +1,53 @@
+/**
+ * Quotation regions: one forward scan over a block's tokens pairs opening and closing double marks (curly, straight,
+ * ASCII `` ''), so the time is linear in the block's length whatever the marks. A straight mark closes when a
+ * quotation is open and opens otherwise; a curly opening mark inside an open quotation is a quote inside the quote
+ * (depth 2, kept inside the outer region); a closing mark with no quotation open is dropped. A region still open at
+ * the end of its paragraph ends there ("continues": news style reopens it in the next paragraph).
+ */
+import { CLOSE_MARKS, OPEN_MARKS, STRAIGHT_MARK } from "./lexicon.js";
+
+export interface Region {
+  /** Token index of the opening mark. */
+  open: number;
+  /** Token index of the closing mark, or -1 when the paragraph ends first. */
+  close: number;
+  /** Exclusive token end: close + 1, or the block's last token + 1. */
+  end: number;
+  block: number;
+  /** Open at the end of its paragraph. */
+  continues: boolean;
+}
+
+export function findRegions(words: readonly string[], tokenStart: number, tokenEnd: number, block: number, out: Region[]): void {
+  let open = -1;
+  let depth = 0;
+  let straightOuter = false;
+  for (let t = tokenStart; t < tokenEnd; t++) {
+    const w = words[t]!;
+    const isOpen = OPEN_MARKS.has(w);
+    const isClose = CLOSE_MARKS.has(w);
+    const isStraight = w === STRAIGHT_MARK;
+    if (!isOpen && !isClose && !isStraight) continue;
+    if (open < 0) {
+      if (isClose) continue; // a stray closing mark
+      open = t;
+      depth = 1;
+      straightOuter = isStraight;
+      continue;
+    }
+    if (isOpen) {
+      depth++;
+    } else if (isStraight) {
+      if (straightOuter && depth === 1) depth = 0;
+      else if (!straightOuter) depth = depth > 1 ? depth - 1 : depth + 1; // a straight quote inside a curly one
+      else depth--;
+    } else depth--;
+    if (depth <= 0) {
+      out.push({ open, close: t, end: t + 1, block, continues: false });
+      open = -1;
+      depth = 0;
+    }
+  }
+  if (open >= 0) out.push({ open, close: -1, end: tokenEnd, block, continues: true });
+}

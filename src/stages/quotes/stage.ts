@@ -1,0 +1,160 @@
+/**
+ * The quotes stage: who said what. Finds direct, partial and indirect speech in the article's own voice (title and
+ * paragraphs) and resolves each speaker to an entity of `doc.entities` after coref.
+ *
+ * Which part does what, and why:
+ * - quotation marks (marks.ts): a linear scan pairs the marks — deterministic, nothing to learn;
+ * - attributions (attribute.ts): rules find the cue (a closed class of reporting verbs) and, from the sentence's
+ *   shape, the source and the content; they also link floating quotes to the speaker before them;
+ * - the learned tagger (model.ts, trained on PolNeAR train by train/main.ts) re-labels Source / Cue / Content
+ *   token by token with the rules' proposals as features, and its spans replace the rules' where it is loaded
+ *   (see docs/models/quotes.md for when it wins);
+ * - speakers (below): the entity whose mention heads the source span (coref has resolved "he" and "the Russian
+ *   leader"); groups and unnamed sources ("Ukrainian officials", "experts") keep `speakerText` only.
+ */
+import type { Quote, QuoteKind, Span } from "../../core/analysis.js";
+import type { Doc } from "../../core/doc.js";
+import { registerStage } from "../../core/pipeline.js";
+import { buildContext, findAttributions, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
+import { GROUP_PRONOUNS } from "./lexicon.js";
+import { refineAttributions } from "./model.js";
+
+/** Character span of a token span. */
+export function charSpan(doc: Doc, t: TokSpan): Span {
+  return { start: doc.tokens.start[t.start]!, end: doc.tokens.end[t.end - 1]! };
+}
+
+/** The attributions of a document in PolNeAR's conventions (token spans), after the model where it is loaded. */
+export function attributions(doc: Doc): { ctx: QuoteContext; atts: RawAttribution[] } {
+  const ctx = buildContext(doc);
+  const atts = refineAttributions(ctx, findAttributions(ctx));
+  return { ctx, atts };
+}
+
+interface Speaker {
+  speaker: string | null;
+  speakerText: string | null;
+  sourceSpan: Span | null;
+}
+
+/** The entity whose mention heads the source: the last mention before any comma (the appositive is a title). */
+function resolveSpeaker(ctx: QuoteContext, source: TokSpan): Speaker {
+  const { doc, words } = ctx;
+  let head = source.end;
+  for (let t = source.start; t < source.end; t++)
+    if (words[t] === ",") {
+      head = t;
+      break;
+    }
+  const span = charSpan(doc, source);
+  const speakerText = doc.text.slice(span.start, span.end);
+  let best = -1;
+  for (let t = head - 1; t >= source.start; t--) {
+    const m = ctx.mentionAt[t]!;
+    if (m < 0) {
+      if (t === head - 1 && !words[t]!.endsWith("'s") && words[t] !== "’s" && words[t] !== "'s") {
+        // The head word is not a mention: a group or an unnamed source ("Ukrainian officials", "a senior aide").
+        break;
+      }
+      continue;
+    }
+    best = m;
+    break;
+  }
+  if (best < 0 && head - source.start === 1 && GROUP_PRONOUNS.has(words[source.start]!)) return { speaker: null, speakerText, sourceSpan: span };
+  const entity = best >= 0 ? doc.entities[ctx.mentions[best]!.entity] : undefined;
+  return { speaker: entity?.id ?? null, speakerText, sourceSpan: span };
+}
+
+const OPENERS = new Set(["“", "``", "„", "«", '"']);
+
+/** The Analysis quotes: the contract's spans (no quotation marks, no "that"), kinds, speakers. */
+export function toQuotes(doc: Doc, ctx: QuoteContext, atts: readonly RawAttribution[]): Quote[] {
+  const speakers: (Speaker | null)[] = [];
+  const quotes: Quote[] = [];
+  const push = (span: Span, kind: QuoteKind, a: RawAttribution, sp: Speaker | null): void => {
+    let { start, end } = span;
+    const text = doc.text;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end <= start) return;
+    const cue = a.cue ? charSpan(doc, a.cue) : null;
+    quotes.push({
+      start,
+      end,
+      id: "",
+      kind,
+      text: text.slice(start, end),
+      cue: cue ? text.slice(cue.start, cue.end) : null,
+      speaker: sp?.speaker ?? null,
+      speakerText: sp?.speakerText ?? null,
+      cueSpan: cue,
+      sourceSpan: sp?.sourceSpan ?? null,
+    });
+  };
+  for (const a of atts) speakers.push(a.source ? resolveSpeaker(ctx, a.source) : null);
+  // Inherited speakers (floating quotes), following chains of inheritance a few steps.
+  for (let round = 0; round < 3; round++)
+    atts.forEach((a, i) => {
+      const from = a.inherit >= 0 ? speakers[a.inherit] : null;
+      if (!a.source && !speakers[i] && from) speakers[i] = { ...from, sourceSpan: null };
+    });
+  atts.forEach((a, i) => {
+    const sp = speakers[i] ?? null;
+    // No source and nothing to inherit (a tagged content no cue claimed, a "so-called" naming): no quote of anyone.
+    if (!sp) return;
+    for (const frag of a.content) {
+      const r = ctx.regionAt[frag.start]!;
+      const region = r >= 0 ? ctx.regions[r]! : null;
+      if (region && region.open === frag.start && frag.end >= region.end) {
+        // Direct: the content is a quotation; the span is inside its marks.
+        const inner: TokSpan = { start: region.open + 1, end: region.close >= 0 ? region.close : region.end };
+        if (inner.end > inner.start) push(charSpan(doc, inner), "direct", a, sp);
+        continue;
+      }
+      // Indirect: without a leading "that" (and a trailing comma); the quotations inside are partial quotes.
+      let s = frag.start;
+      if (ctx.words[s] === "that" && s + 1 < frag.end) s++;
+      let e = frag.end;
+      while (e > s + 1 && (ctx.words[e - 1] === "," || ctx.words[e - 1] === ".")) e--;
+      if (e > s) push(charSpan(doc, { start: s, end: e }), "indirect", a, sp);
+      for (let t = s; t < e; t++) {
+        const ri = ctx.regionAt[t]!;
+        if (ri < 0 || ctx.regions[ri]!.open !== t) continue;
+        const q = ctx.regions[ri]!;
+        const inner: TokSpan = { start: q.open + 1, end: q.close >= 0 ? q.close : q.end };
+        if (inner.end > inner.start) push(charSpan(doc, inner), "partial", a, sp);
+        t = q.end - 1;
+      }
+    }
+  });
+  // Partial quotations outside any content, in a sentence with an attribution: the same speaker.
+  const sentenceAtt = new Map<number, number>();
+  atts.forEach((a, i) => {
+    if (a.source && a.cue) sentenceAtt.set(doc.tokens.sentence[a.cue.start]!, i);
+  });
+  for (const r of ctx.regions) {
+    if (ctx.covered[r.open]! >= 0 || !OPENERS.has(ctx.words[r.open]!)) continue;
+    const i = sentenceAtt.get(doc.tokens.sentence[r.open]!);
+    if (i === undefined) continue;
+    const inner: TokSpan = { start: r.open + 1, end: r.close >= 0 ? r.close : r.end };
+    if (inner.end > inner.start) push(charSpan(doc, inner), "partial", atts[i]!, speakers[i] ?? null);
+  }
+  quotes.sort((a, b) => a.start - b.start || a.end - b.end);
+  quotes.forEach((q, i) => (q.id = `q${i + 1}`));
+  return quotes;
+}
+
+export function findQuotes(doc: Doc): Quote[] {
+  const { ctx, atts } = attributions(doc);
+  return toQuotes(doc, ctx, atts);
+}
+
+export const quotesStage = registerStage({
+  name: "quotes",
+  requires: ["doc.entities.resolved", "doc.sentences", "doc.tokens"],
+  assigns: ["doc.quotes"],
+  run(doc: Doc): void {
+    doc.quotes = findQuotes(doc);
+  },
+});

@@ -1,0 +1,121 @@
+/**
+ * `npm run train:quotes`: trains the Source / Cue / Content tagger (model.ts) on PolNeAR train and writes
+ * models/quotes.bin.gz. Deterministic: texts in name order, a fixed shuffle seed per epoch.
+ *
+ * Selection on train only: every tenth text (by name order) is held out, the number of epochs is the one with
+ * the best exact-span F1 (mean of the three roles) on that slice; the final model is trained on all of train with
+ * it. Dev is read only by `newsgraph eval quotes`.
+ *
+ *   node dist/src/stages/quotes/train/main.js [--polnear DIR] [--epochs N] [--bits B] [--out FILE]
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PerceptronTrainer } from "../../entities/perceptron.js";
+import { readPolnear, type PolnearText } from "../../../corpora/polnear.js";
+import { buildContext, findAttributions, tokenAt, type QuoteContext } from "../attribute.js";
+import { beforeQuotes, polnearDoc } from "../eval/cli.js";
+import { emptyScore, prf, scoreText } from "../eval/score.js";
+import { charSpan } from "../stage.js";
+import { features, fromFloat, goldLabels, link, ruleLabels, sequences, serializeQuoteModel, setQuoteModel, spansOf, tagSequence, USED_SLOTS, type QuoteModel, type Sequence } from "../model.js";
+import type { TypedSpan } from "../../entities/labels.js";
+
+interface Prepared {
+  text: PolnearText;
+  ctx: QuoteContext;
+  seqs: Sequence[];
+  feats: Int32Array[];
+  gold: Uint8Array[];
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+function prepare(texts: PolnearText[], bits: number): Prepared[] {
+  const pipeline = beforeQuotes();
+  setQuoteModel(null);
+  return texts.map((text) => {
+    const doc = pipeline.run(polnearDoc(text.name, text.text));
+    const ctx = buildContext(doc);
+    const rules = ruleLabels(ctx, findAttributions(ctx));
+    const spans: TypedSpan[] = [];
+    const toTok = (f: { start: number; end: number }, type: number): void => {
+      const s = tokenAt(doc, f.start);
+      let e = s;
+      while (e < doc.tokens.count && doc.tokens.start[e]! < f.end) e++;
+      if (e > s) spans.push({ start: s, end: e, type });
+    };
+    for (const a of text.attributions) {
+      for (const f of a.source ?? []) toTok(f, 0);
+      for (const f of a.cue ?? []) toTok(f, 1);
+      for (const f of a.content ?? []) toTok(f, 2);
+    }
+    // Univocal in PolNeAR, but a token may touch two fragments: keep the first span of each token.
+    spans.sort((x, y) => x.start - y.start || y.end - x.end);
+    const kept: TypedSpan[] = [];
+    let reach = -1;
+    for (const s of spans) if (s.start >= reach) { kept.push(s); reach = s.end; }
+    const seqs = sequences(ctx);
+    return { text, ctx, seqs, feats: seqs.map((q) => features(ctx, q, rules, bits)), gold: seqs.map((q) => goldLabels(q, kept)) };
+  });
+}
+
+function train(data: Prepared[], bits: number, epochs: number, onEpoch?: (m: QuoteModel, epoch: number) => void): QuoteModel {
+  const trainer = new PerceptronTrainer(bits, USED_SLOTS);
+  const ex = { feats: data.flatMap((d) => d.feats), gold: data.flatMap((d) => d.gold) };
+  let model: QuoteModel | null = null;
+  for (let e = 1; e <= epochs; e++) {
+    const errors = trainer.epoch(ex, 1000 + e);
+    const avg = trainer.averaged();
+    model = fromFloat(bits, avg.weights, avg.trans, avg.end);
+    process.stderr.write(`epoch ${e}: ${errors} sequences wrong\n`);
+    onEpoch?.(model, e);
+  }
+  return model!;
+}
+
+function evaluate(data: Prepared[], model: QuoteModel): number {
+  const score = emptyScore();
+  for (const d of data) {
+    const atts = d.seqs.flatMap((q, i) => {
+      const out: import("../attribute.js").RawAttribution[] = [];
+      link(d.ctx, spansOf(tagSequence(model, d.feats[i]!, q.tokenEnd - q.tokenStart), q), q.block, out);
+      return out;
+    });
+    const doc = d.ctx.doc;
+    const pred = atts.map((a) => ({ source: a.source ? [charSpan(doc, a.source)] : null, cue: a.cue ? [charSpan(doc, a.cue)] : null, content: a.content.map((c) => charSpan(doc, c)) }));
+    scoreText(d.text.text, d.text.attributions, pred, score);
+  }
+  const f = (r: "Source" | "Cue" | "Content"): number => prf(score.exact[r]).f;
+  process.stderr.write(`  held-out slice exact F1: Source ${(100 * f("Source")).toFixed(1)} Cue ${(100 * f("Cue")).toFixed(1)} Content ${(100 * f("Content")).toFixed(1)}\n`);
+  return (f("Source") + f("Cue") + f("Content")) / 3;
+}
+
+function main(): void {
+  const dir = arg("--polnear", "../shared/data/quotes/polnear/train");
+  const bits = Number(arg("--bits", "18"));
+  const maxEpochs = Number(arg("--epochs", "10"));
+  const out = arg("--out", join("models", "quotes.bin.gz"));
+  const texts = readPolnear(dir).filter((t) => t.annFile);
+  process.stderr.write(`PolNeAR train: ${texts.length} texts; preparing...\n`);
+  const data = prepare(texts, bits);
+  const held = data.filter((_, i) => i % 10 === 9), rest = data.filter((_, i) => i % 10 !== 9);
+  let best = 1, bestF = -1;
+  if (process.argv.includes("--fixed")) best = maxEpochs;
+  else
+    train(rest, bits, maxEpochs, (m, e) => {
+      const f = evaluate(held, m);
+      if (f > bestF) {
+        bestF = f;
+        best = e;
+      }
+    });
+  process.stderr.write(`chosen epochs: ${best}; training on all ${data.length} texts\n`);
+  const model = train(data, bits, best);
+  const buf = serializeQuoteModel(model);
+  writeFileSync(out, buf);
+  process.stderr.write(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB)\n`);
+}
+
+main();

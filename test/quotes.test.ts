@@ -1,0 +1,195 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { analyze } from "../src/analyze.js";
+import type { Analysis, Quote } from "../src/core/analysis.js";
+import { createPipeline } from "../src/core/pipeline.js";
+import { parseBrat, readPolnear, writeBrat } from "../src/corpora/polnear.js";
+import { readBytes } from "../src/readers/index.js";
+import { beforeQuotes, predictText } from "../src/stages/quotes/eval/cli.js";
+import { emptyScore, prf, scoreText } from "../src/stages/quotes/eval/score.js";
+import { fixture } from "./support/paths.js";
+import { validateAnalysis } from "./support/schema.js";
+
+const fold = (s: string): string => s.replace(/[“”„]/g, '"').replace(/[‘’‚]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+
+function run(paragraphs: string[], title = "A story"): Analysis {
+  return analyze({ id: "t", source: null, url: null, published: "2024-05-01", section: null, title, authors: [], language: "en", paragraphs });
+}
+
+const speakerName = (a: Analysis, q: Quote): string | null => (q.speaker ? a.entities.find((e) => e.id === q.speaker)!.name : null);
+
+function find(a: Analysis, contains: string): Quote {
+  const q = a.quotes.find((x) => fold(x.text).includes(fold(contains)));
+  assert.ok(q, `no quote with "${contains}" in ${JSON.stringify(a.quotes.map((x) => x.text))}`);
+  return q;
+}
+
+function wellFormed(a: Analysis): void {
+  for (const q of a.quotes) {
+    assert.ok(q.start >= 0 && q.start < q.end && q.end <= a.text.length);
+    assert.equal(q.text, a.text.slice(q.start, q.end));
+    if (q.cueSpan) assert.equal(a.text.slice(q.cueSpan.start, q.cueSpan.end), q.cue);
+    if (q.sourceSpan) assert.equal(a.text.slice(q.sourceSpan.start, q.sourceSpan.end), q.speakerText);
+  }
+  assert.deepEqual(validateAnalysis(a), []);
+}
+
+test("quotes: direct quote, cue after; the span is inside the marks; cue and source spans point at the text", () => {
+  const a = run(["Russian President Vladimir Putin spoke on Friday.", "“We will strengthen cooperation with China,” Putin said."]);
+  const q = find(a, "We will strengthen cooperation");
+  assert.equal(q.kind, "direct");
+  assert.equal(speakerName(a, q), "Vladimir Putin");
+  assert.equal(q.cue, "said");
+  assert.equal(q.speakerText, "Putin");
+  assert.ok(!q.text.includes("“") && !q.text.includes("”"));
+  wellFormed(a);
+});
+
+test("quotes: cue in the middle, and a floating quote inherits the speaker", () => {
+  const a = run(["“We are ready,” Putin said. “The talks can begin.”", "“Nobody will stop us.”"]);
+  for (const s of ["We are ready", "The talks can begin", "Nobody will stop us"]) {
+    const q = find(a, s);
+    assert.equal(q.kind, "direct", s);
+    assert.equal(speakerName(a, q), "Putin", s);
+  }
+  wellFormed(a);
+});
+
+test("quotes: colon introduction, several sentences, continued over paragraphs", () => {
+  const a = run(["Mayor Ann Lee said: “The bridge is old. It will be rebuilt.", "“The work starts in June.”"]);
+  const q = find(a, "The bridge is old. It will be rebuilt");
+  assert.equal(q.kind, "direct");
+  assert.equal(speakerName(a, q), "Ann Lee");
+  assert.equal(speakerName(a, find(a, "The work starts in June")), "Ann Lee");
+  wellFormed(a);
+});
+
+test("quotes: a quote inside a quote stays one quote", () => {
+  const a = run(["“He told me ‘never again’ and left,” said John Smith."]);
+  const q = find(a, "never again");
+  assert.equal(q.kind, "direct");
+  assert.ok(fold(q.text).startsWith("he told me"));
+  assert.equal(a.quotes.filter((x) => fold(x.text).includes("never again")).length, 1);
+  assert.equal(speakerName(a, q), "John Smith");
+});
+
+test("quotes: partial quote inside reported speech, with the pronoun resolved", () => {
+  const a = run(["Russian President Vladimir Putin spoke on Friday.", "He said that relations with China were “the best in history and have stood all the tests”."]);
+  const partial = a.quotes.find((q) => q.kind === "partial" && fold(q.text) === "the best in history and have stood all the tests");
+  assert.ok(partial, JSON.stringify(a.quotes));
+  assert.equal(speakerName(a, partial), "Vladimir Putin");
+  const indirect = a.quotes.find((q) => q.kind === "indirect" && fold(q.text).startsWith("relations with china"));
+  assert.ok(indirect, "the reported statement is an indirect quote without its 'that'");
+});
+
+test("quotes: indirect speech — said that, inverted cue with apposition, according to, told, other verbs", () => {
+  const a = run([
+    "Putin said that Russia and China would strengthen cooperation.",
+    "China is eager for the war to end, said Yun Sun, director of the China program at the Stimson Center.",
+    "According to Alfred Wu, China is increasingly isolated.",
+    "Narendra Modi told Putin in September that now was not the time for war.",
+    "Senator Jane Roe warned that the bill would fail.",
+  ]);
+  const cases: [string, string, string][] = [
+    ["Russia and China would strengthen cooperation", "Putin", "said"],
+    ["China is eager for the war to end", "Yun Sun", "said"],
+    ["China is increasingly isolated", "Alfred Wu", "According to"],
+    ["now was not the time for war", "Narendra Modi", "told"],
+    ["the bill would fail", "Jane Roe", "warned"],
+  ];
+  for (const [text, speaker, cue] of cases) {
+    const q = find(a, text);
+    assert.equal(q.kind, "indirect", text);
+    assert.equal(speakerName(a, q), speaker, text);
+    assert.equal(q.cue, cue, text);
+  }
+  wellFormed(a);
+});
+
+test("quotes: groups and unnamed sources keep speakerText with a null speaker", () => {
+  const a = run(["Ukrainian officials said that Russia is preparing an assault on the power grid.", "The world is very different now, experts say."]);
+  const q1 = find(a, "Russia is preparing an assault");
+  assert.equal(q1.speaker, null);
+  assert.equal(q1.speakerText, "Ukrainian officials");
+  const q2 = find(a, "The world is very different now");
+  assert.equal(q2.speaker, null);
+  assert.equal(q2.speakerText, "experts");
+});
+
+test("quotes: a trailing credit names the speaker", () => {
+  const a = run(["The mayor closed her speech with a line she likes.", "“Build bridges, not walls.” — Ann Lee"]);
+  const q = find(a, "Build bridges, not walls");
+  assert.equal(q.kind, "direct");
+  assert.equal(q.speakerText, "Ann Lee");
+});
+
+test("quotes: none from captions, related-article teasers or scare quotes", () => {
+  const a = run([
+    "ANALYSIS | Xi Jinping wants China to “win local wars”. Russia’s failures in Ukraine show it’s not so easy",
+    "Chinese President Xi Jinping, left, and Russian President Vladimir Putin at the summit in Samarkand, Uzbekistan, Thursday, Sept. 15, 2022. (Alexandr Demyanchuk/Pool/Sputnik/AP)",
+    "The so-called “peace plan” has not been published.",
+  ]);
+  assert.deepEqual(a.quotes.map((q) => q.text), []);
+});
+
+test("quotes: the stage needs coref's resolved entities (quotes before coref fails)", () => {
+  assert.throws(() => createPipeline(["text", "time", "amounts", "entities", "quotes"]), /stage "quotes" requires doc\.entities\.resolved/);
+  assert.doesNotThrow(() => createPipeline(["text", "time", "amounts", "entities", "coref", "quotes"]));
+});
+
+test("quotes: bad input — unbalanced, mixed and a 5 MB paragraph with one opening mark", () => {
+  const cases = [
+    ["“This never closes, he said.", "Another ” stray close and \"straight “ mixed” marks\" here, she said."],
+    ['"Straight marks work too," Smith said. ”Backwards“ marks do not crash.'],
+    ["“" + "The talks will go on and on, the minister said, ".repeat(Math.ceil(5_000_000 / 48))],
+  ];
+  for (const paragraphs of cases) {
+    const a = run(paragraphs);
+    wellFormed(a);
+  }
+});
+
+test("seed: every core quote of the gold with its speaker and kind; none of mustNot", () => {
+  const path = fixture("seed", "000_dbf82c7d13769c2b.txt");
+  const gold = JSON.parse(readFileSync(fixture("seed", "000_dbf82c7d13769c2b.gold.json"), "utf8"));
+  const [item] = readBytes(readFileSync(path), path);
+  assert.ok(item && "article" in item);
+  const a = analyze(item.article);
+  for (const want of gold.quotes.core as { speaker: string; kind: string; contains: string }[]) {
+    const found = a.quotes.some((q) => fold(q.text).includes(fold(want.contains)) && q.kind === want.kind && speakerName(a, q) === want.speaker);
+    assert.ok(found, `${want.kind} ${want.speaker}: ${want.contains}`);
+  }
+  for (const bad of gold.quotes.mustNot as { contains: string }[]) assert.ok(!a.quotes.some((q) => fold(q.text).includes(fold(bad.contains))), bad.contains);
+  wellFormed(a);
+});
+
+test("polnear: reader (annotator choice, discontinuous and multi-line spans), brat round trip, scorer", () => {
+  const [t] = readPolnear(fixture("polnear"));
+  assert.ok(t);
+  assert.equal(t.name, "bridge-story");
+  assert.equal(t.annFile, "bridge-story_a1b2.ann");
+  assert.equal(t.attributions.length, 3);
+  const told = t.attributions[1]!;
+  assert.equal(told.content!.length, 2);
+  assert.equal(t.text.slice(told.source![0]!.start, told.source![0]!.end), "Lee");
+  // The brat writer's output reads back to the same attributions.
+  assert.deepEqual(parseBrat(writeBrat(t.text, t.attributions)), t.attributions);
+  // Gold against itself: 100 everywhere.
+  const self = emptyScore();
+  scoreText(t.text, t.attributions, t.attributions, self);
+  for (const r of ["Source", "Cue", "Content", "Attribution"] as const) assert.equal(prf(self.exact[r]).f, 1, r);
+  assert.deepEqual(self.direct, { gold: 1, found: 1, correct: 1 });
+  // A prediction missing one attribution and with one content boundary off.
+  const pred = [t.attributions[0]!, { ...t.attributions[2]!, content: [{ start: t.attributions[2]!.content![0]!.start, end: t.attributions[2]!.content![0]!.end - 3 }] }];
+  const s = emptyScore();
+  scoreText(t.text, t.attributions, pred, s);
+  assert.deepEqual(s.exact.Content, { tp: 1, pred: 2, gold: 3 });
+  assert.deepEqual(s.exact.Cue, { tp: 2, pred: 2, gold: 3 });
+  assert.equal(s.overlap.Attribution.tp, 2);
+  assert.deepEqual(s.direct, { gold: 1, found: 0, correct: 0 });
+  // The pipeline's own prediction on the fixture finds the three cues.
+  const predicted = predictText(beforeQuotes(), t.name, t.text);
+  const cues = predicted.flatMap((p) => p.cue ?? []).map((c) => t.text.slice(c.start, c.end));
+  for (const c of ["said", "told", "According to"]) assert.ok(cues.includes(c), `${c} in ${JSON.stringify(cues)}`);
+});
