@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { END_MASK, scoreEmissions, TRANSITION_MASK, viterbi } from "../entities/decode.js";
 import { SLOTS } from "../entities/features.js";
-import { finish, hashChar, hashStart, hashString } from "../entities/hash.js";
+import { finish, hashChar, hashRange, hashStart, hashString } from "../entities/hash.js";
 import { B, bilouFromSpans, I, L, NUM_LABELS, spansFromLabels, U, type TypedSpan } from "../entities/labels.js";
 import { quantize, scaleTransitions } from "../entities/model.js";
 import { isQuoteBlock, tokenAt, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
@@ -72,91 +72,179 @@ export function ruleLabels(ctx: QuoteContext, atts: readonly RawAttribution[]): 
   return lab;
 }
 
-const shapeOf = (s: string): string => {
-  let out = "";
-  let last = "";
-  for (let i = 0; i < s.length && out.length < 5; i++) {
-    const c = s.charCodeAt(i);
-    const k = c >= 65 && c <= 90 ? "X" : c >= 97 && c <= 122 ? "x" : c >= 48 && c <= 57 ? "d" : s[i]!;
-    if (k !== last) out += k;
-    last = k;
-  }
-  return out;
-};
-
 const bucket = (d: number): number => (d <= 0 ? 0 : d <= 1 ? 1 : d <= 2 ? 2 : d <= 4 ? 3 : d <= 8 ? 4 : d <= 16 ? 5 : 6);
 
-/** Feature buckets (USED_SLOTS per token, in the entities stage's SLOTS layout) of one sequence. */
-export function features(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, bits: number): Int32Array {
+/** Mixes one 32-bit value into a running hash (bijective in `v` for a fixed `h`; `finish` avalanches at the end). */
+const mix = (h: number, v: number): number => {
+  h = Math.imul(h ^ v, 0x01000193);
+  return h ^ (h >>> 15);
+};
+
+/** Shape of the characters [a, b) of `text`: X / x / d / the character itself, runs collapsed, at most 5 classes. */
+function shapeHash(text: string, a: number, b: number): number {
+  let h = hashStart(0x5a);
+  let last = -1, n = 0;
+  for (let i = a; i < b && n < 5; i++) {
+    const c = text.charCodeAt(i);
+    const k = c >= 65 && c <= 90 ? 88 : c >= 97 && c <= 122 ? 120 : c >= 48 && c <= 57 ? 100 : c;
+    if (k !== last) {
+      h = hashChar(h, k);
+      n++;
+    }
+    last = k;
+  }
+  return h;
+}
+
+/**
+ * Per-document values the features read, computed once per document (no strings): the hash of each lower-cased
+ * word, of its 3-character suffix, of its shape, and whether it is a cue word.
+ */
+interface TokenHashes {
+  word: Int32Array;
+  suffix: Int32Array;
+  shape: Int32Array;
+  cue: Uint8Array;
+}
+
+const hashCache = new WeakMap<QuoteContext, TokenHashes>();
+
+function tokenHashes(ctx: QuoteContext): TokenHashes {
+  let th = hashCache.get(ctx);
+  if (th) return th;
   const { doc, words } = ctx;
+  const n = doc.tokens.count;
+  th = { word: new Int32Array(n), suffix: new Int32Array(n), shape: new Int32Array(n), cue: new Uint8Array(n) };
+  const w0 = hashStart(0x77), s0 = hashStart(0x73);
+  for (let t = 0; t < n; t++) {
+    const w = words[t]!;
+    th.word[t] = hashString(w0, w);
+    th.suffix[t] = hashRange(s0, w, Math.max(0, w.length - 3), w.length);
+    th.shape[t] = shapeHash(doc.text, doc.tokens.start[t]!, doc.tokens.end[t]!);
+    th.cue[t] = CUE_VERBS.has(w) || (w === "according" && words[t + 1] === "to") ? 1 : 0;
+  }
+  hashCache.set(ctx, th);
+  return th;
+}
+
+const BOS = hashString(hashStart(0x77), "<s>"), EOS = hashString(hashStart(0x77), "</s>");
+const NO_MENTION = hashString(hashStart(0x6d), "-");
+const typeHashes = new Map<string, number>();
+const typeHash = (type: string): number => {
+  let h = typeHashes.get(type);
+  if (h === undefined) typeHashes.set(type, (h = hashString(hashStart(0x6d), type)));
+  return h;
+};
+
+/** Quotation state of a token: 0 outside, 1 the opening mark, 2 the closing mark, 3 inside a quotation opening its sentence, 4 inside one opening mid-sentence. */
+const Q_OUT = 0, Q_OPEN = 1, Q_CLOSE = 2, Q_IN_SENT = 3, Q_IN_MID = 4;
+
+/**
+ * Feature buckets (USED_SLOTS per token, in the entities stage's SLOTS layout) of one sequence, hashed from integers
+ * (no feature strings). `into`, when long enough, is filled and returned instead of a new array.
+ */
+export function features(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, bits: number, into?: Int32Array): Int32Array {
+  const { doc } = ctx;
+  const th = tokenHashes(ctx);
   const n = seq.tokenEnd - seq.tokenStart;
-  const out = new Int32Array(n * SLOTS).fill(-1);
+  const size = n * SLOTS;
+  const out = into && into.length >= size ? into : new Int32Array(size);
+  out.fill(-1, 0, size);
   const mask = (1 << bits) - 1;
-  const w = (t: number): string => (t < seq.tokenStart ? "<s>" : t >= seq.tokenEnd ? "</s>" : words[t]!);
-  const rl = (t: number): number => (t < seq.tokenStart || t >= seq.tokenEnd ? 99 : rules[t]!);
-  // Per sentence of the sequence: where its cue verbs are.
-  const cueIn = new Uint8Array(n);
-  for (let t = seq.tokenStart; t < seq.tokenEnd; t++) cueIn[t - seq.tokenStart] = CUE_VERBS.has(words[t]!) || (words[t] === "according" && words[t + 1] === "to") ? 1 : 0;
+  const t0 = seq.tokenStart, t1 = seq.tokenEnd;
+  const wh = (t: number): number => (t < t0 ? BOS : t >= t1 ? EOS : th.word[t]!);
+  const rl = (t: number): number => (t < t0 || t >= t1 ? 99 : rules[t]!);
   const sentence = doc.tokens.sentence;
-  let hasRegion = false;
-  for (let t = seq.tokenStart; t < seq.tokenEnd && !hasRegion; t++) hasRegion = ctx.regionAt[t]! >= 0;
-  for (let t = seq.tokenStart; t < seq.tokenEnd; t++) {
-    const i = t - seq.tokenStart;
-    const base = i * SLOTS;
-    let slot = 0;
-    const put = (h: number): void => {
-      out[base + slot] = (finish(h) & mask) * NUM_LABELS;
-      slot++;
-    };
-    const f1 = (tpl: number, s: string): void => put(hashString(hashStart(tpl), s));
-    const f2 = (tpl: number, a: string, b: string): void => put(hashString(hashChar(hashString(hashStart(tpl), a), 0x1f), b));
+  const regionAt = ctx.regionAt;
+  let hasRegion = 0;
+  for (let t = t0; t < t1 && !hasRegion; t++) hasRegion = regionAt[t]! >= 0 ? 1 : 0;
+  // Distance to the nearest cue word outside quotations within the sentence, left and right (0: none within 16):
+  // one pass each way.
+  const cueLeft = cueLeftBuf.length >= n ? cueLeftBuf : (cueLeftBuf = new Int32Array(n * 2));
+  const cueRight = cueRightBuf.length >= n ? cueRightBuf : (cueRightBuf = new Int32Array(n * 2));
+  {
+    let last = -1, ls = -1;
+    for (let t = t0; t < t1; t++) {
+      const s = sentence[t]!;
+      if (s !== ls) {
+        last = -1;
+        ls = s;
+      }
+      const d = last >= 0 ? t - last : 0;
+      cueLeft[t - t0] = d > 16 ? 0 : d;
+      if (th.cue[t] && regionAt[t]! < 0) last = t;
+    }
+    last = -1;
+    ls = -1;
+    for (let t = t1 - 1; t >= t0; t--) {
+      const s = sentence[t]!;
+      if (s !== ls) {
+        last = -1;
+        ls = s;
+      }
+      const d = last >= 0 ? last - t : 0;
+      cueRight[t - t0] = d > 16 ? 0 : d;
+      if (th.cue[t] && regionAt[t]! < 0) last = t;
+    }
+  }
+  let slot = 0;
+  const put = (h: number): void => {
+    out[slot++] = (finish(h) & mask) * NUM_LABELS;
+  };
+  const f1 = (tpl: number, a: number): void => put(mix(hashStart(tpl), a));
+  const f2 = (tpl: number, a: number, b: number): void => put(mix(mix(hashStart(tpl), a), b));
+  for (let t = t0; t < t1; t++) {
+    const i = t - t0;
+    slot = i * SLOTS;
     const s = doc.sentences[sentence[t]!]!;
-    const fromStart = t - s.tokenStart, toEnd = s.tokenEnd - 1 - t;
-    const r = ctx.regionAt[t]!;
+    const fromStart = bucket(t - s.tokenStart), toEnd = bucket(s.tokenEnd - 1 - t);
+    const r = regionAt[t]!;
     const reg = r >= 0 ? ctx.regions[r]! : null;
-    const q = reg ? (t === reg.open ? "open" : t === reg.close ? "close" : reg.open === doc.sentences[sentence[reg.open]!]!.tokenStart ? "in-sent" : "in-mid") : "out";
+    const q = reg ? (t === reg.open ? Q_OPEN : t === reg.close ? Q_CLOSE : reg.open === doc.sentences[sentence[reg.open]!]!.tokenStart ? Q_IN_SENT : Q_IN_MID) : Q_OUT;
     const m = ctx.mentionAt[t]!;
-    const ment = m >= 0 ? `${doc.entities[ctx.mentions[m]!.entity]!.type}` : "-";
-    let cueLeft = 0, cueRight = 0;
-    for (let k = t - 1; k >= s.tokenStart && k >= seq.tokenStart && t - k <= 16; k--) if (cueIn[k - seq.tokenStart] && ctx.regionAt[k]! < 0) { cueLeft = t - k; break; }
-    for (let k = t + 1; k < s.tokenEnd && k < seq.tokenEnd && k - t <= 16; k++) if (cueIn[k - seq.tokenStart] && ctx.regionAt[k]! < 0) { cueRight = k - t; break; }
-    const shape = shapeOf(doc.tokenText(t));
-    f1(1, "bias");
-    f1(2, w(t));
-    f1(3, w(t - 1));
-    f1(4, w(t + 1));
-    f1(5, w(t - 2));
-    f1(6, w(t + 2));
-    f2(7, w(t - 1), w(t));
-    f2(8, w(t), w(t + 1));
+    const ment = m >= 0 ? typeHash(doc.entities[ctx.mentions[m]!.entity]!.type) : NO_MENTION;
+    const cl = bucket(cueLeft[i]!), cr = bucket(cueRight[i]!);
+    const shape = th.shape[t]!;
+    const w = th.word[t]!, wp = wh(t - 1), wn = wh(t + 1);
+    const r0 = rl(t);
+    put(hashStart(1));
+    f1(2, w);
+    f1(3, wp);
+    f1(4, wn);
+    f1(5, wh(t - 2));
+    f1(6, wh(t + 2));
+    f2(7, wp, w);
+    f2(8, w, wn);
     f1(9, shape);
-    f1(10, String(rl(t)));
-    f2(11, String(rl(t - 1)), String(rl(t + 1)));
-    f2(12, String(rl(t)), w(t));
+    f1(10, r0);
+    f2(11, rl(t - 1), rl(t + 1));
+    f2(12, r0, w);
     f1(13, q);
-    f2(14, q, String(rl(t)));
+    f2(14, q, r0);
     f1(15, ment);
-    f2(16, ment, String(m >= 0 && ctx.mentions[m]!.tokenStart === t));
-    f1(17, `${bucket(fromStart)}`);
-    f1(18, `${bucket(toEnd)}`);
-    f2(19, `${bucket(fromStart)}`, `${bucket(toEnd)}`);
-    f1(20, `${cueIn[i]}`);
-    f2(21, `${bucket(cueLeft)}`, `${bucket(cueRight)}`);
-    f2(22, `${bucket(cueLeft)}`, q);
-    f2(23, `${bucket(cueRight)}`, q);
-    f1(24, w(t).slice(-3));
-    f2(25, shapeOf(doc.tokenText(Math.max(seq.tokenStart, t - 1))), shape);
-    f2(26, String(hasRegion), q);
-    f2(27, w(t - 1), String(rl(t)));
-    f2(28, w(t + 1), String(rl(t)));
-    f2(29, ment, w(t + 1));
-    f2(30, ment, w(t - 1));
-    f2(31, `${bucket(toEnd)}`, w(t));
-    f2(32, `${bucket(fromStart)}`, w(t));
-    f2(33, String(rl(t)), q + `${bucket(toEnd)}`);
+    f2(16, ment, m >= 0 && ctx.mentions[m]!.tokenStart === t ? 1 : 0);
+    f1(17, fromStart);
+    f1(18, toEnd);
+    f2(19, fromStart, toEnd);
+    f1(20, th.cue[t]!);
+    f2(21, cl, cr);
+    f2(22, cl, q);
+    f2(23, cr, q);
+    f1(24, th.suffix[t]!);
+    f2(25, th.shape[Math.max(t0, t - 1)]!, shape);
+    f2(26, hasRegion, q);
+    f2(27, wp, r0);
+    f2(28, wn, r0);
+    f2(29, ment, wn);
+    f2(30, ment, wp);
+    f2(31, toEnd, w);
+    f2(32, fromStart, w);
+    f2(33, r0, q * 8 + toEnd);
   }
   return out;
 }
+
+let cueLeftBuf = new Int32Array(1024), cueRightBuf = new Int32Array(1024);
 
 const MAGIC = "NGQUO1";
 
@@ -208,15 +296,27 @@ export function setQuoteModel(m: QuoteModel | null): void {
   loaded = m;
 }
 
-/** Decoded labels of one sequence with a model. */
+/** Transition and end scores of a model, scaled and masked once per model. */
+const scaled = new WeakMap<QuoteModel, { trans: Float32Array; end: Float32Array }>();
+
+/** Working buffers of the decoder, grown as needed and reused across sequences. */
+let emitBuf = new Float32Array(0), scoreBuf = new Float32Array(0), backBuf = new Uint8Array(0);
+
+/** Decoded labels of one sequence with a model (a new array; the working buffers are reused). */
 export function tagSequence(model: QuoteModel, feats: Int32Array, n: number): Uint8Array {
   const K = NUM_LABELS;
-  const emit = new Float32Array(n * K), score = new Float32Array(n * K), back = new Uint8Array(n * K), out = new Uint8Array(n);
+  const out = new Uint8Array(n);
   if (n === 0) return out;
-  const trans = scaleTransitions(model.trans, model.scale, TRANSITION_MASK);
-  const end = scaleTransitions(model.end, model.scale, END_MASK);
-  scoreEmissions(model.weights, feats, SLOTS, USED_SLOTS, n, emit);
-  viterbi(emit, n, trans, end, back, score, out);
+  let tr = scaled.get(model);
+  if (!tr) scaled.set(model, (tr = { trans: scaleTransitions(model.trans, model.scale, TRANSITION_MASK), end: scaleTransitions(model.end, model.scale, END_MASK) }));
+  if (emitBuf.length < n * K) {
+    const size = Math.max(n * K, 2 * emitBuf.length);
+    emitBuf = new Float32Array(size);
+    scoreBuf = new Float32Array(size);
+    backBuf = new Uint8Array(size);
+  }
+  scoreEmissions(model.weights, feats, SLOTS, USED_SLOTS, n, emitBuf);
+  viterbi(emitBuf, n, tr.trans, tr.end, backBuf, scoreBuf, out);
   return out;
 }
 
@@ -258,10 +358,14 @@ export function link(ctx: QuoteContext, spans: readonly TypedSpan[], block: numb
         bs = i;
       }
     });
+    // Distances to a content are measured from the source-and-cue group ("“…,” she said" is adjacent to its
+    // quotation), and a content on the left wins a tie: `“…,” she said several months later` is not the content.
+    const srcL = bs >= 0 && sources[bs]!.end <= c.start ? sources[bs]!.start : c.start;
+    const srcR = bs >= 0 && sources[bs]!.start >= c.end ? sources[bs]!.end : c.end;
     let bc = -1, bcd = Infinity;
     contents.forEach((x, i) => {
       if (usedC[i]) return;
-      const d = x.end <= c.start ? c.start - x.end : x.start >= c.end ? x.start - c.end : Infinity;
+      const d = x.end <= srcL ? srcL - x.end : x.start >= srcR ? x.start - srcR + 0.5 : x.end <= c.start ? c.start - x.end : x.start >= c.end ? x.start - c.end + 0.5 : Infinity;
       const sameSentence = sent[x.start] === cs || sent[x.end - 1] === cs || (sent[x.start]! < cs && sent[x.end - 1]! > cs);
       const dd = d + (sameSentence ? 0 : 50);
       if (dd < bcd) {
@@ -290,13 +394,17 @@ export function link(ctx: QuoteContext, spans: readonly TypedSpan[], block: numb
  * Replaces the rules' attributions by the tagger's, where a model is loaded. Floating contents inherit from the
  * nearest attribution with a source (or an inherited speaker) before them, within two paragraphs.
  */
+/** The feature buffer of `refineAttributions`, reused across sequences and documents. */
+let featBuf: Int32Array = new Int32Array(0);
+
 export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], model: QuoteModel | null = quoteModel()): RawAttribution[] {
   if (!model) return rules;
   const lab = ruleLabels(ctx, rules);
   const out: RawAttribution[] = [];
   for (const seq of sequences(ctx)) {
     const n = seq.tokenEnd - seq.tokenStart;
-    const labels = tagSequence(model, features(ctx, seq, lab, model.bits), n);
+    featBuf = features(ctx, seq, lab, model.bits, featBuf);
+    const labels = tagSequence(model, featBuf, n);
     link(ctx, spansOf(labels, seq), seq.block, out);
   }
   // A model attribution without a source borrows the source (and cue) of the rules' attribution whose content it

@@ -13,8 +13,9 @@ import { readPolnear, writeBrat, type BratAttribution } from "../../../corpora/p
 import { DEFAULT_STAGES } from "../../index.js";
 import { classifyParagraph } from "../../text/blocks.js";
 import { UsageError } from "../../../cli/usage.js";
+import type { RawAttribution, TokSpan } from "../attribute.js";
 import { attributions, charSpan } from "../stage.js";
-import { emptyScore, formatScore, scoreText, type QuoteScore } from "./score.js";
+import { emptyScore, formatScore, scoreText, type QuoteScore, type SpeakerError } from "./score.js";
 
 /** A Doc over the .txt itself (offsets are the file's): the first line is the title, every other line a block. */
 export function polnearDoc(name: string, text: string): Doc {
@@ -33,43 +34,59 @@ export function polnearDoc(name: string, text: string): Doc {
 }
 
 /** The pipeline up to the quotes stage, and the attributions of one text in brat form. */
-export function predictText(pipeline: Pipeline, name: string, text: string): BratAttribution[] {
+export function predictText(pipeline: Pipeline, name: string, text: string, inheritSources = false): BratAttribution[] {
   const doc = pipeline.run(polnearDoc(name, text));
   const { atts } = attributions(doc);
-  return atts.map((a) => ({
-    source: a.source ? [charSpan(doc, a.source)] : null,
-    cue: a.cue ? [charSpan(doc, a.cue)] : null,
-    content: a.content.length > 0 ? a.content.map((c) => charSpan(doc, c)) : null,
-  }));
+  // With inheritSources, a floating quote (no cue of its own) is given the source of the attribution it inherits
+  // its speaker from (followed along the chain), as the Analysis credits its speaker. PolNeAR itself has no
+  // attribution without a cue, so by default such a quote is written without a source.
+  const sourceOf = (a: RawAttribution): TokSpan | null => {
+    for (let k = 0, x: RawAttribution | undefined = a; x && k < 8; k++) {
+      if (x.source) return x.source;
+      x = x.inherit >= 0 ? atts[x.inherit] : undefined;
+    }
+    return null;
+  };
+  return atts.map((a) => {
+    const source = inheritSources ? sourceOf(a) : a.source;
+    return {
+      source: source ? [charSpan(doc, source)] : null,
+      cue: a.cue ? [charSpan(doc, a.cue)] : null,
+      content: a.content.length > 0 ? a.content.map((c) => charSpan(doc, c)) : null,
+    };
+  });
 }
 
 export function beforeQuotes(): Pipeline {
   return createPipeline(DEFAULT_STAGES.filter((s) => s !== "quotes"));
 }
 
-export function evaluatePolnear(dir: string, out: string | null): { score: QuoteScore; texts: number; seconds: number } {
+export function evaluatePolnear(dir: string, out: string | null, errors?: SpeakerError[], inheritSources = false): { score: QuoteScore; texts: number; seconds: number } {
   const texts = readPolnear(dir);
   const pipeline = beforeQuotes();
   const score = emptyScore();
   if (out) mkdirSync(out, { recursive: true });
   const t0 = process.hrtime.bigint();
   for (const t of texts) {
-    const pred = predictText(pipeline, t.name, t.text);
+    const pred = predictText(pipeline, t.name, t.text, inheritSources);
     if (out) writeFileSync(join(out, `${t.name}.ann`), writeBrat(t.text, pred));
-    if (t.annFile) scoreText(t.text, t.attributions, pred, score);
+    if (t.annFile) scoreText(t.text, t.attributions, pred, score, errors);
   }
   return { score, texts: texts.length, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
 }
 
-const HELP = `Usage: newsgraph eval quotes --polnear DIR [--out DIR]
+const HELP = `Usage: newsgraph eval quotes --polnear DIR [--out DIR] [--errors N] [--inherit-sources]
 
 Scores Source, Cue, Content and whole attributions (exact spans and token overlap) and the speaker of direct
 quotes against PolNeAR (DIR holds text/*.txt and attributions/*.ann; with several annotators for one text, the
 alphabetically first annotator's file is the gold). --out DIR writes the predictions as brat .ann files.
+--errors N prints the first N direct quotes whose speaker was missed: gold against predicted source and cue.
+--inherit-sources gives a floating quote (no cue of its own) the source of the attribution whose speaker it
+inherits, as the Analysis does; PolNeAR has no attribution without a cue, so this costs Source precision.
 `;
 
 export async function main(argv: string[]): Promise<number> {
-  let dir: string | null = null, out: string | null = null;
+  let dir: string | null = null, out: string | null = null, nErrors = 0, inheritSources = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "-h" || a === "--help") {
@@ -78,10 +95,18 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (a === "--polnear") dir = argv[++i] ?? null;
     else if (a === "--out") out = argv[++i] ?? null;
+    else if (a === "--inherit-sources") inheritSources = true;
+    else if (a === "--errors") {
+      nErrors = Number(argv[++i]);
+      if (!Number.isInteger(nErrors) || nErrors < 0) throw new UsageError("eval quotes: --errors takes a count");
+    }
     else throw new UsageError(`eval quotes: unknown option ${a}`);
   }
   if (!dir) throw new UsageError("eval quotes: --polnear DIR is required");
-  const { score, texts, seconds } = evaluatePolnear(dir, out);
+  const errors: SpeakerError[] = [];
+  const { score, texts, seconds } = evaluatePolnear(dir, out, nErrors > 0 ? errors : undefined, inheritSources);
   process.stdout.write(`PolNeAR ${dir}: ${texts} texts, ${seconds.toFixed(1)} s\n${formatScore(score)}\n`);
+  for (const e of errors.slice(0, nErrors))
+    process.stdout.write(`\n- content: ${e.content}\n  gold: ${e.goldSource} | ${e.goldCue}\n  pred: ${e.predSource ?? "(no source)"} | ${e.predCue ?? "(no cue)"}\n  context: …${e.context}…\n`);
   return 0;
 }

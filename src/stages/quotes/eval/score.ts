@@ -93,7 +93,19 @@ const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 const OPENING = /^["“'‘`«„]/;
 
 /** Adds one text's scores to `into`. */
-export function scoreText(text: string, goldIn: readonly BratAttribution[], predIn: readonly BratAttribution[], into: QuoteScore): void {
+/** One direct quote whose speaker was missed: the gold and predicted source and cue texts. */
+export interface SpeakerError {
+  content: string;
+  goldSource: string;
+  goldCue: string;
+  predSource: string | null;
+  predCue: string | null;
+  /** The text from 200 characters before the gold content to 200 after its start. */
+  context: string;
+}
+
+/** Adds one text's scores to `into` (and, with `errors`, the direct quotes whose speaker was missed). */
+export function scoreText(text: string, goldIn: readonly BratAttribution[], predIn: readonly BratAttribution[], into: QuoteScore, errors?: SpeakerError[]): void {
   const norm = (a: BratAttribution): BratAttribution => ({ source: trim(text, a.source), cue: trim(text, a.cue), content: trim(text, a.content) });
   const gold = goldIn.map(norm), pred = predIn.map(norm);
   for (const role of ROLES) {
@@ -168,9 +180,26 @@ export function scoreText(text: string, goldIn: readonly BratAttribution[], pred
         best = p;
       }
     }
-    if (!best) continue;
+    const frag = (f: Span[] | null): string | null => (f ? f.map((x) => text.slice(x.start, x.end)).join(" … ") : null);
+    const miss = (): void => {
+      if (!errors) return;
+      const c0 = g.content![0]!.start;
+      errors.push({
+        content: frag(g.content)!.slice(0, 120),
+        goldSource: frag(g.source)!,
+        goldCue: frag(g.cue) ?? "-",
+        predSource: best ? frag(best.source) : null,
+        predCue: best ? frag(best.cue) : null,
+        context: text.slice(Math.max(0, c0 - 200), c0 + 200).replace(/\s+/g, " "),
+      });
+    };
+    if (!best) {
+      miss();
+      continue;
+    }
     into.direct.found++;
     if (overlaps(g.source, best.source)) into.direct.correct++;
+    else miss();
   }
 }
 
