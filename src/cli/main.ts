@@ -1,10 +1,22 @@
 import * as analyzeCommand from "./commands/analyze.js";
+import * as entityCommand from "./commands/entity.js";
 import * as evalCommand from "./commands/eval.js";
+import * as ingestCommand from "./commands/ingest.js";
+import * as quotesCommand from "./commands/quotes.js";
+import * as searchCommand from "./commands/search.js";
+import * as statsCommand from "./commands/stats.js";
+import * as timelineCommand from "./commands/timeline.js";
 import { EXIT_OK, EXIT_USAGE, UsageError } from "./usage.js";
 
 const COMMANDS: Record<string, { summary: string; run(argv: string[]): Promise<number> }> = {
   analyze: { summary: "analyze articles: entities (with titles, affiliations, pronouns), dates, amounts", run: analyzeCommand.run },
   eval: { summary: "score a stage on a benchmark (ner, timex, ...)", run: evalCommand.run },
+  ingest: { summary: "analyze articles on all cores and keep them in the store (PGlite or PostgreSQL)", run: ingestCommand.run },
+  search: { summary: "find stored articles by their words, with highlighted passages", run: searchCommand.run },
+  quotes: { summary: "who said what: stored quotes by speaker, topic, date, outlet", run: quotesCommand.run },
+  entity: { summary: "a person, organization or place across articles", run: entityCommand.run },
+  timeline: { summary: "dated statements in the order of the time they refer to", run: timelineCommand.run },
+  stats: { summary: "what the store holds and its size on disk", run: statsCommand.run },
 };
 
 const HELP = `newsgraph — reads news and records who said what, who did what, when and where.
@@ -21,6 +33,7 @@ Run \`newsgraph <command> --help\` for a command's options and examples.
 Examples:
   newsgraph analyze examples/seed/000_dbf82c7d13769c2b.txt --format text
   newsgraph analyze examples/meantime/meantime-en.jsonl --format jsonl > out.jsonl
+  newsgraph ingest examples/meantime && newsgraph search "election" && newsgraph stats
 `;
 
 export async function main(argv: string[]): Promise<number> {

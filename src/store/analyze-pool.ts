@@ -1,0 +1,88 @@
+/**
+ * Analysis on all cores: a pool of worker threads, each loading the models once (src/store/analyze-worker.ts).
+ * A worker that dies (out of memory, a crash in a stage) fails only the articles it held, and is replaced.
+ * Size 0 analyzes on the calling thread (no worker start-up: small inputs, tests).
+ */
+import { Worker } from "node:worker_threads";
+import type { Analysis } from "../core/analysis.js";
+import type { Article } from "../core/article.js";
+import type { WorkerReply, WorkerTask } from "./analyze-worker.js";
+
+interface Pending {
+  task: WorkerTask;
+  resolve(a: Analysis): void;
+  reject(e: Error): void;
+}
+
+/** How many articles a worker holds at once: one analyzing, one waiting, so it never idles between messages. */
+const PER_WORKER = 2;
+
+export class AnalyzePool {
+  private readonly workers: { worker: Worker; held: Map<number, Pending> }[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  analyze(article: Article): Promise<Analysis> {
+    if (this.size === 0) return analyzeHere(article);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task: { id: this.nextId++, article }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    this.workers.length = 0;
+  }
+
+  private spawn(): void {
+    const worker = new Worker(new URL("./analyze-worker.js", import.meta.url));
+    const slot = { worker, held: new Map<number, Pending>() };
+    worker.on("message", (reply: WorkerReply) => {
+      const pending = slot.held.get(reply.id);
+      if (!pending) return;
+      slot.held.delete(reply.id);
+      if ("error" in reply) pending.reject(new Error(reply.error));
+      else pending.resolve(reply.analysis);
+      this.dispatch();
+    });
+    const fail = (why: string) => {
+      const index = this.workers.indexOf(slot);
+      if (index < 0) return;
+      this.workers.splice(index, 1);
+      for (const p of slot.held.values()) p.reject(new Error(`the analysis worker stopped (${why})`));
+      slot.held.clear();
+      if (!this.closed) {
+        this.spawn();
+        this.dispatch();
+      }
+    };
+    worker.on("error", (e) => fail(e.message));
+    worker.on("exit", (code) => fail(`exit code ${code}`));
+    this.workers.push(slot);
+  }
+
+  private dispatch(): void {
+    for (;;) {
+      if (this.queue.length === 0) return;
+      let best: (typeof this.workers)[number] | undefined;
+      for (const w of this.workers) if (w.held.size < PER_WORKER && (!best || w.held.size < best.held.size)) best = w;
+      if (!best) return;
+      const pending = this.queue.shift()!;
+      best.held.set(pending.task.id, pending);
+      best.worker.postMessage(pending.task);
+    }
+  }
+}
+
+let here: typeof import("../analyze.js") | null = null;
+async function analyzeHere(article: Article): Promise<Analysis> {
+  here ??= await import("../analyze.js");
+  return here.analyze(article);
+}

@@ -1,0 +1,440 @@
+/**
+ * Ingest: read every input, analyze on all cores, write in batches, one transaction per batch.
+ *
+ * An article is the same article when its id, its url or the hash of its text matches one already stored: it is then
+ * updated (its entities, quotes, timexes, ... replaced), never duplicated. An article whose input and analyzer are
+ * both unchanged is not analyzed again, so running an interrupted ingest again only does the rest. A batch that fails
+ * to write is written again article by article, so one bad article fails alone, with its reason.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { sql, type Transaction } from "kysely";
+import type { Analysis } from "../core/analysis.js";
+import type { Article } from "../core/article.js";
+import { readInput } from "../readers/index.js";
+import { formatOrigin } from "../readers/types.js";
+import { DEFAULT_STAGES } from "../stages/index.js";
+import { AnalyzePool } from "./analyze-pool.js";
+import { EntityLinker, mergeKey, nextIds } from "./cross-entities.js";
+import { normalizeName } from "./names.js";
+import { publishedDate, timexRange } from "./dates.js";
+import type { Store } from "./db.js";
+import { repoRootFrom } from "./paths.js";
+import type { Database } from "./schema.js";
+
+export type Outcome = "new" | "updated" | "unchanged";
+
+export interface Failure {
+  /** "file:line" (or "file", "-"). */
+  origin: string;
+  reason: string;
+}
+
+export interface IngestSummary {
+  read: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  failures: Failure[];
+  /** Stopped early (signal): every batch written so far is complete; running again finishes the rest. */
+  interrupted: boolean;
+  seconds: number;
+}
+
+export interface IngestProgress {
+  /** Articles read and accounted for (written, unchanged or failed). */
+  done: number;
+  summary: IngestSummary;
+}
+
+export interface IngestOptions {
+  /** Worker threads for analysis; 0 analyzes on this thread. Default: one per core. */
+  workers?: number;
+  /** Articles per transaction. */
+  batchSize?: number;
+  /** Publication date for articles that have none (as `analyze --published`). */
+  published?: string;
+  /** Analyze again even when input and analyzer are unchanged. */
+  force?: boolean;
+  stdin?: NodeJS.ReadableStream;
+  /** Called after every batch. */
+  onProgress?(p: IngestProgress): void;
+  /** Called for every failure as it happens. */
+  onFailure?(f: Failure): void;
+  /** Aborting stops after the batch being written. */
+  signal?: AbortSignal;
+  /** Analysis, for tests and callers with their own pipeline; default: the default pipeline on worker threads. */
+  analyze?(article: Article): Promise<Analysis> | Analysis;
+}
+
+const DEFAULT_BATCH = 50;
+
+/** Which analyzer wrote an article: the version, the stages, and the models they load (name, size, time). */
+export function analyzerSignature(): string {
+  const hash = createHash("sha256");
+  try {
+    const models = join(repoRootFrom(import.meta.url), "models");
+    for (const name of readdirSync(models).sort()) {
+      const info = statSync(join(models, name));
+      if (info.isFile()) hash.update(`${name}\0${info.size}\0${Math.round(info.mtimeMs)}\n`);
+    }
+  } catch {
+    hash.update("no models");
+  }
+  return `newsgraph 0.1.0 ${DEFAULT_STAGES.join(",")} ${hash.digest("hex").slice(0, 12)}`;
+}
+
+export function inputHash(article: Article): string {
+  const { origin: _origin, ...rest } = article;
+  return sha256(JSON.stringify(rest));
+}
+
+function sha256(s: string): string {
+  return createHash("sha256").update(s).digest("hex");
+}
+
+/** Counts the articles the inputs hold (a quick read, no analysis), for a progress bar with an ETA. */
+export async function countArticles(inputs: readonly string[]): Promise<number> {
+  let n = 0;
+  for (const input of inputs) for await (const item of readInput(input)) if ("article" in item) n++;
+  return n;
+}
+
+interface Work {
+  article: Article;
+  origin: string;
+  hash: string;
+  analysis: Promise<Analysis>;
+}
+
+export async function ingest(store: Store, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const started = Date.now();
+  const summary: IngestSummary = { read: 0, new: 0, updated: 0, unchanged: 0, failed: 0, failures: [], interrupted: false, seconds: 0 };
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
+  const analyzer = analyzerSignature();
+  let pool: AnalyzePool | null = null;
+  const analyzeOne = (article: Article): Promise<Analysis> => {
+    if (options.analyze) return Promise.resolve().then(() => options.analyze!(article));
+    pool ??= new AnalyzePool(options.workers ?? defaultWorkers());
+    return pool.analyze(article);
+  };
+  const fail = (origin: string, reason: string) => {
+    summary.failed++;
+    const failure = { origin, reason };
+    if (summary.failures.length < 10_000) summary.failures.push(failure);
+    options.onFailure?.(failure);
+  };
+  const report = () => {
+    summary.seconds = (Date.now() - started) / 1000;
+    options.onProgress?.({ done: summary.new + summary.updated + summary.unchanged + summary.failed, summary });
+  };
+
+  // Articles in flight, in input order; the writer takes them a batch at a time, so analysis runs ahead of writing.
+  const inFlight: Work[] = [];
+  const maxAhead = batchSize * 2;
+  let readChunk: Article[] = [];
+
+  const admit = async (chunk: Article[]) => {
+    const known = await knownInputs(store, chunk.map((a) => a.id));
+    for (const article of chunk) {
+      const hash = inputHash(article);
+      const origin = article.origin ?? article.id;
+      const k = known.get(article.id);
+      if (!options.force && k && k.input_hash === hash && k.analyzer === analyzer) {
+        summary.unchanged++;
+        continue;
+      }
+      const analysis = analyzeOne(article);
+      analysis.catch(() => {}); // handled when the batch is written
+      inFlight.push({ article, origin, hash, analysis });
+    }
+  };
+  const writeSome = async (min: number) => {
+    while (inFlight.length > min) {
+      const batch = inFlight.splice(0, batchSize);
+      await writeBatch(store, batch, analyzer, summary, fail);
+      report();
+      if (options.signal?.aborted) return;
+    }
+  };
+
+  try {
+    outer: for (const input of inputs) {
+      for await (const item of readInput(input, options.stdin)) {
+        if ("error" in item) {
+          fail(formatOrigin(item.error.origin), item.error.message);
+          continue;
+        }
+        summary.read++;
+        const article = item.article;
+        if (article.published === null && options.published !== undefined) article.published = options.published;
+        readChunk.push(article);
+        if (readChunk.length >= batchSize) {
+          await admit(readChunk);
+          readChunk = [];
+          await writeSome(maxAhead);
+        }
+        if (options.signal?.aborted) break outer;
+      }
+    }
+    if (!options.signal?.aborted) {
+      if (readChunk.length > 0) await admit(readChunk);
+      await writeSome(0);
+    }
+    if (options.signal?.aborted) {
+      summary.interrupted = true;
+      summary.read -= inFlight.length + readChunk.length; // not accounted for: the next run reads them again
+    }
+  } finally {
+    if (pool) await (pool as AnalyzePool).close();
+  }
+  report();
+  return summary;
+}
+
+function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+async function knownInputs(store: Store, ids: string[]): Promise<Map<string, { input_hash: string; analyzer: string }>> {
+  const map = new Map<string, { input_hash: string; analyzer: string }>();
+  if (ids.length === 0) return map;
+  const rows = await store.db.selectFrom("articles").select(["article_id", "input_hash", "analyzer"]).where("article_id", "in", ids).execute();
+  for (const r of rows) map.set(r.article_id, r);
+  return map;
+}
+
+/** Key of the advisory lock that keeps two ingests on one server from linking entities at the same time. */
+const WRITE_LOCK = 7_260_311;
+
+async function writeBatch(
+  store: Store,
+  batch: Work[],
+  analyzer: string,
+  summary: IngestSummary,
+  fail: (origin: string, reason: string) => void,
+): Promise<void> {
+  const ready: { work: Work; analysis: Analysis }[] = [];
+  for (const work of batch) {
+    try {
+      ready.push({ work, analysis: await work.analysis });
+    } catch (e) {
+      fail(work.origin, `analysis failed: ${message(e)}`);
+    }
+  }
+  if (ready.length === 0) return;
+  const write = async (items: typeof ready): Promise<Outcome[]> =>
+    store.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
+      const linker = new EntityLinker(trx);
+      await linker.preload(items.flatMap(({ analysis }) => analysis.entities.map(mergeKey).filter((k): k is string => k !== null)));
+      const outcomes: Outcome[] = [];
+      for (const { work, analysis } of items) outcomes.push(await writeArticle(trx, linker, analysis, work, analyzer));
+      return outcomes;
+    });
+  const count = (outcomes: Outcome[]) => {
+    for (const o of outcomes) summary[o]++;
+  };
+  try {
+    count(await write(ready));
+  } catch {
+    // One bad article must not sink its batch: write each alone, and fail only those that fail.
+    for (const item of ready) {
+      try {
+        count(await write([item]));
+      } catch (e) {
+        fail(item.work.origin, `cannot store: ${message(e)}`);
+      }
+    }
+  }
+}
+
+async function writeArticle(trx: Transaction<Database>, linker: EntityLinker, analysis: Analysis, work: Work, analyzer: string): Promise<Outcome> {
+  const a = analysis.article;
+  const contentHash = sha256(analysis.text);
+  const json = JSON.stringify(analysis);
+  const analysisHash = sha256(json);
+  const existing = await trx
+    .selectFrom("articles")
+    .select(["pk", "article_id", "url", "content_hash", "analysis_hash"])
+    .where((eb) => {
+      const ors = [eb("article_id", "=", a.id), eb("content_hash", "=", contentHash)];
+      if (a.url) ors.push(eb("url", "=", a.url));
+      return eb.or(ors);
+    })
+    .execute();
+  const match =
+    existing.find((r) => r.article_id === a.id) ?? existing.find((r) => a.url !== null && r.url === a.url) ?? existing.find((r) => r.content_hash === contentHash);
+
+  const row = {
+    article_id: a.id,
+    url: a.url,
+    content_hash: contentHash,
+    input_hash: work.hash,
+    analysis_hash: analysisHash,
+    analyzer,
+    source: a.source,
+    section: a.section,
+    title: a.title,
+    authors: a.authors,
+    language: a.language,
+    published: a.published,
+    published_date: publishedDate(a.published),
+    text: analysis.text,
+    blocks: JSON.stringify(analysis.blocks),
+    analysis: json,
+    origin: work.origin,
+  };
+
+  let pk: number;
+  let outcome: Outcome;
+  if (match) {
+    pk = match.pk;
+    if (match.analysis_hash === analysisHash && match.article_id === a.id) {
+      // Same analysis: only what says how it was read may have changed.
+      await trx.updateTable("articles").set({ input_hash: work.hash, analyzer, origin: work.origin }).where("pk", "=", pk).execute();
+      return "unchanged";
+    }
+    // Another stored article may hold this id or url (it was stored under a different text): it is this one now.
+    const others = existing.filter((r) => r.pk !== pk && (r.article_id === a.id || (a.url !== null && r.url === a.url))).map((r) => r.pk);
+    if (others.length > 0) await trx.deleteFrom("articles").where("pk", "in", others).execute();
+    await deleteChildren(trx, pk);
+    await trx.updateTable("articles").set({ ...row, updated_at: new Date().toISOString() }).where("pk", "=", pk).execute();
+    outcome = "updated";
+  } else {
+    pk = (await trx.insertInto("articles").values(row).returning("pk").executeTakeFirstOrThrow()).pk;
+    outcome = "new";
+  }
+  await writeChildren(trx, linker, pk, analysis);
+  return outcome;
+}
+
+async function deleteChildren(trx: Transaction<Database>, pk: number): Promise<void> {
+  await trx.deleteFrom("quotes").where("article_pk", "=", pk).execute();
+  await trx.deleteFrom("timexes").where("article_pk", "=", pk).execute();
+  await trx.deleteFrom("amounts").where("article_pk", "=", pk).execute();
+  await trx.deleteFrom("events").where("article_pk", "=", pk).execute();
+  await trx.deleteFrom("mentions").where("article_pk", "=", pk).execute();
+  await trx.deleteFrom("article_entities").where("article_pk", "=", pk).execute();
+}
+
+/** Postgres takes at most 65,535 parameters a statement: rows go in slices well below that. */
+const ROWS_PER_INSERT = 500;
+
+async function insertRows<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: readonly object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + ROWS_PER_INSERT) as never)
+      .execute();
+  }
+}
+
+async function writeChildren(trx: Transaction<Database>, linker: EntityLinker, articlePk: number, analysis: Analysis): Promise<void> {
+  const byLocal = new Map(analysis.entities.map((e) => [e.id, e]));
+  const affiliationNames = analysis.entities.map((e) => e.affiliations.map((id) => byLocal.get(id)?.name).filter((n): n is string => n !== undefined));
+  const entityPks = await linker.linkAll(
+    analysis.entities.map((e, i) => ({ entity: { name: e.name, type: e.type, titles: e.titles, affiliations: affiliationNames[i]! }, key: mergeKey(e) })),
+  );
+  const rowPks = analysis.entities.length > 0 ? await nextIds(trx, "article_entities", analysis.entities.length) : [];
+  const localToRow = new Map<string, { pk: number; entityPk: number }>();
+  const entityRows = analysis.entities.map((entity, i) => {
+    const aliases = [...new Set([entity.name, ...entity.mentions.filter((m) => m.kind === undefined || m.kind === "name").map((m) => m.text)])];
+    localToRow.set(entity.id, { pk: rowPks[i]!, entityPk: entityPks[i]! });
+    return {
+      pk: rowPks[i]!,
+      article_pk: articlePk,
+      local_id: entity.id,
+      entity_pk: entityPks[i]!,
+      name: entity.name,
+      type: entity.type,
+      titles: entity.titles,
+      affiliations: affiliationNames[i]!,
+      aliases,
+      name_keys: [...new Set(aliases.map(normalizeName).filter(Boolean))],
+      mention_count: entity.mentions.length,
+    };
+  });
+  await insertRows(trx, "article_entities", entityRows);
+  const mentions = analysis.entities.flatMap((e) =>
+    e.mentions.map((m) => ({
+      article_pk: articlePk,
+      article_entity_pk: localToRow.get(e.id)!.pk,
+      start_offset: m.start,
+      end_offset: m.end,
+      text: m.text,
+      kind: m.kind ?? "name",
+    })),
+  );
+  await insertRows(trx, "mentions", mentions);
+  await insertRows(
+    trx,
+    "quotes",
+    analysis.quotes.map((q) => {
+      const speaker = q.speaker === null ? undefined : localToRow.get(q.speaker);
+      return {
+        article_pk: articlePk,
+        local_id: q.id,
+        kind: q.kind,
+        text: q.text,
+        cue: q.cue,
+        speaker_article_entity_pk: speaker?.pk ?? null,
+        speaker_entity_pk: speaker?.entityPk ?? null,
+        speaker_text: q.speakerText,
+        start_offset: q.start,
+        end_offset: q.end,
+        cue_start: q.cueSpan?.start ?? null,
+        cue_end: q.cueSpan?.end ?? null,
+        source_start: q.sourceSpan?.start ?? null,
+        source_end: q.sourceSpan?.end ?? null,
+      };
+    }),
+  );
+  await insertRows(
+    trx,
+    "timexes",
+    analysis.timexes.map((t) => {
+      const range = timexRange(t.type, t.value);
+      const sentence = analysis.sentences.find((s) => s.start <= t.start && t.start < s.end) ?? { start: t.start, end: t.end };
+      return {
+        article_pk: articlePk,
+        text: t.text,
+        type: t.type,
+        value: t.value,
+        mod: t.mod,
+        start_offset: t.start,
+        end_offset: t.end,
+        value_start: range?.start ?? null,
+        value_end: range?.end ?? null,
+        sentence: analysis.text.slice(sentence.start, sentence.end),
+        sentence_start: sentence.start,
+        sentence_end: sentence.end,
+      };
+    }),
+  );
+  await insertRows(
+    trx,
+    "amounts",
+    analysis.amounts.map((m) => ({
+      article_pk: articlePk,
+      text: m.text,
+      value: m.value,
+      unit: m.unit,
+      mod: m.mod ?? null,
+      start_offset: m.start,
+      end_offset: m.end,
+    })),
+  );
+  await insertRows(
+    trx,
+    "events",
+    analysis.events.map((v) => ({ article_pk: articlePk, local_id: v.id, text: v.text, start_offset: v.start, end_offset: v.end })),
+  );
+}
+
+function message(e: unknown): string {
+  return ((e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "").trim();
+}

@@ -1,0 +1,58 @@
+/** What the queries share: the store handle, date and source filters, and looking entities up by name. */
+import { type Kysely, sql } from "kysely";
+import { parseDateArg } from "../dates.js";
+import { normalizeName } from "../names.js";
+import type { Database } from "../schema.js";
+
+export type Db = Kysely<Database>;
+
+/** A user error in a query's arguments (a date that is no date): the CLI prints it as a usage error. */
+export class QueryArgumentError extends Error {}
+
+export interface DateFilter {
+  /** YYYY, YYYY-MM or YYYY-MM-DD: from the first day it names, inclusive. */
+  from?: string | undefined;
+  /** YYYY, YYYY-MM or YYYY-MM-DD: to the last day it names, inclusive. */
+  to?: string | undefined;
+}
+
+/** The filter as [start, end) ISO days; either may be null (open). */
+export function dateBounds(f: DateFilter): { start: string | null; end: string | null } {
+  const parse = (name: string, text: string | undefined) => {
+    if (text === undefined) return null;
+    const range = parseDateArg(text);
+    if (!range) throw new QueryArgumentError(`--${name} takes a date YYYY, YYYY-MM or YYYY-MM-DD, not "${text}"`);
+    return range;
+  };
+  return { start: parse("from", f.from)?.start ?? null, end: parse("to", f.to)?.end ?? null };
+}
+
+/** A websearch-style query ("quoted phrase", -not, or) as a tsquery, English stemming. */
+export function tsquery(text: string) {
+  return sql`websearch_to_tsquery('english', ${text})`;
+}
+
+export const DEFAULT_LIMIT = 50;
+
+export function limitOf(limit: number | undefined, fallback = DEFAULT_LIMIT): number {
+  if (limit === undefined) return fallback;
+  if (!Number.isInteger(limit) || limit < 1) throw new QueryArgumentError(`--limit takes a positive whole number, not "${limit}"`);
+  return Math.min(limit, 100_000);
+}
+
+/**
+ * The cross-article records a name refers to: any record one of whose article-level entities has that name or alias
+ * (case, accents and punctuation aside), the records seen in most articles first.
+ */
+export async function entitiesNamed(db: Db, name: string): Promise<{ pk: number; articles: number }[]> {
+  const key = normalizeName(name);
+  if (key === "") return [];
+  return db
+    .selectFrom("article_entities")
+    .select(["entity_pk as pk", (eb) => eb.fn.count<number>("article_pk").distinct().as("articles")])
+    .where("name_keys", "@>", sql<string[]>`ARRAY[${key}]::text[]`)
+    .groupBy("entity_pk")
+    .orderBy("articles", "desc")
+    .orderBy("entity_pk")
+    .execute();
+}

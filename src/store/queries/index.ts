@@ -1,0 +1,7 @@
+/** The store's queries: plain functions over a store, knowing no NLP. */
+export { search, SEARCH_COLUMNS, type SearchHit, type SearchOptions } from "./search.js";
+export { quotes, QUOTE_COLUMNS, type QuoteRow, type QuotesOptions } from "./quotes.js";
+export { entity, ENTITY_COLUMNS, type EntityOptions, type EntityProfile } from "./entity.js";
+export { timeline, TIMELINE_COLUMNS, type TimelineOptions, type TimelineRow } from "./timeline.js";
+export { stats, STATS_COLUMNS, humanBytes, type StoreStats } from "./stats.js";
+export { QueryArgumentError, entitiesNamed } from "./common.js";

@@ -1,0 +1,151 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { fixture, repoRoot } from "./support/paths.js";
+
+const bin = join(repoRoot(), "bin", "newsgraph.js");
+const seed = fixture("..", "..", "examples", "seed");
+const work = mkdtempSync(join(tmpdir(), "ng-store-cli-"));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NEWSGRAPH_DB: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const noStackTrace = (r: Run) => assert.doesNotMatch(r.stderr, /\n\s+at /);
+
+test("help on every store command; usage errors exit 2", async () => {
+  const runs = await Promise.all(["ingest", "search", "quotes", "entity", "timeline", "stats"].map((c) => cli([c, "--help"])));
+  for (const r of runs) {
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Usage: newsgraph \w+/);
+    assert.match(r.stdout, /Examples:/);
+  }
+  const bad = await Promise.all([cli(["ingest"]), cli(["search"]), cli(["stats", "--format", "xml"]), cli(["quotes", "--limit", "0"]), cli(["entity"])]);
+  for (const r of bad) {
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^newsgraph: /);
+    noStackTrace(r);
+  }
+});
+
+test("a store that does not exist yet: says so and how to create it, exit 1, creates nothing", async () => {
+  const dir = join(work, "nothing-here");
+  const runs = await Promise.all([
+    cli(["stats", "--db", dir]),
+    cli(["search", "anything", "--db", dir, "--format", "json"]),
+    cli(["quotes", "--db", dir]),
+    cli(["entity", "Putin", "--db", dir]),
+    cli(["timeline"], { NEWSGRAPH_DB: dir }),
+  ]);
+  for (const r of runs) {
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, /no store at .*nothing-here yet; create one with `newsgraph ingest <files\|dirs> --db .*nothing-here`/);
+    noStackTrace(r);
+  }
+  assert.equal(existsSync(dir), false);
+  const nothing = await cli(["ingest", join(work, "no-such-input.jsonl"), "--db", dir]);
+  assert.equal(nothing.code, 1);
+  assert.match(nothing.stderr, /no-such-input\.jsonl: cannot read: no such file or directory/);
+  assert.equal(existsSync(dir), false, "no store is created for nothing to read");
+});
+
+test("a damaged data directory, or one that is no store: a clear message, exit 1", async () => {
+  const damaged = join(work, "damaged");
+  mkdirSync(join(damaged, "pgdata"), { recursive: true });
+  writeFileSync(join(damaged, "pgdata", "PG_VERSION"), "not a version\n");
+  writeFileSync(join(damaged, "pgdata", "postgresql.conf"), "\u0000\u0001garbage");
+  const halfGone = join(work, "half-gone");
+  mkdirSync(join(halfGone, "pgdata", "base"), { recursive: true });
+  const other = join(work, "other");
+  mkdirSync(other);
+  writeFileSync(join(other, "notes.txt"), "mine\n");
+  const [d, h, o, i] = await Promise.all([
+    cli(["stats", "--db", damaged]),
+    cli(["search", "x", "--db", halfGone]),
+    cli(["stats", "--db", other]),
+    cli(["ingest", seed, "--db", other]),
+  ]);
+  assert.equal(d.code, 1);
+  assert.match(d.stderr, /the store at .*damaged is damaged or not a PGlite data directory/);
+  assert.equal(h.code, 1);
+  assert.match(h.stderr, /the store at .*half-gone is damaged: pgdata\/PG_VERSION is missing/);
+  for (const r of [o, i]) {
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /other is not a newsgraph store \(it holds other files\)/);
+  }
+  for (const r of [d, h, o, i]) noStackTrace(r);
+  assert.deepEqual(readdirSync(other), ["notes.txt"], "nothing written into a directory that is not ours");
+  assert.deepEqual(readdirSync(damaged), ["pgdata"], "no lock file left behind");
+});
+
+test("a server that cannot be reached, or refuses the login: a clear message, exit 1", async () => {
+  const closed = await cli(["stats", "--db", "postgres://newsgraph@127.0.0.1:1/none"]);
+  assert.equal(closed.code, 1);
+  assert.match(closed.stderr, /cannot reach the PostgreSQL server at postgres:\/\/newsgraph@127\.0\.0\.1:1\/none/);
+  noStackTrace(closed);
+  const url = process.env.NEWSGRAPH_TEST_PG;
+  if (!url) return;
+  const u = new URL(url);
+  u.username = "newsgraph_no_such_role";
+  u.password = "secret";
+  const refused = await cli(["stats", "--db", u.toString()]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /the PostgreSQL server at postgres:\/\/newsgraph_no_such_role:\*\*\*@.* refused the login/);
+  assert.doesNotMatch(refused.stderr, /secret/);
+  noStackTrace(refused);
+});
+
+test("ingest: two at once on one directory (one waits its turn with a clear error); then queries print JSON and CSV, an empty result exits 0", async () => {
+  const db = join(work, "store");
+  const [a, b] = await Promise.all([
+    cli(["ingest", seed, "--db", db, "--workers", "1"]),
+    new Promise<Run>((resolve) => setTimeout(() => resolve(cli(["ingest", seed, "--db", db, "--workers", "1"])), 300)),
+  ]);
+  const ok = [a, b].filter((r) => r.code === 0);
+  const locked = [a, b].filter((r) => r.code !== 0);
+  assert.equal(ok.length, 1, a.stderr + b.stderr);
+  assert.equal(locked.length, 1);
+  assert.equal(locked[0]!.code, 1);
+  assert.match(locked[0]!.stderr, /the store at .*store is in use by another newsgraph process \(pid \d+/);
+  assert.match(ok[0]!.stderr, /1 read, 1 new, 0 updated, 0 unchanged, 0 failed/);
+  assert.equal(existsSync(join(db, "newsgraph.lock")), false, "the lock goes with its process");
+
+  const search = await cli(["search", "Putin Xi", "--db", db, "--format", "json"]);
+  assert.equal(search.code, 0, search.stderr);
+  const hits = JSON.parse(search.stdout);
+  assert.ok(Array.isArray(hits));
+  assert.equal(hits.length, 1);
+  assert.equal(hits[0].id, "97d27bee81517207");
+  assert.match(hits[0].snippet, /\*\*Putin\*\*/);
+  assert.deepEqual(Object.keys(hits[0]), ["rank", "score", "published", "source", "title", "snippet", "id", "url"]);
+
+  const stats = await cli(["stats", "--db", db, "--format", "json"]);
+  assert.equal(stats.code, 0, stats.stderr);
+  const s = JSON.parse(stats.stdout);
+  assert.equal(s.articles, 1);
+  assert.ok(s.entities > 5);
+  assert.ok(s.size_bytes > 1_000_000);
+
+  const none = await cli(["quotes", "--speaker", "Nobody Atall", "--db", db, "--format", "csv"]);
+  assert.equal(none.code, 0, none.stderr);
+  assert.equal(none.stdout, "published,source,speaker,kind,cue,text,title,article\r\n", "an empty result: the header alone");
+});
