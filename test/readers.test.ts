@@ -134,3 +134,27 @@ test("publication dates are normalized to ISO 8601, keeping their precision", ()
   assert.deepEqual(got.map((a) => a.published), ["2023-03", "2023-03-14", "2023-03-14T10:00:00Z", null]);
   assert.deepEqual(got[3]?.extra, { publishedRaw: "someday" });
 });
+
+test("a date outside the years 0000-9999 or a short year still gives a contract date or null (found by npm run fuzz)", () => {
+  const lines = [
+    { title: "a", text: "x.", published: 100 }, // Date.parse("100") is the year 100: it printed as "100-01-01"
+    { title: "b", text: "x.", published: "Tue, 14 Mar 275760 10:00:00 GMT" },
+    { title: "c", text: "x.", published: "March 14, 275760" },
+  ].map((o) => JSON.stringify(o)).join("\n");
+  const got = articles(readBytes(bytes(lines), "d.jsonl"));
+  assert.deepEqual(got.map((a) => a.published), ["0100-01-01", null, null]);
+  assert.deepEqual(got[2]?.extra, { publishedRaw: "March 14, 275760" });
+});
+
+test("a language that is no BCP 47 tag becomes \"en\", the raw value kept under extra (found by npm run fuzz)", () => {
+  const lines = [
+    { text: "x.", language: "en-GB" },
+    { text: "x.", language: " de " },
+    { text: "x.", language: "English" },
+    { text: "x.", language: 7 },
+    { text: "x.", language: "" },
+  ].map((o) => JSON.stringify(o)).join("\n");
+  const got = articles(readBytes(bytes(lines), "l.jsonl"));
+  assert.deepEqual(got.map((a) => a.language), ["en-GB", "de", "en", "en", "en"]);
+  assert.deepEqual([got[2]?.extra, got[3]?.extra], [{ languageRaw: "English" }, { languageRaw: "7" }]);
+});

@@ -4,6 +4,9 @@ import type { ArticleDraft, Origin } from "./types.js";
 import { formatOrigin } from "./types.js";
 import { normalizePublished } from "./published.js";
 
+/** The shape of a BCP 47 tag, as docs/analysis.schema.json states it: "en", "en-GB", "zh-Hant-TW". */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+
 /** Stable id: the url when there is one, else a hash of source + title + published + text. */
 export function articleId(draft: ArticleDraft): string {
   if (draft.url) return draft.url;
@@ -20,6 +23,10 @@ export function makeArticle(draft: ArticleDraft, origin: Origin): Article {
   const extra = { ...draft.extra };
   // A date we cannot read is kept, not lost: the contract's field stays ISO or null.
   if (published === null && draft.published) extra.publishedRaw = draft.published;
+  // Likewise a language that is no BCP 47 tag ("English", "7"): the contract's field stays a tag.
+  const language = draft.language?.trim() || null;
+  const validLanguage = language !== null && LANGUAGE_TAG.test(language) ? language : null;
+  if (language !== null && validLanguage === null) extra.languageRaw = draft.language;
   const article: Article = {
     id: articleId(draft),
     source: draft.source ?? null,
@@ -28,7 +35,7 @@ export function makeArticle(draft: ArticleDraft, origin: Origin): Article {
     section: draft.section ?? null,
     title: draft.title.trim(),
     authors: draft.authors ?? [],
-    language: draft.language ?? "en",
+    language: validLanguage ?? "en",
     paragraphs: draft.paragraphs,
     byline: draft.byline ?? null,
     origin: formatOrigin(origin),

@@ -14,8 +14,14 @@ export function normalizePublished(raw: string | null | undefined): string | nul
   const ms = Date.parse(s);
   if (Number.isNaN(ms)) return null;
   const date = new Date(ms);
-  if (/\d:\d\d/.test(s)) return date.toISOString().replace(".000Z", "Z");
+  if (/\d:\d\d/.test(s)) {
+    // Years past 9999 or before 0 print as "+275760-..." / "-000001-...": no ISO date the contract takes.
+    const iso = date.toISOString().replace(".000Z", "Z");
+    return /^\d{4}-/.test(iso) ? iso : null;
+  }
   // Date.parse reads a date without a time as local midnight: take the local calendar day back.
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const year = date.getFullYear();
+  if (year < 0 || year > 9999) return null;
+  const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+  return `${pad(year, 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`; // "100" is the year 0100
 }
