@@ -1,16 +1,7 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { repoRoot } from "../../src/fuzz/contract.js";
 
-/** The repository root, found from the compiled test file (dist/test/...) by walking up to package.json. */
-export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("package.json not found above " + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-  return dir;
-}
+/** The repository root: one walk up to package.json, shared with the fuzz harness. */
+export { repoRoot };
 
 export const fixture = (...parts: string[]): string => join(repoRoot(), "test", "fixtures", ...parts);
