@@ -228,6 +228,10 @@ test("TIMEX3 values as date ranges: days, months, years, weeks, quarters, halves
   assert.equal(r("DATE", "2022-WI"), "2022-12-01/2023-03-01");
   assert.equal(r("DATE", "199"), "1990-01-01/2000-01-01");
   assert.equal(r("DATE", "19"), "1900-01-01/2000-01-01");
+  // The last day there is: its range ends on 10000-01-01 (found by the fuzzer: toISOString wrote "+010000-01").
+  assert.equal(r("DATE", "9999-12-31"), "9999-12-31/10000-01-01");
+  assert.equal(r("TIME", "9999-12-31T22:00"), "9999-12-31/10000-01-01");
+  assert.equal(r("DATE", "9999"), "9999-01-01/10000-01-01");
   assert.equal(r("DATE", "0050"), "0050-01-01/0051-01-01");
   for (const v of ["0000", "0000-01", "000", "PAST_REF", "PRESENT_REF", "XXXX-12-25", "XXXX-WXX-5", "2023-02-30", "2023-13"]) assert.equal(r("DATE", v), null, v);
   assert.equal(r("DURATION", "P10M"), null);

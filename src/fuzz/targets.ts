@@ -2,11 +2,14 @@
  * What the fuzzer feeds, in one place. A target is one public edge of newsgraph: it takes a generated file (bytes and
  * a name), runs it through that edge, and returns the contract violations it sees (an exception is thrown through).
  * Targets call only the public entry points, readBytes() and analyze(), so every stage added to the default pipeline
- * (coref, quotes, ...) is fuzzed without a change here; a new edge (an HTML reader, store ingest) is one more entry
- * in TARGETS.
+ * (coref, quotes, ...) is fuzzed without a change here; the store's row derivation runs on every analysis; a new edge
+ * (an HTML reader) is one more entry in TARGETS.
  */
 import { analyze } from "../analyze.js";
 import { readBytes } from "../readers/index.js";
+import type { Analysis } from "../core/analysis.js";
+import { mergeKey } from "../store/cross-entities.js";
+import { publishedDate, timexRange } from "../store/dates.js";
 import { validateAnalysis, validateReadItems } from "./contract.js";
 import { getGenerator, type Corpus, type FuzzInput } from "./generators.js";
 import { hashString, mixSeed, Rng } from "./rng.js";
@@ -49,6 +52,27 @@ function read(input: FuzzInput): { items: ReturnType<typeof readBytes>; violatio
   return { items, violations: validateReadItems(items, input.fileName, lineCount(input.bytes)) };
 }
 
+/**
+ * The store's edge without a database: what ingest derives from an Analysis before it writes a row (a timex's date
+ * range, the publication day, the cross-article merge key) must not throw, and its dates must be ones PostgreSQL
+ * takes (years 0001-9999, start before end). Ingest once failed an article on a timex "0000".
+ */
+function storeRowProblems(a: Analysis): string[] {
+  const problems: string[] = [];
+  const isDate = (d: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(d) && d >= "0001-01-01" && d <= "9999-12-31";
+  const published = publishedDate(a.article.published);
+  if (published !== null && !isDate(published)) problems.push(`store: published date ${JSON.stringify(published)}`);
+  a.timexes.forEach((t, i) => {
+    const range = timexRange(t.type, t.value);
+    const endOk = range && (isDate(range.end) ? range.start < range.end : range.end === "10000-01-01");
+    if (range && (!isDate(range.start) || !endOk)) {
+      problems.push(`store: /timexes/${i} ${t.value} gives the range ${JSON.stringify(range)}`);
+    }
+  });
+  for (const e of a.entities) mergeKey(e);
+  return problems;
+}
+
 export const TARGETS: readonly Target[] = [
   {
     name: "read",
@@ -76,7 +100,8 @@ export const TARGETS: readonly Target[] = [
       let articles = 0;
       for (const item of items) {
         if (!("article" in item)) continue;
-        const problems = validateAnalysis(analyze(item.article));
+        const analysis = analyze(item.article);
+        const problems = [...validateAnalysis(analysis), ...storeRowProblems(analysis)];
         violations.push(...problems.map((p) => `article ${articles} (${item.article.origin ?? "?"}): ${p}`));
         articles++;
       }

@@ -12,7 +12,8 @@ const SEASONS: Record<string, [number, number]> = { SP: [3, 6], SU: [6, 9], FA: 
 export function timexRange(type: string, value: string): DateRange | null {
   const range = calendarRange(type, value);
   // PostgreSQL's dates have no year 0 (the year before 1 is 1 BC), and "0000" is no date a news story means.
-  return range && range.start >= "0001" && range.end <= "9999-12-31" ? range : null;
+  // The day after 9999-12-31 is 10000-01-01, which PostgreSQL takes; it is the end of no start before year 10000.
+  return range && range.start >= "0001" && /^\d{4}-/.test(range.start) && (range.end <= "9999-12-31" || range.end === "10000-01-01") ? range : null;
 }
 
 function calendarRange(type: string, value: string): DateRange | null {
@@ -90,7 +91,9 @@ function validDay(y: number, mo: number, d: number): boolean {
 function iso(y: number, mo: number, d: number): string {
   const date = new Date(Date.UTC(2000, mo - 1, d));
   date.setUTCFullYear(y + (date.getUTCFullYear() - 2000));
-  return date.toISOString().slice(0, 10);
+  // Not toISOString: past 9999 it writes "+010000-01-01", which sliced is no date.
+  const pad = (n: number, w: number): string => String(n).padStart(w, "0");
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }
 
 const DAY = 86_400_000;
@@ -101,5 +104,6 @@ function isoWeekMonday(y: number, w: number): number {
 }
 
 function fromDays(days: number): string {
-  return new Date(days * DAY).toISOString().slice(0, 10);
+  const date = new Date(days * DAY);
+  return iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
