@@ -32,7 +32,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
 const noStackTrace = (r: Run) => assert.doesNotMatch(r.stderr, /\n\s+at /);
 
 test("help on every store command; usage errors exit 2", async () => {
-  const runs = await Promise.all(["ingest", "search", "quotes", "entity", "timeline", "stats"].map((c) => cli([c, "--help"])));
+  const runs = await Promise.all(["ingest", "worker", "queue", "search", "quotes", "entity", "timeline", "stats"].map((c) => cli([c, "--help"])));
   for (const r of runs) {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /Usage: newsgraph \w+/);

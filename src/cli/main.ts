@@ -2,16 +2,20 @@ import * as analyzeCommand from "./commands/analyze.js";
 import * as entityCommand from "./commands/entity.js";
 import * as evalCommand from "./commands/eval.js";
 import * as ingestCommand from "./commands/ingest.js";
+import * as queueCommand from "./commands/queue.js";
 import * as quotesCommand from "./commands/quotes.js";
 import * as searchCommand from "./commands/search.js";
 import * as statsCommand from "./commands/stats.js";
 import * as timelineCommand from "./commands/timeline.js";
+import * as workerCommand from "./commands/worker.js";
 import { EXIT_OK, EXIT_USAGE, UsageError } from "./usage.js";
 
 const COMMANDS: Record<string, { summary: string; run(argv: string[]): Promise<number> }> = {
   analyze: { summary: "analyze articles: entities (with titles, affiliations, pronouns), dates, amounts", run: analyzeCommand.run },
   eval: { summary: "score a stage on a benchmark (ner, timex, ...)", run: evalCommand.run },
   ingest: { summary: "analyze articles on all cores and keep them in the store (PGlite or PostgreSQL)", run: ingestCommand.run },
+  worker: { summary: "process ingest --queue jobs from a PostgreSQL server (run many, anywhere)", run: workerCommand.run },
+  queue: { summary: "the ingest job queue by state: pending, retry, running, done, failed", run: queueCommand.run },
   search: { summary: "find stored articles by their words, with highlighted passages", run: searchCommand.run },
   quotes: { summary: "who said what: stored quotes by speaker, topic, date, outlet", run: quotesCommand.run },
   entity: { summary: "a person, organization or place across articles", run: entityCommand.run },

@@ -226,15 +226,7 @@ async function writeBatch(
     }
   }
   if (ready.length === 0) return;
-  const write = async (items: typeof ready): Promise<Outcome[]> =>
-    store.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
-      const linker = new EntityLinker(trx);
-      await linker.preload(items.flatMap(({ analysis }) => analysis.entities.map(mergeKey).filter((k): k is string => k !== null)));
-      const outcomes: Outcome[] = [];
-      for (const { work, analysis } of items) outcomes.push(await writeArticle(trx, linker, analysis, work, analyzer));
-      return outcomes;
-    });
+  const write = (items: typeof ready) => writeAnalyzed(store, items, analyzer);
   const count = (outcomes: Outcome[]) => {
     for (const o of outcomes) summary[o]++;
   };
@@ -249,6 +241,55 @@ async function writeBatch(
         fail(item.work.origin, `cannot store: ${message(e)}`);
       }
     }
+  }
+}
+
+/** Writes analyzed articles in one transaction, under the write lock; all or none. */
+function writeAnalyzed(store: Store, items: { work: Work; analysis: Analysis }[], analyzer: string): Promise<Outcome[]> {
+  return store.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
+    const linker = new EntityLinker(trx);
+    await linker.preload(items.flatMap(({ analysis }) => analysis.entities.map(mergeKey).filter((k): k is string => k !== null)));
+    const outcomes: Outcome[] = [];
+    for (const { work, analysis } of items) outcomes.push(await writeArticle(trx, linker, analysis, work, analyzer));
+    return outcomes;
+  });
+}
+
+/** Why storing one article failed: its analysis threw, or the database refused it. */
+export class ArticleError extends Error {}
+
+export interface StoreArticleOptions {
+  analyze(article: Article): Promise<Analysis> | Analysis;
+  /** analyzerSignature(), computed once by a caller that stores many articles. */
+  analyzer?: string;
+  force?: boolean;
+}
+
+/**
+ * One article through the same path as ingest: skipped when its input and analyzer are unchanged, else analyzed
+ * and written in its own transaction (same id, url or text: updated, never duplicated). Throws an ArticleError
+ * ("analysis failed: ...", "cannot store: ...") when it cannot be stored; nothing of it is written then.
+ */
+export async function storeArticle(store: Store, article: Article, options: StoreArticleOptions): Promise<Outcome> {
+  const analyzer = options.analyzer ?? analyzerSignature();
+  const hash = inputHash(article);
+  const origin = article.origin ?? article.id;
+  if (!options.force) {
+    const k = (await knownInputs(store, [article.id])).get(article.id);
+    if (k && k.input_hash === hash && k.analyzer === analyzer) return "unchanged";
+  }
+  let analysis: Analysis;
+  try {
+    analysis = await options.analyze(article);
+  } catch (e) {
+    throw new ArticleError(`analysis failed: ${message(e)}`);
+  }
+  try {
+    const [outcome] = await writeAnalyzed(store, [{ work: { article, origin, hash, analysis: Promise.resolve(analysis) }, analysis }], analyzer);
+    return outcome!;
+  } catch (e) {
+    throw new ArticleError(`cannot store: ${message(e)}`);
   }
 }
 

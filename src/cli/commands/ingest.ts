@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import { openStore, resolveTarget, StoreError } from "../../store/db.js";
+import { isServerUrl, openStore, redact, resolveTarget, StoreError } from "../../store/db.js";
 import { countArticles, ingest, type IngestProgress, type IngestSummary } from "../../store/ingest.js";
+import { DEFAULT_RETRIES, DEFAULT_RETRY_DELAY, enqueue, QueueError } from "../../store/queue.js";
 import { write } from "../io.js";
 import { DB_HELP } from "../store-cli.js";
 import { EXIT_INPUT, EXIT_OK, UsageError } from "../usage.js";
@@ -25,6 +26,12 @@ ${DB_HELP}
   --strict                   exit 1 when any input failed (default: only when nothing was stored)
   --format text|json         the summary: text on stderr (default), or one JSON object on stdout
   --progress / --no-progress a progress bar on a terminal, a line every 10 s otherwise (default: on)
+  --queue                    on a postgres:// store: do not analyze here, put one job per article on
+                             the server's job queue for \`newsgraph worker\` processes (see worker --help)
+  --retries N                with --queue: attempts after the first before a job is failed and
+                             dead-lettered (default ${DEFAULT_RETRIES})
+  --retry-delay S            with --queue: seconds before the first retry, doubled for each next one
+                             (default ${DEFAULT_RETRY_DELAY}; 0: retry at once)
   -h, --help                 this help
 
 Summary: read, new, updated, unchanged, failed (each failure with its file:line and reason).
@@ -35,6 +42,7 @@ Examples:
   newsgraph ingest examples/seed examples/meantime
   newsgraph ingest ../shared/data/corpora/bbc --db postgres://postgres@127.0.0.1:5432/news
   cat articles.jsonl | newsgraph ingest - --published 2024-05-01
+  newsgraph ingest corpus/ --queue --db postgres://postgres@db-host:5432/news
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -51,6 +59,9 @@ export async function run(argv: string[]): Promise<number> {
       strict: { type: "boolean", default: false },
       format: { type: "string", default: "text" },
       progress: { type: "boolean", default: true },
+      queue: { type: "boolean", default: false },
+      retries: { type: "string" },
+      "retry-delay": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -70,6 +81,19 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.every((p) => p !== "-" && !existsSync(p))) {
     for (const p of positionals) process.stderr.write(`newsgraph: ${p}: cannot read: no such file or directory\n`);
     return EXIT_INPUT;
+  }
+
+  if (!values.queue && (values.retries !== undefined || values["retry-delay"] !== undefined)) {
+    throw new UsageError("--retries and --retry-delay go with --queue");
+  }
+  if (values.queue) {
+    return runQueue(positionals, values.db, {
+      published: values.published,
+      force: values.force,
+      retries: count("retries", values.retries, 0),
+      retryDelay: count("retry-delay", values["retry-delay"], 0),
+      json: values.format === "json",
+    });
   }
 
   let store;
@@ -120,6 +144,50 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT_INPUT;
   }
   return values.strict && summary.failed > 0 ? EXIT_INPUT : EXIT_OK;
+}
+
+/** `ingest --queue`: enqueue only; the store's schema is left to the workers (they open it and migrate). */
+async function runQueue(
+  inputs: string[],
+  dbFlag: string | undefined,
+  options: { published?: string; force: boolean; retries?: number; retryDelay?: number; json: boolean },
+): Promise<number> {
+  const target = resolveTarget(dbFlag);
+  if (!isServerUrl(target)) {
+    throw new UsageError(
+      `--queue needs a PostgreSQL server: --db postgres://... (or NEWSGRAPH_DB); ${target} is an embedded store, which takes one process at a time`,
+    );
+  }
+  let summary;
+  try {
+    // The store's schema first, so that the workers find it ready, and a server that refuses us is said at once.
+    await (await openStore(target, { create: true })).close();
+    summary = await enqueue(target, inputs, {
+      published: options.published,
+      force: options.force,
+      retries: options.retries,
+      retryDelay: options.retryDelay,
+      onFailure: options.json ? undefined : (f) => process.stderr.write(`newsgraph: failed: ${f.origin}: ${f.reason}\n`),
+    });
+  } catch (e) {
+    if (e instanceof StoreError || e instanceof QueueError) {
+      process.stderr.write(`newsgraph: ${e.message}\n`);
+      return EXIT_INPUT;
+    }
+    throw e;
+  }
+  if (options.json) await write(process.stdout, JSON.stringify(summary, null, 2) + "\n");
+  else {
+    process.stderr.write(
+      `newsgraph: queued ${summary.queued} articles on ${redact(target)} in ${summary.seconds.toFixed(1)} s (${summary.failed} inputs failed); ` +
+        "run `newsgraph worker --db URL` on any machine that reaches the server to process them, `newsgraph queue` to follow\n",
+    );
+  }
+  if (summary.queued === 0) {
+    if (summary.read === 0 && summary.failed === 0) process.stderr.write("newsgraph: no article found in the input\n");
+    return EXIT_INPUT;
+  }
+  return EXIT_OK;
 }
 
 function count(name: string, value: string | undefined, min: number): number | undefined {

@@ -23,13 +23,18 @@ const MIGRATION_LOCK = 7_260_310;
 
 /** Applies every migration above the store's version, up to `target` (default: all). Returns the versions applied. */
 export async function migrate(db: Kysely<any>, target: number = LATEST_VERSION): Promise<number[]> {
-  await db.schema
-    .createTable("newsgraph_migrations")
-    .ifNotExists()
-    .addColumn("version", "integer", (c) => c.primaryKey())
-    .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("applied_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    .execute();
+  // Under the lock too: two processes opening a new server database at once (workers) would otherwise race on
+  // "create table if not exists", which is not safe against itself.
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    await trx.schema
+      .createTable("newsgraph_migrations")
+      .ifNotExists()
+      .addColumn("version", "integer", (c) => c.primaryKey())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("applied_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+  });
   const applied: number[] = [];
   for (const migration of MIGRATIONS) {
     if (migration.version > target) break;
