@@ -193,3 +193,32 @@ test("polnear: reader (annotator choice, discontinuous and multi-line spans), br
   const cues = predicted.flatMap((p) => p.cue ?? []).map((c) => t.text.slice(c.start, c.end));
   for (const c of ["said", "told", "According to"]) assert.ok(cues.includes(c), `${c} in ${JSON.stringify(cues)}`);
 });
+
+test("quotes: quote-dense text in one long sentence (issue #9, linear time): every quotation keeps its own speaker", () => {
+  // One paragraph, no sentence-final period: 1,500 × `“a,” he said, “b,” she said,`. The linker once compared every
+  // cue with every span of the paragraph (quadratic here); the result must not depend on how it searches.
+  const n = 1500;
+  const a = run(["“a,” he said, “b,” she said, ".repeat(n)]);
+  assert.equal(a.quotes.length, 2 * n);
+  a.quotes.forEach((q, i) => {
+    assert.equal(q.kind, "direct");
+    assert.equal(q.text, i % 2 === 0 ? "a," : "b,");
+    assert.equal(q.speakerText, i % 2 === 0 ? "he" : "she");
+    assert.equal(q.cue, "said");
+  });
+  wellFormed(a);
+  // One opening mark and nothing to close it: no quote is invented, and the stage goes through.
+  const b = run(["“" + "The minister of Ruritania, Jan Kowalski, told Reuters in Warsaw that the talks would go on ".repeat(3000)]);
+  assert.ok(b.quotes.length <= 1, JSON.stringify(b.quotes.map((q) => q.text.slice(0, 40))));
+  wellFormed(b);
+});
+
+test("quotes: a quotation that goes on after its attribution in the same paragraph is one more fragment of it", () => {
+  const a = run(["Senator Jane Doe spoke on Monday.", "“This is a disgusting day,” said Jane Doe, head of the caucus. “Nobody will forget it.”"]);
+  for (const s of ["This is a disgusting day", "Nobody will forget it"]) {
+    const q = find(a, s);
+    assert.equal(q.kind, "direct", s);
+    assert.equal(speakerName(a, q), "Jane Doe", s);
+  }
+  wellFormed(a);
+});

@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { END_MASK, scoreEmissions, TRANSITION_MASK, viterbi } from "../entities/decode.js";
+import { END_MASK, TRANSITION_MASK } from "../entities/decode.js";
 import { SLOTS } from "../entities/features.js";
 import { finish, hashChar, hashRange, hashStart, hashString } from "../entities/hash.js";
 import { B, bilouFromSpans, I, L, NUM_LABELS, spansFromLabels, U, type TypedSpan } from "../entities/labels.js";
@@ -141,9 +141,10 @@ const Q_OUT = 0, Q_OPEN = 1, Q_CLOSE = 2, Q_IN_SENT = 3, Q_IN_MID = 4;
 
 /**
  * Feature buckets (USED_SLOTS per token, in the entities stage's SLOTS layout) of one sequence, hashed from integers
- * (no feature strings). `into`, when long enough, is filled and returned instead of a new array.
+ * (no feature strings). `into`, when long enough, is filled and returned instead of a new array. Each bucket is
+ * multiplied by `stride`: NUM_LABELS (21) for training, QK (13) for the run-time decoder's compact table.
  */
-export function features(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, bits: number, into?: Int32Array): Int32Array {
+export function features(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, bits: number, into?: Int32Array, stride: number = NUM_LABELS): Int32Array {
   const { doc } = ctx;
   const th = tokenHashes(ctx);
   const n = seq.tokenEnd - seq.tokenStart;
@@ -189,7 +190,7 @@ export function features(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, bi
   }
   let slot = 0;
   const put = (h: number): void => {
-    out[slot++] = (finish(h) & mask) * NUM_LABELS;
+    out[slot++] = (finish(h) & mask) * stride;
   };
   const f1 = (tpl: number, a: number): void => put(mix(hashStart(tpl), a));
   const f2 = (tpl: number, a: number, b: number): void => put(mix(mix(hashStart(tpl), a), b));
@@ -296,27 +297,136 @@ export function setQuoteModel(m: QuoteModel | null): void {
   loaded = m;
 }
 
-/** Transition and end scores of a model, scaled and masked once per model. */
-const scaled = new WeakMap<QuoteModel, { trans: Float32Array; end: Float32Array }>();
-
 /** Working buffers of the decoder, grown as needed and reused across sequences. */
 let emitBuf = new Float32Array(0), scoreBuf = new Float32Array(0), backBuf = new Uint8Array(0);
 
-/** Decoded labels of one sequence with a model (a new array; the working buffers are reused). */
-export function tagSequence(model: QuoteModel, feats: Int32Array, n: number): Uint8Array {
+/**
+ * Labels the quotes tagger uses: none and BILOU of types 0–2 (Source, Cue, Content) are labels 0–12; the entities
+ * stage's layout has 21 (types 3 and 4 unused here: their weights are never raised in training).
+ */
+export const QK = 1 + 4 * 3;
+
+/**
+ * The run-time form of a model: weights of the 13 used labels only (6.8 MB instead of 11 MB for 2^18 buckets; the
+ * emission scoring is a random read per feature, so the smaller rows and table are most of the stage's speed), the
+ * transitions among them (row QK: start) and, per label, the labels allowed before it.
+ */
+interface Compact {
+  w: Int16Array;
+  trans: Float32Array;
+  end: Float32Array;
+  prevFrom: Int32Array;
+  prev: Int32Array;
+}
+
+const compacts = new WeakMap<QuoteModel, Compact>();
+
+function compact(model: QuoteModel): Compact {
+  let c = compacts.get(model);
+  if (c) return c;
   const K = NUM_LABELS;
+  const tr = scaleTransitions(model.trans, model.scale, TRANSITION_MASK);
+  const en = scaleTransitions(model.end, model.scale, END_MASK);
+  const buckets = 1 << model.bits;
+  const w = new Int16Array(buckets * QK);
+  for (let b = 0; b < buckets; b++) w.set(model.weights.subarray(b * K, b * K + QK), b * QK);
+  const trans = new Float32Array((QK + 1) * QK);
+  for (let p = 0; p <= QK; p++) for (let l = 0; l < QK; l++) trans[p * QK + l] = tr[(p === QK ? K : p) * K + l]!;
+  const end = en.slice(0, QK);
+  const prevFrom = new Int32Array(QK + 1);
+  const list: number[] = [];
+  for (let l = 0; l < QK; l++) {
+    prevFrom[l] = list.length;
+    for (let p = 0; p < QK; p++) if (trans[p * QK + l]! > -Infinity) list.push(p);
+  }
+  prevFrom[QK] = list.length;
+  c = { w, trans, end, prevFrom, prev: Int32Array.from(list) };
+  compacts.set(model, c);
+  return c;
+}
+
+/**
+ * Decoded labels of one sequence with a model (a new array; the working buffers are reused). `feats` as made by
+ * `features` with the same `stride` (NUM_LABELS by default, as in training; QK saves a division per feature).
+ * Labels of types 3 and 4 are never chosen (their weights are never raised), so decoding over the 13 used labels
+ * gives the same path as over all 21.
+ */
+export function tagSequence(model: QuoteModel, feats: Int32Array, n: number, stride: number = NUM_LABELS): Uint8Array {
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  let tr = scaled.get(model);
-  if (!tr) scaled.set(model, (tr = { trans: scaleTransitions(model.trans, model.scale, TRANSITION_MASK), end: scaleTransitions(model.end, model.scale, END_MASK) }));
-  if (emitBuf.length < n * K) {
-    const size = Math.max(n * K, 2 * emitBuf.length);
+  const { w, trans, end, prevFrom, prev } = compact(model);
+  if (emitBuf.length < n * QK) {
+    const size = Math.max(n * QK, 2 * emitBuf.length);
     emitBuf = new Float32Array(size);
     scoreBuf = new Float32Array(size);
     backBuf = new Uint8Array(size);
   }
-  scoreEmissions(model.weights, feats, SLOTS, USED_SLOTS, n, emitBuf);
-  viterbi(emitBuf, n, tr.trans, tr.end, backBuf, scoreBuf, out);
+  const emit = emitBuf, score = scoreBuf, back = backBuf;
+  for (let i = 0; i < n; i++) {
+    const o = i * QK;
+    const fb = i * SLOTS;
+    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0;
+    for (let s = 0; s < USED_SLOTS; s++) {
+      const f = feats[fb + s]!;
+      if (f < 0) continue;
+      const b = stride === QK ? f : (f / stride) * QK; // f / stride is exact: f is a multiple of stride
+      e0 += w[b]!;
+      e1 += w[b + 1]!;
+      e2 += w[b + 2]!;
+      e3 += w[b + 3]!;
+      e4 += w[b + 4]!;
+      e5 += w[b + 5]!;
+      e6 += w[b + 6]!;
+      e7 += w[b + 7]!;
+      e8 += w[b + 8]!;
+      e9 += w[b + 9]!;
+      e10 += w[b + 10]!;
+      e11 += w[b + 11]!;
+      e12 += w[b + 12]!;
+    }
+    emit[o] = e0;
+    emit[o + 1] = e1;
+    emit[o + 2] = e2;
+    emit[o + 3] = e3;
+    emit[o + 4] = e4;
+    emit[o + 5] = e5;
+    emit[o + 6] = e6;
+    emit[o + 7] = e7;
+    emit[o + 8] = e8;
+    emit[o + 9] = e9;
+    emit[o + 10] = e10;
+    emit[o + 11] = e11;
+    emit[o + 12] = e12;
+  }
+  // First-order Viterbi over the allowed transitions only (BILOU: about a third of the pairs).
+  for (let l = 0; l < QK; l++) score[l] = trans[QK * QK + l]! + emit[l]!;
+  for (let i = 1; i < n; i++) {
+    const po = (i - 1) * QK, o = i * QK;
+    for (let l = 0; l < QK; l++) {
+      let best = -Infinity, arg = 0;
+      for (let j = prevFrom[l]!, to = prevFrom[l + 1]!; j < to; j++) {
+        const p = prev[j]!;
+        const v = score[po + p]! + trans[p * QK + l]!;
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      score[o + l] = best + emit[o + l]!;
+      back[o + l] = arg;
+    }
+  }
+  const lo = (n - 1) * QK;
+  let best = -Infinity, arg = 0;
+  for (let l = 0; l < QK; l++) {
+    const v = score[lo + l]! + end[l]!;
+    if (v > best) {
+      best = v;
+      arg = l;
+    }
+  }
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * QK + out[i]!]!;
   return out;
 }
 
@@ -345,26 +455,92 @@ export function link(ctx: QuoteContext, spans: readonly TypedSpan[], block: numb
   const sources = spans.filter((s) => s.type === SOURCE);
   const cues = spans.filter((s) => s.type === CUE);
   const contents = spans.filter((s) => s.type === CONTENT);
-  const usedS = new Uint8Array(sources.length), usedC = new Uint8Array(contents.length);
+  const usedC = new Uint8Array(contents.length);
+  // The spans of one role are sorted and disjoint (one label per token), so starts and ends are both increasing:
+  // the nearest unused source on each side is found through skip pointers over the used ones, and the contents a cue
+  // may take (within 60 tokens of its group) by binary search, so a paragraph is linked in O(n log n) whatever the
+  // number of quotations in one sentence (it was O(cues × spans)).
+  const nS = sources.length;
+  const skipL = new Int32Array(nS + 1), skipR = new Int32Array(nS + 1);
+  for (let i = 0; i <= nS; i++) {
+    skipL[i] = i; // slot i + 1 ↔ source i; slot 0 = none
+    skipR[i] = i;
+  }
+  const findL = (i: number): number => {
+    // Largest unused source index ≤ i - 1, as slot (index + 1); 0 = none.
+    let r = i;
+    while (skipL[r] !== r) r = skipL[r]!;
+    while (skipL[i] !== r) {
+      const nx = skipL[i]!;
+      skipL[i] = r;
+      i = nx;
+    }
+    return r;
+  };
+  const findR = (i: number): number => {
+    // Smallest unused source index ≥ i; nS = none.
+    let r = i;
+    while (skipR[r] !== r) r = skipR[r]!;
+    while (skipR[i] !== r) {
+      const nx = skipR[i]!;
+      skipR[i] = r;
+      i = nx;
+    }
+    return r;
+  };
+  const useSource = (i: number): void => {
+    skipL[i + 1] = i;
+    skipR[i] = i + 1;
+  };
+  /** First index in [0, n) whose key ≥ v (keys increasing). */
+  const lower = (n: number, key: (i: number) => number, v: number): number => {
+    let lo = 0, hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (key(mid) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const sourceStart = (i: number): number => sources[i]!.start;
+  const contentEnd = (i: number): number => contents[i]!.end;
+  const contentStart = (i: number): number => contents[i]!.start;
+  const cand: number[] = [];
   const made: { start: number; a: RawAttribution }[] = [];
   for (const c of cues) {
     const cs = sent[c.start]!;
     let bs = -1, bd = Infinity;
-    sources.forEach((s, i) => {
-      if (usedS[i] || sent[s.start] !== cs) return;
-      const d = s.end <= c.start ? c.start - s.end : s.start >= c.end ? s.start - c.end + 0.5 : Infinity;
+    // The nearest unused source on each side, in the cue's sentence (a tie goes to the left one, as d is .5 more on the right).
+    const k = lower(nS, sourceStart, c.end);
+    const l = findL(k) - 1;
+    if (l >= 0 && sent[sources[l]!.start] === cs && sources[l]!.end <= c.start) {
+      bd = c.start - sources[l]!.end;
+      bs = l;
+    }
+    const r = findR(k);
+    if (r < nS && sent[sources[r]!.start] === cs) {
+      const d = sources[r]!.start - c.end + 0.5;
       if (d < bd) {
         bd = d;
-        bs = i;
+        bs = r;
       }
-    });
+    }
     // Distances to a content are measured from the source-and-cue group ("“…,” she said" is adjacent to its
     // quotation), and a content on the left wins a tie: `“…,” she said several months later` is not the content.
     const srcL = bs >= 0 && sources[bs]!.end <= c.start ? sources[bs]!.start : c.start;
     const srcR = bs >= 0 && sources[bs]!.start >= c.end ? sources[bs]!.end : c.end;
+    // Only contents within 60 tokens of the group or of the cue can be taken: ends in [srcL - 60, srcL] or
+    // [c.start - 60, c.start], starts in [srcR, srcR + 60] or [c.end, c.end + 60].
+    cand.length = 0;
+    const nC = contents.length;
+    for (const lo of [srcL - 60, c.start - 60]) for (let i = lower(nC, contentEnd, lo); i < nC && contents[i]!.end <= lo + 60; i++) cand.push(i);
+    for (const lo of [srcR, c.end]) for (let i = lower(nC, contentStart, lo); i < nC && contents[i]!.start <= lo + 60; i++) cand.push(i);
+    cand.sort((a, b) => a - b);
     let bc = -1, bcd = Infinity;
-    contents.forEach((x, i) => {
-      if (usedC[i]) return;
+    for (let j = 0; j < cand.length; j++) {
+      const i = cand[j]!;
+      if (usedC[i] || (j > 0 && cand[j - 1] === i)) continue;
+      const x = contents[i]!;
       const d = x.end <= srcL ? srcL - x.end : x.start >= srcR ? x.start - srcR + 0.5 : x.end <= c.start ? c.start - x.end : x.start >= c.end ? x.start - c.end + 0.5 : Infinity;
       const sameSentence = sent[x.start] === cs || sent[x.end - 1] === cs || (sent[x.start]! < cs && sent[x.end - 1]! > cs);
       const dd = d + (sameSentence ? 0 : 50);
@@ -372,10 +548,10 @@ export function link(ctx: QuoteContext, spans: readonly TypedSpan[], block: numb
         bcd = dd;
         bc = i;
       }
-    });
+    }
     if (bc < 0 || bcd > 60) continue;
     usedC[bc] = 1;
-    if (bs >= 0) usedS[bs] = 1;
+    if (bs >= 0) useSource(bs);
     const src = bs >= 0 ? sources[bs]! : null;
     const content = contents[bc]!;
     made.push({
@@ -403,8 +579,8 @@ export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], m
   const out: RawAttribution[] = [];
   for (const seq of sequences(ctx)) {
     const n = seq.tokenEnd - seq.tokenStart;
-    featBuf = features(ctx, seq, lab, model.bits, featBuf);
-    const labels = tagSequence(model, featBuf, n);
+    featBuf = features(ctx, seq, lab, model.bits, featBuf, QK);
+    const labels = tagSequence(model, featBuf, n, QK);
     link(ctx, spansOf(labels, seq), seq.block, out);
   }
   // A model attribution without a source borrows the source (and cue) of the rules' attribution whose content it
@@ -413,6 +589,21 @@ export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], m
   rules.forEach((r, i) => {
     if (r.source) for (const c of r.content) ruleOf.fill(i, c.start, c.end);
   });
+  // Per token: how many of the model's attributions hold it in their source or cue (kept up to date as sources are
+  // borrowed), so a clash is found in the borrowed spans' length, not by a scan over all attributions.
+  const held = new Uint16Array(ctx.doc.tokens.count);
+  const hold = (sp: TokSpan | null): void => {
+    if (sp) for (let t = sp.start; t < sp.end; t++) if (held[t]! < 0xffff) held[t]!++;
+  };
+  for (const a of out) {
+    hold(a.source);
+    hold(a.cue);
+  }
+  const clashes = (sp: TokSpan | null, own: TokSpan | null): boolean => {
+    if (!sp) return false;
+    for (let t = sp.start; t < sp.end; t++) if (held[t]! > (own && t >= own.start && t < own.end ? 1 : 0)) return true;
+    return false;
+  };
   for (const a of out) {
     if (a.source || a.content.length === 0) continue;
     const c = a.content[0]!;
@@ -420,10 +611,13 @@ export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], m
     for (let t = c.start; t < c.end && r < 0; t++) r = ruleOf[t]!;
     if (r < 0) continue;
     const rule = rules[r]!;
-    const clash = [rule.source, rule.cue].some((sp) => sp && out.some((b) => b !== a && [b.source, b.cue].some((x) => x && x.start < sp.end && sp.start < x.end)));
-    if (clash) continue;
+    if (clashes(rule.source, a.cue) || clashes(rule.cue, a.cue)) continue;
     a.source = rule.source;
-    if (!a.cue) a.cue = rule.cue;
+    hold(a.source);
+    if (!a.cue) {
+      a.cue = rule.cue;
+      hold(a.cue);
+    }
     a.inherit = -1;
   }
   let last = -1;
@@ -434,11 +628,55 @@ export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], m
     }
     if (a.source || a.inherit >= 0) last = i;
   });
+  const joined = joinContinuations(ctx, out);
   // The stage's covered map follows the model's spans (partial quotes are read from it).
   ctx.covered.fill(-1);
-  out.forEach((a, i) => {
+  joined.forEach((a, i) => {
     for (const sp of [a.source, a.cue, ...a.content]) if (sp) for (let t = sp.start; t < sp.end; t++) ctx.covered[t] = i;
   });
-  return out;
+  return joined;
+}
+
+/** Most tokens between an attribution and a quotation that goes on with it (`, clapping.`, `in August.`). */
+const MAX_GAP = 8;
+
+/**
+ * A quotation that goes on after its attribution in the same paragraph — `“X,” she said. “Y.”`, `“X,” said Rep.
+ * Butterfield, head of the caucus. “Y.”` — is one more fragment of that attribution's content, as in PolNeAR
+ * (3,149 contents of train in several fragments), not a floating quote of its own: the tagger gives it no cue, the
+ * linker leaves it floating. Joined when it is a quotation opening right after the attribution (at most MAX_GAP
+ * tokens, none of them quoted) and it inherits that attribution's speaker (an indirect content before it too:
+ * `He said that X. “Y.”`; on the train slice that joins a few more right than requiring a quotation before).
+ * Linear: one pass, each attribution looked at once. Returns the new list, `inherit` renumbered.
+ */
+function joinContinuations(ctx: QuoteContext, out: RawAttribution[]): RawAttribution[] {
+  const { regions, regionAt } = ctx;
+  const opensQuote = (t: number): boolean => regionAt[t]! >= 0 && regions[regionAt[t]!]!.open === t;
+  const newIndex = new Int32Array(out.length);
+  const joined: RawAttribution[] = [];
+  let reach = -1; // exclusive end of the last kept attribution's spans
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]!;
+    const last = joined.length - 1;
+    const prev = last >= 0 ? joined[last]! : null;
+    const target = a.inherit >= 0 ? newIndex[a.inherit]! : -1;
+    if (prev && target === last && !a.source && !a.cue && a.content.length === 1 && prev.cue && prev.block === a.block && prev.content.length > 0) {
+      const c = a.content[0]!;
+      let ok = opensQuote(c.start) && c.start >= reach && c.start - reach <= MAX_GAP;
+      for (let t = reach; ok && t < c.start; t++) if (regionAt[t]! >= 0) ok = false;
+      if (ok) {
+        prev.content.push({ start: c.start, end: c.end });
+        reach = Math.max(reach, c.end);
+        newIndex[i] = last;
+        continue;
+      }
+    }
+    newIndex[i] = joined.length;
+    if (a.inherit >= 0) a.inherit = newIndex[a.inherit]!;
+    joined.push(a);
+    reach = -1;
+    for (const sp of [a.source, a.cue, ...a.content]) if (sp) reach = Math.max(reach, sp.end);
+  }
+  return joined;
 }
 
