@@ -17,11 +17,12 @@ const genders = require("gender-detection-from-name/names/en.js");
 
 // Everyday names the ISO list lacks: news writes "America", "Britain", "the U.K.", "South Korea".
 const EXTRA_ALIASES = {
-  US: ["America", "the United States", "the U.S.", "the US", "United States of America"],
-  GB: ["Britain", "U.K.", "the UK", "the U.K.", "the United Kingdom", "England"],
-  KR: ["South Korea"], KP: ["North Korea"], RU: ["the Russian Federation"], CN: ["the People's Republic of China", "PRC", "Mainland China"],
-  AE: ["UAE", "the UAE", "the United Arab Emirates"], NL: ["Holland", "the Netherlands"], CZ: ["Czech Republic"],
-  VA: ["the Vatican", "Vatican"], PS: ["Palestine"], SY: ["Syria"], IR: ["Iran"], VE: ["Venezuela"], TW: ["Taiwan"],
+  // Without a leading "the": the coref stage drops it before looking a name up.
+  US: ["America", "United States of America"],
+  GB: ["Britain", "U.K.", "England"],
+  KR: ["South Korea"], KP: ["North Korea"], CN: ["PRC", "Mainland China"],
+  AE: ["UAE", "United Arab Emirates"], NL: ["Holland", "Netherlands"], CZ: ["Czech Republic"],
+  VA: ["Vatican"], PS: ["Palestine"], SY: ["Syria"], IR: ["Iran"], VE: ["Venezuela"], TW: ["Taiwan"],
 };
 // Demonyms ISO lacks or spells otherwise, and the plural forms news uses as groups.
 const EXTRA_DEMONYMS = { GB: ["Briton", "Britons", "English"], US: ["Americans"], PH: ["Filipino", "Filipinos"], NL: ["Dutch"], CH: ["Swiss"] };

@@ -1,33 +1,15 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { fixture, repoRoot } from "./support/paths.js";
+import { fixture } from "./support/paths.js";
+import { cli, type Run } from "./support/store.js";
 
-const bin = join(repoRoot(), "bin", "newsgraph.js");
 const seed = fixture("..", "..", "examples", "seed");
 const work = mkdtempSync(join(tmpdir(), "ng-store-cli-"));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NEWSGRAPH_DB: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const noStackTrace = (r: Run) => assert.doesNotMatch(r.stderr, /\n\s+at /);
 

@@ -5,7 +5,6 @@
  * database of its own beside it and drops it at the end), else it is skipped.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,29 +14,11 @@ import PgBoss from "pg-boss";
 import { readInput } from "../src/readers/index.js";
 import { DEAD_LETTER_QUEUE, INGEST_QUEUE, QUEUE_SCHEMA } from "../src/store/queue.js";
 import { repoRoot } from "./support/paths.js";
-import { ARTICLES, writeJsonl } from "./support/store.js";
+import { ARTICLES, cli, writeJsonl } from "./support/store.js";
 
 const scratch = process.env.NEWSGRAPH_TEST_PG;
-const bin = join(repoRoot(), "bin", "newsgraph.js");
 const seed = join(repoRoot(), "examples", "seed");
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NEWSGRAPH_DB: "" }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Small articles, each its own text and url. */
 function generated(n: number): string[] {

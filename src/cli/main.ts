@@ -11,7 +11,7 @@ import * as workerCommand from "./commands/worker.js";
 import { EXIT_OK, EXIT_USAGE, UsageError } from "./usage.js";
 
 const COMMANDS: Record<string, { summary: string; run(argv: string[]): Promise<number> }> = {
-  analyze: { summary: "analyze articles: entities (with titles, affiliations, pronouns), dates, amounts", run: analyzeCommand.run },
+  analyze: { summary: "analyze articles: entities (with titles, affiliations, pronouns), quotes, dates, amounts", run: analyzeCommand.run },
   eval: { summary: "score a stage on a benchmark (ner, timex, ...)", run: evalCommand.run },
   ingest: { summary: "analyze articles on all cores and keep them in the store (PGlite or PostgreSQL)", run: ingestCommand.run },
   worker: { summary: "process ingest --queue jobs from a PostgreSQL server (run many, anywhere)", run: workerCommand.run },

@@ -3,12 +3,14 @@
  * NEWSGRAPH_TEST_PG names a scratch database), and hand-built analyses, so that what the queries must and must not
  * return does not hang on what the NLP stages find.
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { Analysis, Entity, EntityType, QuoteKind, TimexType } from "../../src/core/analysis.js";
 import type { Article } from "../../src/core/article.js";
+import { repoRoot } from "./paths.js";
 
 export interface Target {
   name: string;
@@ -217,3 +219,23 @@ export const ARTICLES: ArticleSpec[] = [
     timexes: [{ text: "2024", type: "DATE", value: "2024" }],
   },
 ];
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the newsgraph CLI in a child process, with no NEWSGRAPH_DB from the caller's environment unless `env` sets one. */
+export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const bin = join(repoRoot(), "bin", "newsgraph.js");
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NEWSGRAPH_DB: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}

@@ -45,6 +45,11 @@ const COMPANY_NOUNS: ReadonlySet<string> = new Set([
   "bank", "retailer", "maker", "conglomerate", "giant", "insurer", "lender", "startup", "business",
 ]);
 
+function holdsLeaderRole(p: PersonInfo): boolean {
+  for (const role of LEADER_ROLES) if (p.titleWords.has(role)) return true;
+  return false;
+}
+
 /** How many earlier sentences a pronoun looks back for its antecedent. */
 const LOOKBACK_SENTENCES = 6;
 /**
@@ -203,7 +208,7 @@ export function resolveReferences(
     for (let k = recent.length - 1; k >= Math.max(0, recent.length - MAX_CONSIDERED); k--) {
       const root = recent[k]!;
       const p = persons.get(root)!;
-      const hasRole = p.titleWords.has(head) || (head === "leader" && [...LEADER_ROLES].some((r) => p.titleWords.has(r)));
+      const hasRole = p.titleWords.has(head) || (head === "leader" && holdsLeaderRole(p));
       if (!hasRole) continue;
       if (!modifiers.every((m) => TITLE_MODIFIERS.has(m) || p.ties.has(m) || p.titleWords.has(m))) continue;
       return { end: role + 1, root };
