@@ -1,5 +1,5 @@
-/** A user error: printed as one line on stderr, never as a stack trace. */
-export class UsageError extends Error {}
+// Defined in the core so that the stages' evaluation commands can raise it without importing the CLI.
+export { UsageError } from "../core/errors.js";
 
 export const EXIT_OK = 0;
 /** Nothing could be read, or --strict and some input was bad. */

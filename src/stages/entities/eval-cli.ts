@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { UsageError } from "../../cli/usage.js";
+import { UsageError } from "../../core/errors.js";
 import { evalMeantime } from "./meantime-eval.js";
 import { ChunkCounter, formatResult } from "./conlleval.js";
 import { parseConll } from "./conll.js";

@@ -17,7 +17,7 @@ import type { Doc } from "../../core/doc.js";
 import { registerStage } from "../../core/pipeline.js";
 import { buildContext, findAttributions, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
 import { GROUP_PRONOUNS } from "./lexicon.js";
-import { refineAttributions } from "./model.js";
+import { refineAttributions } from "./link.js";
 
 /** Character span of a token span. */
 export function charSpan(doc: Doc, t: TokSpan): Span {

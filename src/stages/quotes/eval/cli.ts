@@ -12,7 +12,7 @@ import { createPipeline, type Pipeline } from "../../../core/pipeline.js";
 import { readPolnear, writeBrat, type BratAttribution } from "../../../corpora/polnear.js";
 import { DEFAULT_STAGES } from "../../index.js";
 import { classifyParagraph } from "../../text/blocks.js";
-import { UsageError } from "../../../cli/usage.js";
+import { UsageError } from "../../../core/errors.js";
 import type { RawAttribution, TokSpan } from "../attribute.js";
 import { attributions, charSpan } from "../stage.js";
 import { emptyScore, formatScore, scoreText, type QuoteScore, type SpeakerError } from "./score.js";

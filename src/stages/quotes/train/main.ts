@@ -16,7 +16,9 @@ import { buildContext, findAttributions, tokenAt, type QuoteContext } from "../a
 import { beforeQuotes, polnearDoc } from "../eval/cli.js";
 import { emptyScore, prf, scoreText } from "../eval/score.js";
 import { charSpan } from "../stage.js";
-import { features, fromFloat, goldLabels, link, ruleLabels, sequences, serializeQuoteModel, setQuoteModel, spansOf, tagSequence, USED_SLOTS, type QuoteModel, type Sequence } from "../model.js";
+import { features, ruleLabels, sequences, USED_SLOTS, type Sequence } from "../features.js";
+import { link } from "../link.js";
+import { fromFloat, goldLabels, serializeQuoteModel, setQuoteModel, spansOf, tagSequence, type QuoteModel } from "../model.js";
 import type { TypedSpan } from "../../entities/labels.js";
 
 interface Prepared {

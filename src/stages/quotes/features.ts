@@ -1,0 +1,228 @@
+/**
+ * The quotes tagger's features: per token of a paragraph, 34 hashed templates from the tokens, the entities stage's
+ * mentions, the quotation marks and the rules' own proposals (stacking: the rules say where attributions are, the
+ * tagger learns PolNeAR's span conventions and the long tail of cues). Hashed from integers, no feature strings.
+ */
+import { SLOTS } from "../entities/features.js";
+import { finish, hashChar, hashRange, hashStart, hashString } from "../entities/hash.js";
+import { B, I, L, NUM_LABELS, U } from "../entities/labels.js";
+import { isQuoteBlock, tokenAt, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
+import { CUE_VERBS } from "./lexicon.js";
+
+export const SOURCE = 0, CUE = 1, CONTENT = 2;
+/** Feature slots used per token (of the entities stage's SLOTS). */
+export const USED_SLOTS = 34;
+
+/** One paragraph as a tagger sequence: its token range. */
+export interface Sequence {
+  block: number;
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export function sequences(ctx: QuoteContext): Sequence[] {
+  const out: Sequence[] = [];
+  const { doc } = ctx;
+  doc.blocks.forEach((b, bi) => {
+    if (!isQuoteBlock(doc, bi)) return;
+    const t0 = tokenAt(doc, b.start), t1 = tokenAt(doc, b.end);
+    if (t1 > t0) out.push({ block: bi, tokenStart: t0, tokenEnd: t1 });
+  });
+  return out;
+}
+
+/** Per token of the document: the rules' label (0 = none, else 1 + 4 * role + BILOU part - 1), as for the tagger. */
+export function ruleLabels(ctx: QuoteContext, atts: readonly RawAttribution[]): Uint8Array {
+  const lab = new Uint8Array(ctx.doc.tokens.count);
+  const mark = (sp: TokSpan | null, type: number): void => {
+    if (!sp || sp.end <= sp.start) return;
+    if (sp.end - sp.start === 1) lab[sp.start] = 1 + 4 * type + (U - 1);
+    else {
+      lab[sp.start] = 1 + 4 * type + (B - 1);
+      for (let t = sp.start + 1; t < sp.end - 1; t++) lab[t] = 1 + 4 * type + (I - 1);
+      lab[sp.end - 1] = 1 + 4 * type + (L - 1);
+    }
+  };
+  for (const a of atts) {
+    mark(a.source, SOURCE);
+    mark(a.cue, CUE);
+    for (const c of a.content) mark(c, CONTENT);
+  }
+  return lab;
+}
+
+const bucket = (d: number): number => (d <= 0 ? 0 : d <= 1 ? 1 : d <= 2 ? 2 : d <= 4 ? 3 : d <= 8 ? 4 : d <= 16 ? 5 : 6);
+
+/** Mixes one 32-bit value into a running hash (bijective in `v` for a fixed `h`; `finish` avalanches at the end). */
+const mix = (h: number, v: number): number => {
+  h = Math.imul(h ^ v, 0x01000193);
+  return h ^ (h >>> 15);
+};
+
+/** Shape of the characters [a, b) of `text`: X / x / d / the character itself, runs collapsed, at most 5 classes. */
+function shapeHash(text: string, a: number, b: number): number {
+  let h = hashStart(0x5a);
+  let last = -1, n = 0;
+  for (let i = a; i < b && n < 5; i++) {
+    const c = text.charCodeAt(i);
+    const k = c >= 65 && c <= 90 ? 88 : c >= 97 && c <= 122 ? 120 : c >= 48 && c <= 57 ? 100 : c;
+    if (k !== last) {
+      h = hashChar(h, k);
+      n++;
+    }
+    last = k;
+  }
+  return h;
+}
+
+/**
+ * Per-document values the features read, computed once per document (no strings): the hash of each lower-cased
+ * word, of its 3-character suffix, of its shape, and whether it is a cue word.
+ */
+interface TokenHashes {
+  word: Int32Array;
+  suffix: Int32Array;
+  shape: Int32Array;
+  cue: Uint8Array;
+}
+
+const hashCache = new WeakMap<QuoteContext, TokenHashes>();
+
+function tokenHashes(ctx: QuoteContext): TokenHashes {
+  let th = hashCache.get(ctx);
+  if (th) return th;
+  const { doc, words } = ctx;
+  const n = doc.tokens.count;
+  th = { word: new Int32Array(n), suffix: new Int32Array(n), shape: new Int32Array(n), cue: new Uint8Array(n) };
+  const w0 = hashStart(0x77), s0 = hashStart(0x73);
+  for (let t = 0; t < n; t++) {
+    const w = words[t]!;
+    th.word[t] = hashString(w0, w);
+    th.suffix[t] = hashRange(s0, w, Math.max(0, w.length - 3), w.length);
+    th.shape[t] = shapeHash(doc.text, doc.tokens.start[t]!, doc.tokens.end[t]!);
+    th.cue[t] = CUE_VERBS.has(w) || (w === "according" && words[t + 1] === "to") ? 1 : 0;
+  }
+  hashCache.set(ctx, th);
+  return th;
+}
+
+const BOS = hashString(hashStart(0x77), "<s>"), EOS = hashString(hashStart(0x77), "</s>");
+const NO_MENTION = hashString(hashStart(0x6d), "-");
+const typeHashes = new Map<string, number>();
+const typeHash = (type: string): number => {
+  let h = typeHashes.get(type);
+  if (h === undefined) typeHashes.set(type, (h = hashString(hashStart(0x6d), type)));
+  return h;
+};
+
+/** Quotation state of a token: 0 outside, 1 the opening mark, 2 the closing mark, 3 inside a quotation opening its sentence, 4 inside one opening mid-sentence. */
+const Q_OUT = 0, Q_OPEN = 1, Q_CLOSE = 2, Q_IN_SENT = 3, Q_IN_MID = 4;
+
+/**
+ * Feature buckets (USED_SLOTS per token, in the entities stage's SLOTS layout) of one sequence, hashed from integers
+ * (no feature strings). `into`, when long enough, is filled and returned instead of a new array. Each bucket is
+ * multiplied by `stride`: NUM_LABELS (21) for training, QK (13) for the run-time decoder's compact table.
+ */
+export function features(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, bits: number, into?: Int32Array, stride: number = NUM_LABELS): Int32Array {
+  const { doc } = ctx;
+  const th = tokenHashes(ctx);
+  const n = seq.tokenEnd - seq.tokenStart;
+  const size = n * SLOTS;
+  const out = into && into.length >= size ? into : new Int32Array(size);
+  out.fill(-1, 0, size);
+  const mask = (1 << bits) - 1;
+  const t0 = seq.tokenStart, t1 = seq.tokenEnd;
+  const wh = (t: number): number => (t < t0 ? BOS : t >= t1 ? EOS : th.word[t]!);
+  const rl = (t: number): number => (t < t0 || t >= t1 ? 99 : rules[t]!);
+  const sentence = doc.tokens.sentence;
+  const regionAt = ctx.regionAt;
+  let hasRegion = 0;
+  for (let t = t0; t < t1 && !hasRegion; t++) hasRegion = regionAt[t]! >= 0 ? 1 : 0;
+  // Distance to the nearest cue word outside quotations within the sentence, left and right (0: none within 16):
+  // one pass each way.
+  const cueLeft = cueLeftBuf.length >= n ? cueLeftBuf : (cueLeftBuf = new Int32Array(n * 2));
+  const cueRight = cueRightBuf.length >= n ? cueRightBuf : (cueRightBuf = new Int32Array(n * 2));
+  {
+    let last = -1, ls = -1;
+    for (let t = t0; t < t1; t++) {
+      const s = sentence[t]!;
+      if (s !== ls) {
+        last = -1;
+        ls = s;
+      }
+      const d = last >= 0 ? t - last : 0;
+      cueLeft[t - t0] = d > 16 ? 0 : d;
+      if (th.cue[t] && regionAt[t]! < 0) last = t;
+    }
+    last = -1;
+    ls = -1;
+    for (let t = t1 - 1; t >= t0; t--) {
+      const s = sentence[t]!;
+      if (s !== ls) {
+        last = -1;
+        ls = s;
+      }
+      const d = last >= 0 ? last - t : 0;
+      cueRight[t - t0] = d > 16 ? 0 : d;
+      if (th.cue[t] && regionAt[t]! < 0) last = t;
+    }
+  }
+  let slot = 0;
+  const put = (h: number): void => {
+    out[slot++] = (finish(h) & mask) * stride;
+  };
+  const f1 = (tpl: number, a: number): void => put(mix(hashStart(tpl), a));
+  const f2 = (tpl: number, a: number, b: number): void => put(mix(mix(hashStart(tpl), a), b));
+  for (let t = t0; t < t1; t++) {
+    const i = t - t0;
+    slot = i * SLOTS;
+    const s = doc.sentences[sentence[t]!]!;
+    const fromStart = bucket(t - s.tokenStart), toEnd = bucket(s.tokenEnd - 1 - t);
+    const r = regionAt[t]!;
+    const reg = r >= 0 ? ctx.regions[r]! : null;
+    const q = reg ? (t === reg.open ? Q_OPEN : t === reg.close ? Q_CLOSE : reg.open === doc.sentences[sentence[reg.open]!]!.tokenStart ? Q_IN_SENT : Q_IN_MID) : Q_OUT;
+    const m = ctx.mentionAt[t]!;
+    const ment = m >= 0 ? typeHash(doc.entities[ctx.mentions[m]!.entity]!.type) : NO_MENTION;
+    const cl = bucket(cueLeft[i]!), cr = bucket(cueRight[i]!);
+    const shape = th.shape[t]!;
+    const w = th.word[t]!, wp = wh(t - 1), wn = wh(t + 1);
+    const r0 = rl(t);
+    put(hashStart(1));
+    f1(2, w);
+    f1(3, wp);
+    f1(4, wn);
+    f1(5, wh(t - 2));
+    f1(6, wh(t + 2));
+    f2(7, wp, w);
+    f2(8, w, wn);
+    f1(9, shape);
+    f1(10, r0);
+    f2(11, rl(t - 1), rl(t + 1));
+    f2(12, r0, w);
+    f1(13, q);
+    f2(14, q, r0);
+    f1(15, ment);
+    f2(16, ment, m >= 0 && ctx.mentions[m]!.tokenStart === t ? 1 : 0);
+    f1(17, fromStart);
+    f1(18, toEnd);
+    f2(19, fromStart, toEnd);
+    f1(20, th.cue[t]!);
+    f2(21, cl, cr);
+    f2(22, cl, q);
+    f2(23, cr, q);
+    f1(24, th.suffix[t]!);
+    f2(25, th.shape[Math.max(t0, t - 1)]!, shape);
+    f2(26, hasRegion, q);
+    f2(27, wp, r0);
+    f2(28, wn, r0);
+    f2(29, ment, wn);
+    f2(30, ment, wp);
+    f2(31, toEnd, w);
+    f2(32, fromStart, w);
+    f2(33, r0, q * 8 + toEnd);
+  }
+  return out;
+}
+
+let cueLeftBuf = new Int32Array(1024), cueRightBuf = new Int32Array(1024);
+

@@ -1,0 +1,246 @@
+/**
+ * The linker and the model's attributions: the tagger's spans of each paragraph joined into attributions (rules, not
+ * learned: each cue takes the nearest source of its sentence and the adjacent content; a content with no cue is a
+ * floating quote that inherits the speaker before it), sources borrowed from the rules' attributions, and
+ * quotations that go on after their attribution joined to it.
+ */
+import type { TypedSpan } from "../entities/labels.js";
+import { type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
+import { CONTENT, CUE, features, ruleLabels, sequences, SOURCE } from "./features.js";
+import { QK, quoteModel, spansOf, tagSequence, type QuoteModel } from "./model.js";
+
+/**
+ * The linker: tagged spans of one paragraph to attributions. Each cue takes the nearest source in its sentence
+ * (left first) and the nearest unused content touching its sentence (the one it is adjacent to); contents left over
+ * are floating quotes, inheriting the speaker of the attribution before them.
+ */
+export function link(ctx: QuoteContext, spans: readonly TypedSpan[], block: number, into: RawAttribution[]): void {
+  const sent = ctx.doc.tokens.sentence;
+  const sources = spans.filter((s) => s.type === SOURCE);
+  const cues = spans.filter((s) => s.type === CUE);
+  const contents = spans.filter((s) => s.type === CONTENT);
+  const usedC = new Uint8Array(contents.length);
+  // The spans of one role are sorted and disjoint (one label per token), so starts and ends are both increasing:
+  // the nearest unused source on each side is found through skip pointers over the used ones, and the contents a cue
+  // may take (within 60 tokens of its group) by binary search, so a paragraph is linked in O(n log n) whatever the
+  // number of quotations in one sentence (it was O(cues × spans)).
+  const nS = sources.length;
+  const skipL = new Int32Array(nS + 1), skipR = new Int32Array(nS + 1);
+  for (let i = 0; i <= nS; i++) {
+    skipL[i] = i; // slot i + 1 ↔ source i; slot 0 = none
+    skipR[i] = i;
+  }
+  const findL = (i: number): number => {
+    // Largest unused source index ≤ i - 1, as slot (index + 1); 0 = none.
+    let r = i;
+    while (skipL[r] !== r) r = skipL[r]!;
+    while (skipL[i] !== r) {
+      const nx = skipL[i]!;
+      skipL[i] = r;
+      i = nx;
+    }
+    return r;
+  };
+  const findR = (i: number): number => {
+    // Smallest unused source index ≥ i; nS = none.
+    let r = i;
+    while (skipR[r] !== r) r = skipR[r]!;
+    while (skipR[i] !== r) {
+      const nx = skipR[i]!;
+      skipR[i] = r;
+      i = nx;
+    }
+    return r;
+  };
+  const useSource = (i: number): void => {
+    skipL[i + 1] = i;
+    skipR[i] = i + 1;
+  };
+  /** First index in [0, n) whose key ≥ v (keys increasing). */
+  const lower = (n: number, key: (i: number) => number, v: number): number => {
+    let lo = 0, hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (key(mid) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const sourceStart = (i: number): number => sources[i]!.start;
+  const contentEnd = (i: number): number => contents[i]!.end;
+  const contentStart = (i: number): number => contents[i]!.start;
+  const cand: number[] = [];
+  const made: { start: number; a: RawAttribution }[] = [];
+  for (const c of cues) {
+    const cs = sent[c.start]!;
+    let bs = -1, bd = Infinity;
+    // The nearest unused source on each side, in the cue's sentence (a tie goes to the left one, as d is .5 more on the right).
+    const k = lower(nS, sourceStart, c.end);
+    const l = findL(k) - 1;
+    if (l >= 0 && sent[sources[l]!.start] === cs && sources[l]!.end <= c.start) {
+      bd = c.start - sources[l]!.end;
+      bs = l;
+    }
+    const r = findR(k);
+    if (r < nS && sent[sources[r]!.start] === cs) {
+      const d = sources[r]!.start - c.end + 0.5;
+      if (d < bd) {
+        bd = d;
+        bs = r;
+      }
+    }
+    // Distances to a content are measured from the source-and-cue group ("“…,” she said" is adjacent to its
+    // quotation), and a content on the left wins a tie: `“…,” she said several months later` is not the content.
+    const srcL = bs >= 0 && sources[bs]!.end <= c.start ? sources[bs]!.start : c.start;
+    const srcR = bs >= 0 && sources[bs]!.start >= c.end ? sources[bs]!.end : c.end;
+    // Only contents within 60 tokens of the group or of the cue can be taken: ends in [srcL - 60, srcL] or
+    // [c.start - 60, c.start], starts in [srcR, srcR + 60] or [c.end, c.end + 60].
+    cand.length = 0;
+    const nC = contents.length;
+    for (const lo of [srcL - 60, c.start - 60]) for (let i = lower(nC, contentEnd, lo); i < nC && contents[i]!.end <= lo + 60; i++) cand.push(i);
+    for (const lo of [srcR, c.end]) for (let i = lower(nC, contentStart, lo); i < nC && contents[i]!.start <= lo + 60; i++) cand.push(i);
+    cand.sort((a, b) => a - b);
+    let bc = -1, bcd = Infinity;
+    for (let j = 0; j < cand.length; j++) {
+      const i = cand[j]!;
+      if (usedC[i] || (j > 0 && cand[j - 1] === i)) continue;
+      const x = contents[i]!;
+      const d = x.end <= srcL ? srcL - x.end : x.start >= srcR ? x.start - srcR + 0.5 : x.end <= c.start ? c.start - x.end : x.start >= c.end ? x.start - c.end + 0.5 : Infinity;
+      const sameSentence = sent[x.start] === cs || sent[x.end - 1] === cs || (sent[x.start]! < cs && sent[x.end - 1]! > cs);
+      const dd = d + (sameSentence ? 0 : 50);
+      if (dd < bcd) {
+        bcd = dd;
+        bc = i;
+      }
+    }
+    if (bc < 0 || bcd > 60) continue;
+    usedC[bc] = 1;
+    if (bs >= 0) useSource(bs);
+    const src = bs >= 0 ? sources[bs]! : null;
+    const content = contents[bc]!;
+    made.push({
+      start: Math.min(c.start, content.start),
+      a: { source: src ? { start: src.start, end: src.end } : null, cue: { start: c.start, end: c.end }, content: [{ start: content.start, end: content.end }], block, inherit: -1, rule: "model" },
+    });
+  }
+  contents.forEach((x, i) => {
+    if (!usedC[i]) made.push({ start: x.start, a: { source: null, cue: null, content: [{ start: x.start, end: x.end }], block, inherit: -2, rule: "model-floating" } });
+  });
+  made.sort((a, b) => a.start - b.start);
+  for (const m of made) into.push(m.a);
+}
+
+/**
+ * Replaces the rules' attributions by the tagger's, where a model is loaded. Floating contents inherit from the
+ * nearest attribution with a source (or an inherited speaker) before them, within two paragraphs.
+ */
+/** The feature buffer of `refineAttributions`, reused across sequences and documents. */
+let featBuf: Int32Array = new Int32Array(0);
+
+export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], model: QuoteModel | null = quoteModel()): RawAttribution[] {
+  if (!model) return rules;
+  const lab = ruleLabels(ctx, rules);
+  const out: RawAttribution[] = [];
+  for (const seq of sequences(ctx)) {
+    const n = seq.tokenEnd - seq.tokenStart;
+    featBuf = features(ctx, seq, lab, model.bits, featBuf, QK);
+    const labels = tagSequence(model, featBuf, n, QK);
+    link(ctx, spansOf(labels, seq), seq.block, out);
+  }
+  // A model attribution without a source borrows the source (and cue) of the rules' attribution whose content it
+  // overlaps: the rules' source is next to the cue by construction; the linker's may be missing.
+  const ruleOf = new Int32Array(ctx.doc.tokens.count).fill(-1);
+  rules.forEach((r, i) => {
+    if (r.source) for (const c of r.content) ruleOf.fill(i, c.start, c.end);
+  });
+  // Per token: how many of the model's attributions hold it in their source or cue (kept up to date as sources are
+  // borrowed), so a clash is found in the borrowed spans' length, not by a scan over all attributions.
+  const held = new Uint16Array(ctx.doc.tokens.count);
+  const hold = (sp: TokSpan | null): void => {
+    if (sp) for (let t = sp.start; t < sp.end; t++) if (held[t]! < 0xffff) held[t]!++;
+  };
+  for (const a of out) {
+    hold(a.source);
+    hold(a.cue);
+  }
+  const clashes = (sp: TokSpan | null, own: TokSpan | null): boolean => {
+    if (!sp) return false;
+    for (let t = sp.start; t < sp.end; t++) if (held[t]! > (own && t >= own.start && t < own.end ? 1 : 0)) return true;
+    return false;
+  };
+  for (const a of out) {
+    if (a.source || a.content.length === 0) continue;
+    const c = a.content[0]!;
+    let r = -1;
+    for (let t = c.start; t < c.end && r < 0; t++) r = ruleOf[t]!;
+    if (r < 0) continue;
+    const rule = rules[r]!;
+    if (clashes(rule.source, a.cue) || clashes(rule.cue, a.cue)) continue;
+    a.source = rule.source;
+    hold(a.source);
+    if (!a.cue) {
+      a.cue = rule.cue;
+      hold(a.cue);
+    }
+    a.inherit = -1;
+  }
+  let last = -1;
+  out.forEach((a, i) => {
+    if (a.inherit === -2) {
+      a.inherit = last >= 0 && a.block - out[last]!.block <= 2 ? last : -1;
+      if (a.inherit < 0) return;
+    }
+    if (a.source || a.inherit >= 0) last = i;
+  });
+  const joined = joinContinuations(ctx, out);
+  // The stage's covered map follows the model's spans (partial quotes are read from it).
+  ctx.covered.fill(-1);
+  joined.forEach((a, i) => {
+    for (const sp of [a.source, a.cue, ...a.content]) if (sp) for (let t = sp.start; t < sp.end; t++) ctx.covered[t] = i;
+  });
+  return joined;
+}
+
+/** Most tokens between an attribution and a quotation that goes on with it (`, clapping.`, `in August.`). */
+const MAX_GAP = 8;
+
+/**
+ * A quotation that goes on after its attribution in the same paragraph — `“X,” she said. “Y.”`, `“X,” said Rep.
+ * Butterfield, head of the caucus. “Y.”` — is one more fragment of that attribution's content, as in PolNeAR
+ * (3,149 contents of train in several fragments), not a floating quote of its own: the tagger gives it no cue, the
+ * linker leaves it floating. Joined when it is a quotation opening right after the attribution (at most MAX_GAP
+ * tokens, none of them quoted) and it inherits that attribution's speaker (an indirect content before it too:
+ * `He said that X. “Y.”`; on the train slice that joins a few more right than requiring a quotation before).
+ * Linear: one pass, each attribution looked at once. Returns the new list, `inherit` renumbered.
+ */
+function joinContinuations(ctx: QuoteContext, out: RawAttribution[]): RawAttribution[] {
+  const { regions, regionAt } = ctx;
+  const opensQuote = (t: number): boolean => regionAt[t]! >= 0 && regions[regionAt[t]!]!.open === t;
+  const newIndex = new Int32Array(out.length);
+  const joined: RawAttribution[] = [];
+  let reach = -1; // exclusive end of the last kept attribution's spans
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]!;
+    const last = joined.length - 1;
+    const prev = last >= 0 ? joined[last]! : null;
+    const target = a.inherit >= 0 ? newIndex[a.inherit]! : -1;
+    if (prev && target === last && !a.source && !a.cue && a.content.length === 1 && prev.cue && prev.block === a.block && prev.content.length > 0) {
+      const c = a.content[0]!;
+      let ok = opensQuote(c.start) && c.start >= reach && c.start - reach <= MAX_GAP;
+      for (let t = reach; ok && t < c.start; t++) if (regionAt[t]! >= 0) ok = false;
+      if (ok) {
+        prev.content.push({ start: c.start, end: c.end });
+        reach = Math.max(reach, c.end);
+        newIndex[i] = last;
+        continue;
+      }
+    }
+    newIndex[i] = joined.length;
+    if (a.inherit >= 0) a.inherit = newIndex[a.inherit]!;
+    joined.push(a);
+    reach = -1;
+    for (const sp of [a.source, a.cue, ...a.content]) if (sp) reach = Math.max(reach, sp.end);
+  }
+  return joined;
+}
+
