@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { main } from "../src/stages/amounts/eval-cli.js";
+import { main } from "../src/stages/amounts/eval/cli.js";
 import { fixture } from "./support/paths.js";
 
 // A hand-written MEANTIME file: "# 13 billion" (the corpus's pound sign), "3.5 %", "120 points", "2,000 jobs",

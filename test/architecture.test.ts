@@ -1,6 +1,8 @@
 /**
  * The layering of the brief, enforced: the core knows no stage, reader, store or CLI; a stage never imports the CLI,
- * the store or a reader (its eval/ and train/ harnesses may read through the readers); a query never knows NLP; the corpora readers are shared data code, below the stages. Read
+ * the store or a reader (its eval/ and train/ harnesses may read through the readers); a stage's runtime files (those
+ * outside eval/ and train/) are the ones analyze loads, and import no training or evaluation code and no corpus reader; a query
+ * never knows NLP; the corpora readers are shared data code, below the stages. Read
  * from the TypeScript sources (the tests run from dist/test, the sources are two folders up).
  */
 import assert from "node:assert/strict";
@@ -22,7 +24,8 @@ function files(dir: string): string[] {
   return out;
 }
 
-const IMPORT = /^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm;
+/** An import or re-export, `from` or for its side effect only (`import "./time/stage.js"`, how the stages register). */
+const IMPORT = /^\s*(?:import|export)\s(?:[^;]*?from\s+)?"([^"]+)"/gm;
 
 /** Every relative import of the sources: [importing file, imported file], both relative to src/. */
 function imports(): Array<[string, string]> {
@@ -47,9 +50,17 @@ const FORBIDDEN: Record<string, readonly string[]> = {
   "readers/": ["store/", "cli/", "server/"],
 };
 
+/** A stage's evaluation or training harness: a file under some stage's eval/ or train/. */
+const HARNESS = /^stages\/[^/]+\/(eval|train)\//;
+
 function violations(list: ReadonlyArray<[string, string]>): string[] {
   const bad: string[] = [];
   for (const [from, to] of list) {
+    // A stage's runtime files are what analyze loads: no harness of any stage and no corpus reader behind them.
+    if (from.startsWith("stages/") && !HARNESS.test(from) && (HARNESS.test(to) || to.startsWith("corpora/"))) {
+      bad.push(`${from} imports ${to}`);
+      continue;
+    }
     for (const [layer, banned] of Object.entries(FORBIDDEN)) {
       if (!from.startsWith(layer)) continue;
       // A stage's evaluation and training harnesses read their corpora as a user's files would, through the readers.
@@ -58,6 +69,33 @@ function violations(list: ReadonlyArray<[string, string]>): string[] {
     }
   }
   return bad;
+}
+
+/** The runtime: the files reachable by import from analyze() and the stage catalogue. */
+function runtime(list: ReadonlyArray<[string, string]>): Set<string> {
+  const next = new Map<string, string[]>();
+  for (const [from, to] of list) next.set(from, [...(next.get(from) ?? []), to.replace(/\.js$/, ".ts")]);
+  const seen = new Set<string>();
+  const stack = ["analyze.ts", "stages/index.ts"];
+  while (stack.length > 0) {
+    const f = stack.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    stack.push(...(next.get(f) ?? []));
+  }
+  return seen;
+}
+
+/**
+ * Files outside a stage's eval/ and train/ that analyze does not load. perceptron.ts, the averaged-perceptron trainer,
+ * is shared by the entities' and the quotes' training (src/stages/quotes/train/main.ts imports it from there).
+ */
+const NOT_RUNTIME = new Set(["stages/entities/perceptron.ts"]);
+
+/** Files at a stage's top (outside its eval/ and train/) that analyze never loads: training or evaluation code misplaced. */
+function misplaced(sources: readonly string[], list: ReadonlyArray<[string, string]>): string[] {
+  const live = runtime(list);
+  return sources.filter((f) => f.startsWith("stages/") && !HARNESS.test(f) && !live.has(f) && !NOT_RUNTIME.has(f));
 }
 
 test("the layers import only downwards", () => {
@@ -81,5 +119,45 @@ test("the layering check names a forbidden import and lets an allowed one throug
       "store/queries/quotes.ts imports stages/coref/names.js",
       "stages/coref/stage.ts imports readers/index.js",
     ],
+  );
+});
+
+test("a stage's runtime files import no eval/ or train/ code and no corpus reader; its harnesses may", () => {
+  assert.deepEqual(
+    violations([
+      ["stages/entities/stage.ts", "stages/entities/train/main.js"],
+      ["stages/time/tagger.ts", "stages/time/eval/score.js"],
+      ["stages/amounts/amounts.ts", "stages/quotes/eval/score.js"],
+      ["stages/entities/tagger.ts", "corpora/conll.js"],
+      ["stages/entities/train/main.ts", "stages/entities/eval/conlleval.js"],
+      ["stages/entities/train/main.ts", "corpora/conll.js"],
+      ["stages/amounts/eval/cli.ts", "stages/time/eval/score.js"],
+      ["stages/quotes/train/main.ts", "stages/entities/perceptron.js"],
+      ["stages/entities/stage.ts", "stages/text/blocks.js"],
+    ]),
+    [
+      "stages/entities/stage.ts imports stages/entities/train/main.js",
+      "stages/time/tagger.ts imports stages/time/eval/score.js",
+      "stages/amounts/amounts.ts imports stages/quotes/eval/score.js",
+      "stages/entities/tagger.ts imports corpora/conll.js",
+    ],
+  );
+});
+
+test("a stage's top holds only what analyze loads; training and evaluation code stands in its train/ and eval/", () => {
+  const sources = files(SRC).map((f) => relative(SRC, f));
+  assert.ok(sources.includes("stages/entities/stage.ts"), "is the source tree there?");
+  assert.deepEqual(misplaced(sources, imports()), []);
+  assert.deepEqual(
+    misplaced(
+      ["stages/index.ts", "stages/x/stage.ts", "stages/x/rules/a.ts", "stages/x/eval-cli.ts", "stages/x/eval/cli.ts", "stages/x/train/main.ts"],
+      [
+        ["stages/index.ts", "stages/x/stage.js"],
+        ["stages/x/stage.ts", "stages/x/rules/a.js"],
+        ["stages/x/eval/cli.ts", "stages/x/eval-cli.js"],
+        ["stages/x/train/main.ts", "stages/x/stage.js"],
+      ],
+    ),
+    ["stages/x/eval-cli.ts"],
   );
 });

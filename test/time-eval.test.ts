@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../src/stages/time/eval-cli.js";
-import { parseTimeml } from "../src/stages/time/timeml.js";
+import { main } from "../src/stages/time/eval/cli.js";
+import { parseTimeml } from "../src/corpora/timeml.js";
 
 const TML = `<?xml version="1.0" ?>
 <TimeML>

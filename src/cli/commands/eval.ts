@@ -1,8 +1,7 @@
 import { EXIT_OK, UsageError } from "../usage.js";
 
 /**
- * `newsgraph eval <task>`: each pipeline stage owns its evaluation, in src/stages/<stage>/eval-cli.ts (coref:
- * src/stages/coref/eval/cli.ts).
+ * `newsgraph eval <task>`: each pipeline stage owns its evaluation, in src/stages/<stage>/eval/cli.ts.
  * Loaded on demand so `analyze` does not pay for evaluation code.
  */
 interface EvalTask {
@@ -13,15 +12,15 @@ interface EvalTask {
 const TASKS: Record<string, EvalTask> = {
   ner: {
     summary: "named-entity recognition: conlleval P/R/F1 on CoNLL-2003, or mention P/R/F1 on MEANTIME",
-    load: () => import("../../stages/entities/eval-cli.js"),
+    load: () => import("../../stages/entities/eval/cli.js"),
   },
   timex: {
     summary: "TIMEX3 tagging and normalization, TempEval-3 Task A (TimeML or MEANTIME)",
-    load: () => import("../../stages/time/eval-cli.js"),
+    load: () => import("../../stages/time/eval/cli.js"),
   },
   amounts: {
     summary: "money, percentages and counts: span P/R/F1 against MEANTIME's VALUE markables",
-    load: () => import("../../stages/amounts/eval-cli.js"),
+    load: () => import("../../stages/amounts/eval/cli.js"),
   },
   coref: {
     summary: "coreference: MUC, B3, CEAF-e and CoNLL F1 against MEANTIME's chains; split names on PolNeAR",

@@ -27,7 +27,7 @@ export interface FeatureResources {
   /** log2 of the number of hash buckets. */
   bits: number;
   gazetteer: HashTable | null;
-  /** Word lexicon from unlabeled text (see lexicon-build.ts): lower-cased word hash -> case bucket, cluster path. */
+  /** Word lexicon from unlabeled text (see train/lexicon-build.ts): lower-cased word hash -> case bucket, cluster path. */
   lexicon: HashTable | null;
 }
 
@@ -300,7 +300,7 @@ export class FeatureExtractor {
     return (this.lexiconValue(normalizeWord(word).toLowerCase()) >>> 21) & 7;
   }
 
-  /** The lexicon's name cue of a word: 0 none, 1 company contexts, 2 person contexts, 3 both (see lexicon-build.ts). */
+  /** The lexicon's name cue of a word: 0 none, 1 company contexts, 2 person contexts, 3 both (see train/lexicon-build.ts). */
   nameCue(word: string): number {
     return (this.lexiconValue(normalizeWord(word).toLowerCase()) >>> 24) & 3;
   }

@@ -1,6 +1,6 @@
 /**
  * BILOU label set over the four CoNLL types and PRO (products: "Dreamliner", "MacBook", which news names as often as
- * companies and CoNLL folds into MISC; learnt from MEANTIME's PRO mentions, see meantime-train.ts), plus conversions
+ * companies and CoNLL folds into MISC; learnt from MEANTIME's PRO mentions, see train/meantime-train.ts), plus conversions
  * between tag sequences and entity spans. (Ratinov & Roth 2009: BILOU beats BIO for this tagger.)
  */
 export const TYPES = ["PER", "ORG", "LOC", "MISC", "PRO"] as const;

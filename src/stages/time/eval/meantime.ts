@@ -2,10 +2,10 @@
  * MEANTIME for the time and amounts evaluations: the gold TIMEX3 markables of a file read by
  * src/corpora/meantime.ts (the creation time left out: it is the DCT, not scored), and the DCT itself.
  */
-import type { TimexType } from "../../core/analysis.js";
-import type { MeantimeDoc } from "../../corpora/meantime.js";
-import { tagTimexes } from "./tagger.js";
-import type { GoldTimex } from "./timeml.js";
+import type { TimexType } from "../../../core/analysis.js";
+import type { MeantimeDoc } from "../../../corpora/meantime.js";
+import { tagTimexes } from "../tagger.js";
+import type { GoldTimex } from "../../../corpora/timeml.js";
 
 /** The gold timexes anchored to tokens, creation time excepted, in text order. */
 export function meantimeTimexes(doc: MeantimeDoc): GoldTimex[] {

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { tokenize } from "../text/tokenize.js";
-import type { ConllDoc } from "./conll.js";
-import { normalizeWord } from "./features.js";
-import { finish, hashStart, hashString } from "./hash.js";
-import { HashTable } from "./hash-table.js";
-import { rng } from "./perceptron.js";
+import { tokenize } from "../../text/tokenize.js";
+import type { ConllDoc } from "../../../corpora/conll.js";
+import { normalizeWord } from "../features.js";
+import { finish, hashStart, hashString } from "../hash.js";
+import { HashTable } from "../hash-table.js";
+import { rng } from "../perceptron.js";
 
 /**
  * Builds the word lexicon from unlabeled text at training time: for each word, how often it is written with a

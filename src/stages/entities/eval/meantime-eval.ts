@@ -4,12 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import type { Span } from "../../core/analysis.js";
-import { createPipeline } from "../../core/pipeline.js";
-import { analyze } from "../../analyze.js";
+import type { Span } from "../../../core/analysis.js";
+import { createPipeline } from "../../../core/pipeline.js";
+import { analyze } from "../../../analyze.js";
 import type { TypeScore } from "./conlleval.js";
-import { meantimeArticle, readMeantime, textMapper } from "../../corpora/meantime.js";
-import { listCorpus } from "../../corpora/split.js";
+import { meantimeArticle, readMeantime, textMapper } from "../../../corpora/meantime.js";
+import { listCorpus } from "../../../corpora/split.js";
 import { meantimeNames } from "./meantime.js";
 import { MeantimeCounter, meantimeType, SCORED_TYPES, type GoldMention, type MeantimeResult, type ScoredSpan } from "./meantime-score.js";
 

@@ -8,7 +8,7 @@
  * have no counterpart in our types: they are not scored, and a system mention that overlaps one (and matches
  * nothing scored) is left out of precision rather than counted wrong.
  */
-import type { EntityType, Span } from "../../core/analysis.js";
+import type { EntityType, Span } from "../../../core/analysis.js";
 import { score, type TypeScore } from "./conlleval.js";
 import type { MeantimeType } from "./meantime.js";
 

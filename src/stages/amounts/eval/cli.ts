@@ -15,13 +15,13 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import type { Span } from "../../core/analysis.js";
-import { readMeantime, type MeantimeValue } from "../../corpora/meantime.js";
-import { listCorpus, type Half } from "../../corpora/split.js";
-import { meantimeDct } from "../time/meantime.js";
-import { emptyCounts, report, scoreDoc, type Counts, type Prf, type Scored } from "../time/score.js";
-import { tagTimexes } from "../time/tagger.js";
-import { AmountTagger, type AmountMatch } from "./amounts.js";
+import type { Span } from "../../../core/analysis.js";
+import { readMeantime, type MeantimeValue } from "../../../corpora/meantime.js";
+import { listCorpus, type Half } from "../../../corpora/split.js";
+import { meantimeDct } from "../../time/eval/meantime.js";
+import { emptyCounts, report, scoreDoc, type Counts, type Prf, type Scored } from "../../time/eval/score.js";
+import { tagTimexes } from "../../time/tagger.js";
+import { AmountTagger, type AmountMatch } from "../amounts.js";
 
 const USAGE = "Usage: newsgraph eval amounts --meantime DIR [--half even|odd] [--errors N] [--json]";
 

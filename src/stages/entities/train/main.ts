@@ -7,17 +7,17 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ChunkCounter } from "./conlleval.js";
-import { readConll, type ConllDoc } from "./conll.js";
+import { ChunkCounter } from "../eval/conlleval.js";
+import { readConll, type ConllDoc } from "../../../corpora/conll.js";
 import { buildLexicon, unlabeledSentences } from "./lexicon-build.js";
 import { meantimeTrainingDocs } from "./meantime-train.js";
-import { END_MASK, TRANSITION_MASK } from "./decode.js";
-import { FeatureExtractor, LOCAL_SLOTS, SLOTS, SMALL_WORDS } from "./features.js";
+import { END_MASK, TRANSITION_MASK } from "../decode.js";
+import { FeatureExtractor, LOCAL_SLOTS, SLOTS, SMALL_WORDS } from "../features.js";
 import { buildGazetteer, gazetteerSources } from "./gazetteer-build.js";
-import { bilouFromSpans, conllTypeName, spansFromLabels, spansFromTags, typeIndex } from "./labels.js";
-import { deserializeModel, quantize, scaleTransitions, serializeModel, type NerModel, type StageWeights } from "./model.js";
-import { decodeAll, PerceptronTrainer, rng, type FloatStage } from "./perceptron.js";
-import { NerTagger } from "./tagger.js";
+import { bilouFromSpans, conllTypeName, spansFromLabels, spansFromTags, typeIndex } from "../labels.js";
+import { deserializeModel, quantize, scaleTransitions, serializeModel, type NerModel, type StageWeights } from "../model.js";
+import { decodeAll, PerceptronTrainer, rng, type FloatStage } from "../perceptron.js";
+import { NerTagger } from "../tagger.js";
 
 interface Prepared {
   docs: string[][][];

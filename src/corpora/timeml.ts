@@ -2,8 +2,8 @@
  * TimeML (TempEval-3) files: read the DCT and the TEXT element with its tags stripped, keeping the gold
  * TIMEX3 spans as offsets into the stripped text; write a file back with the system's TIMEX3 tags.
  */
-import type { Timex, TimexType } from "../../core/analysis.js";
-import { decodeEntities, escapeXml, xmlAttr } from "../../corpora/xml.js";
+import type { Timex, TimexType } from "../core/analysis.js";
+import { decodeEntities, escapeXml, xmlAttr } from "./xml.js";
 
 export interface GoldTimex {
   start: number;

@@ -7,12 +7,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { readMeantime } from "../../corpora/meantime.js";
-import { listCorpus, type Half } from "../../corpora/split.js";
+import { readMeantime } from "../../../corpora/meantime.js";
+import { listCorpus, type Half } from "../../../corpora/split.js";
 import { meantimeDct, meantimeTimexes } from "./meantime.js";
 import { emptyCounts, report, scoreDoc, sumCounts, type Counts, type Report, type Scored } from "./score.js";
-import { tagTimexes } from "./tagger.js";
-import { parseTimeml, writeTimeml } from "./timeml.js";
+import { tagTimexes } from "../tagger.js";
+import { parseTimeml, writeTimeml } from "../../../corpora/timeml.js";
 
 const USAGE = "Usage: newsgraph eval timex (--timeml DIR | --meantime DIR)... [--half even|odd] [--out DIR] [--json] [--errors N]";
 

@@ -10,14 +10,14 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { UsageError } from "../../core/errors.js";
+import { UsageError } from "../../../core/errors.js";
 import { evalMeantime } from "./meantime-eval.js";
 import { ChunkCounter, formatResult } from "./conlleval.js";
-import { parseConll } from "./conll.js";
-import { conllTypeName, detectScheme, spansFromTags, tagsFromSpans } from "./labels.js";
-import { defaultTagger } from "./load.js";
-import { loadModel } from "./model.js";
-import { NerTagger } from "./tagger.js";
+import { parseConll } from "../../../corpora/conll.js";
+import { conllTypeName, detectScheme, spansFromTags, tagsFromSpans } from "../labels.js";
+import { defaultTagger } from "../load.js";
+import { loadModel } from "../model.js";
+import { NerTagger } from "../tagger.js";
 
 const HELP = `Usage: newsgraph eval ner --conll FILE [--out PRED] [--json] [--model FILE]
        newsgraph eval ner --meantime DIR [--half even|odd] [--errors N] [--json]

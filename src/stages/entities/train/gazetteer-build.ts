@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { GAZ } from "./features.js";
-import { phraseHash } from "./hash.js";
-import { HashTable } from "./hash-table.js";
+import { GAZ } from "../features.js";
+import { phraseHash } from "../hash.js";
+import { HashTable } from "../hash-table.js";
 
 /**
  * Builds the gazetteer table at training time from maintained npm packages (MIT, CC0 and Apache-2.0 licensed; city

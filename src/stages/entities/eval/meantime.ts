@@ -10,8 +10,8 @@
  * `name`, its name core as OntoNotes and CoNLL would mark it (exact scoring; see `nameCore`). An outer mention
  * that contains an inner one of the same entity is dropped: the inner one is the name.
  */
-import type { Span } from "../../core/analysis.js";
-import { nameCore, type MeantimeDoc, type MeantimeEntityType } from "../../corpora/meantime.js";
+import type { Span } from "../../../core/analysis.js";
+import { nameCore, type MeantimeDoc, type MeantimeEntityType } from "../../../corpora/meantime.js";
 
 export type MeantimeType = MeantimeEntityType;
 

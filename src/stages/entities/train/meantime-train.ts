@@ -3,19 +3,19 @@
  * that the model sees 2000s web news (companies and products as subjects: "Boeing said", "the Dreamliner") beside
  * 1996 Reuters. The article goes through the real layout, tokenizer and sentence splitter, as in the evaluation,
  * so the training tokens are the tokens the tagger sees at run time. Only the sentences MEANTIME annotates (title,
- * date line, first four sentences) are used, and mentions are marked by their name core (see meantime.ts).
+ * date line, first four sentences) are used, and mentions are marked by their name core (see eval/meantime.ts).
  */
 import { readFileSync } from "node:fs";
-import type { Span } from "../../core/analysis.js";
-import { layoutArticle } from "../text/layout.js";
-import { segment } from "../text/stage.js";
-import type { ConllDoc } from "./conll.js";
-import { GAZ } from "./features.js";
-import type { HashTable } from "./hash-table.js";
-import { meantimeArticle, readMeantime, textMapper } from "../../corpora/meantime.js";
-import { listCorpus } from "../../corpora/split.js";
-import { meantimeNames, type MeantimeType } from "./meantime.js";
-import { gazetteerBits } from "./mention-rules.js";
+import type { Span } from "../../../core/analysis.js";
+import { layoutArticle } from "../../text/layout.js";
+import { segment } from "../../text/stage.js";
+import type { ConllDoc } from "../../../corpora/conll.js";
+import { GAZ } from "../features.js";
+import type { HashTable } from "../hash-table.js";
+import { meantimeArticle, readMeantime, textMapper } from "../../../corpora/meantime.js";
+import { listCorpus } from "../../../corpora/split.js";
+import { meantimeNames, type MeantimeType } from "../eval/meantime.js";
+import { gazetteerBits } from "../mention-rules.js";
 
 /** MEANTIME types to the tagger's: stock indices, currencies, mixed and unlinked names are MISC, as in CoNLL. */
 const TAG_TYPE: Record<MeantimeType, string> = { PER: "PER", ORG: "ORG", LOC: "LOC", PRO: "PRO", FIN: "MISC", MIX: "MISC" };
