@@ -140,13 +140,29 @@ let featBuf: Int32Array = new Int32Array(0);
 export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], model: QuoteModel | null = quoteModel()): RawAttribution[] {
   if (!model) return rules;
   const lab = ruleLabels(ctx, rules);
-  const out: RawAttribution[] = [];
+  const tagged: TaggedBlock[] = [];
   for (const seq of sequences(ctx)) {
     const n = seq.tokenEnd - seq.tokenStart;
     featBuf = features(ctx, seq, lab, model.bits, featBuf, QK);
     const labels = tagSequence(model, featBuf, n, QK);
-    link(ctx, spansOf(labels, seq), seq.block, out);
+    tagged.push({ block: seq.block, spans: spansOf(labels, seq) });
   }
+  return assemble(ctx, rules, tagged);
+}
+
+/** The tagger's spans of one paragraph. */
+export interface TaggedBlock {
+  block: number;
+  spans: readonly TypedSpan[];
+}
+
+/**
+ * The tagger's spans (per paragraph, in order) to attributions: linked, sources borrowed from the rules, floating
+ * quotes given the speaker they inherit, continuations joined. Apart from the tagger, so tests can drive it.
+ */
+export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: readonly TaggedBlock[]): RawAttribution[] {
+  const out: RawAttribution[] = [];
+  for (const t of tagged) link(ctx, t.spans, t.block, out);
   // A model attribution without a source borrows the source (and cue) of the rules' attribution whose content it
   // overlaps: the rules' source is next to the cue by construction; the linker's may be missing.
   const ruleOf = new Int32Array(ctx.doc.tokens.count).fill(-1);
@@ -243,4 +259,3 @@ function joinContinuations(ctx: QuoteContext, out: RawAttribution[]): RawAttribu
   }
   return joined;
 }
-
