@@ -3,8 +3,52 @@ import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { evaluatePolnear } from "../src/stages/quotes/eval/cli.js";
+import type { TypedSpan } from "../src/stages/entities/labels.js";
+import { buildContext, type QuoteContext, type RawAttribution, type TokSpan } from "../src/stages/quotes/attribute.js";
+import { beforeQuotes, evaluatePolnear, polnearDoc } from "../src/stages/quotes/eval/cli.js";
+import { CONTENT, CUE, SOURCE } from "../src/stages/quotes/features.js";
+import { assemble } from "../src/stages/quotes/link.js";
 import { fixture } from "./support/paths.js";
+
+// The linker driven with hand-made tagger spans, so these tests hold whatever the model (retrained apart) tags.
+
+const pipeline = beforeQuotes();
+
+/** The quotes context of a one-paragraph text (plus a title line). */
+function context(paragraph: string): QuoteContext {
+  return buildContext(pipeline.run(polnearDoc("t", `A story\n${paragraph}\n`)));
+}
+
+/** The token span of the first occurrence of `s` (at or after character `from`) in the document. */
+function tokSpan(ctx: QuoteContext, s: string, from = 0): TokSpan {
+  const { doc } = ctx;
+  const c = doc.text.indexOf(s, from);
+  assert.ok(c >= 0, `no "${s}"`);
+  let start = 0;
+  while (doc.tokens.end[start]! <= c) start++;
+  let end = start;
+  while (end < doc.tokens.count && doc.tokens.start[end]! < c + s.length) end++;
+  return { start, end };
+}
+
+/** Attributions from spans given as [role, text] in text order. */
+function linkSpans(ctx: QuoteContext, spans: [number, string][]): RawAttribution[] {
+  let from = 0;
+  const typed: TypedSpan[] = spans.map(([type, s]) => {
+    const t = tokSpan(ctx, s, from);
+    from = ctx.doc.tokens.end[t.end - 1]!;
+    return { ...t, type };
+  });
+  return assemble(ctx, [], [{ block: 1, spans: typed }]);
+}
+
+const text = (ctx: QuoteContext, sp: TokSpan | null): string | null => (sp ? ctx.doc.text.slice(ctx.doc.tokens.start[sp.start]!, ctx.doc.tokens.end[sp.end - 1]!) : null);
+
+function withCue(ctx: QuoteContext, atts: RawAttribution[], cue: string): RawAttribution {
+  const a = atts.find((x) => text(ctx, x.cue) === cue);
+  assert.ok(a, `no attribution with the cue "${cue}"`);
+  return a;
+}
 
 test("eval quotes --every N: every N-th text in name order, the slice train:quotes holds out", () => {
   const root = mkdtempSync(join(tmpdir(), "polnear-every-"));
@@ -20,3 +64,24 @@ test("eval quotes --every N: every N-th text in name order, the slice train:quot
   assert.equal(slice.score.exact.Content.gold * 5, all.score.exact.Content.gold * 2);
 });
 
+
+test("linker: a cue with no unused source in its sentence shares the source another cue took; never one of another sentence", () => {
+  const p = "Asked a direct question about the debate, Clinton said, “I do take responsibility.” Then the host said, “Thank you.”";
+  const ctx = context(p);
+  const atts = linkSpans(ctx, [
+    [CUE, "Asked"],
+    [CONTENT, "a direct question about the debate"],
+    [SOURCE, "Clinton"],
+    [CUE, "said"],
+    [CONTENT, "“I do take responsibility.”"],
+    [CUE, "said"],
+    [CONTENT, "“Thank you.”"],
+  ]);
+  assert.equal(text(ctx, withCue(ctx, atts, "Asked").source), "Clinton");
+  const said = atts.filter((a) => text(ctx, a.cue) === "said");
+  assert.equal(said.length, 2);
+  assert.equal(text(ctx, said[0]!.source), "Clinton");
+  assert.equal(text(ctx, said[0]!.content[0]!), "“I do take responsibility.”");
+  // The next sentence has no source span: "Clinton" is not borrowed across the sentence end.
+  assert.equal(said[1]!.source, null);
+});

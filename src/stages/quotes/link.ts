@@ -89,6 +89,7 @@ export function link(ctx: QuoteContext, spans: readonly TypedSpan[], block: numb
         bs = r;
       }
     }
+    if (bs < 0) bs = sharedSource(sources, k, c, sent);
     // Distances to a content are measured from the source-and-cue group ("“…,” she said" is adjacent to its
     // quotation), and a content on the left wins a tie: `“…,” she said several months later` is not the content.
     const srcL = bs >= 0 && sources[bs]!.end <= c.start ? sources[bs]!.start : c.start;
@@ -258,4 +259,30 @@ function joinContinuations(ctx: QuoteContext, out: RawAttribution[]): RawAttribu
     for (const sp of [a.source, a.cue, ...a.content]) if (sp) reach = Math.max(reach, sp.end);
   }
   return joined;
+}
+
+/**
+ * A cue whose sentence has no unused source takes the nearest source of its sentence that another cue already took
+ * (`Asked a direct question …, Clinton said, "…"`: "Asked" took "Clinton" first; `Clinton posted a comment, saying,
+ * "…"`). PolNeAR gives one Source span to several attributions (1,155 on train). On the train slice (every tenth
+ * text): direct-quote speaker 272 → 285 of 350, Attribution exact F1 31.5 → 34.9, Source F1 66.8 → 66.7 (P 75.3 →
+ * 70.8, R 60.0 → 63.0); limiting the distance to the source (0, 3, 8, 15 tokens) gained less on both.
+ * k: the first source starting at or after the cue's end.
+ */
+function sharedSource(sources: readonly TypedSpan[], k: number, c: TypedSpan, sent: ArrayLike<number>): number {
+  const cs = sent[c.start]!;
+  let bs = -1, bd = Infinity;
+  const l = k - 1;
+  if (l >= 0 && sent[sources[l]!.start] === cs && sources[l]!.end <= c.start) {
+    bd = c.start - sources[l]!.end;
+    bs = l;
+  }
+  if (k < sources.length && sent[sources[k]!.start] === cs) {
+    const d = sources[k]!.start - c.end + 0.5;
+    if (d < bd) {
+      bd = d;
+      bs = k;
+    }
+  }
+  return bs;
 }
