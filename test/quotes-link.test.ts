@@ -85,3 +85,26 @@ test("linker: a cue with no unused source in its sentence shares the source anot
   // The next sentence has no source span: "Clinton" is not borrowed across the sentence end.
   assert.equal(said[1]!.source, null);
 });
+
+/** `“A,” Bonnie Baha said …` and a second quotation, as the tagger spans them. */
+function bahaSpans(ctx: QuoteContext, first: string, second: string): RawAttribution[] {
+  return linkSpans(ctx, [
+    [CONTENT, first],
+    [SOURCE, "Bonnie Baha"],
+    [CUE, "said"],
+    [CONTENT, second],
+  ]);
+}
+
+test("continuations: a quotation opening the sentence after its attribution joins it however long the attribution's tail; not two sentences on", () => {
+  const ctx = context("“There is a high risk,” Bonnie Baha said at a recent Reuters event in New York. “It is like braking with no gas.”");
+  const atts = bahaSpans(ctx, "“There is a high risk,”", "“It is like braking with no gas.”");
+  assert.equal(atts.length, 1);
+  assert.deepEqual(atts[0]!.content.map((c) => text(ctx, c)), ["“There is a high risk,”", "“It is like braking with no gas.”"]);
+  // An unquoted sentence between: the quotation stays a floating quote of its own (inheriting the speaker).
+  const ctx2 = context("“There is a high risk,” Bonnie Baha said at a recent Reuters event in New York. Stocks fell. “It is like braking.”");
+  const atts2 = bahaSpans(ctx2, "“There is a high risk,”", "“It is like braking.”");
+  assert.equal(atts2.length, 2);
+  assert.equal(atts2[0]!.content.length, 1);
+  assert.equal(atts2[1]!.inherit, 0);
+});

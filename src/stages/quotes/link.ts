@@ -218,7 +218,18 @@ export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: rea
   return joined;
 }
 
-/** Most tokens between an attribution and a quotation that goes on with it (`, clapping.`, `in August.`). */
+/**
+ * The quotation at `open` opens the sentence right after the one where the attribution ends (`reach`, exclusive):
+ * `“X,” Bonnie Baha said at a recent Reuters event in New York. “Y.”` is 9 tokens from the attribution, over
+ * MAX_GAP. Train slice (every tenth text): direct-quote speaker 285 → 287 of 350, Content exact tp 790 → 792;
+ * also allowing any gap inside the attribution's own sentence changed nothing more.
+ */
+function nextSentence(sent: ArrayLike<number>, reach: number, open: number): boolean {
+  return reach > 0 && sent[open]! === sent[reach - 1]! + 1 && sent[open - 1]! !== sent[open]!;
+}
+
+/** Most tokens between an attribution and a quotation that goes on with it (`, clapping.`, `in August.`), unless
+ * the quotation opens the next sentence. */
 const MAX_GAP = 8;
 
 /**
@@ -232,6 +243,7 @@ const MAX_GAP = 8;
  */
 function joinContinuations(ctx: QuoteContext, out: RawAttribution[]): RawAttribution[] {
   const { regions, regionAt } = ctx;
+  const sent = ctx.doc.tokens.sentence;
   const opensQuote = (t: number): boolean => regionAt[t]! >= 0 && regions[regionAt[t]!]!.open === t;
   const newIndex = new Int32Array(out.length);
   const joined: RawAttribution[] = [];
@@ -243,7 +255,7 @@ function joinContinuations(ctx: QuoteContext, out: RawAttribution[]): RawAttribu
     const target = a.inherit >= 0 ? newIndex[a.inherit]! : -1;
     if (prev && target === last && !a.source && !a.cue && a.content.length === 1 && prev.cue && prev.block === a.block && prev.content.length > 0) {
       const c = a.content[0]!;
-      let ok = opensQuote(c.start) && c.start >= reach && c.start - reach <= MAX_GAP;
+      let ok = opensQuote(c.start) && c.start >= reach && (c.start - reach <= MAX_GAP || nextSentence(sent, reach, c.start));
       for (let t = reach; ok && t < c.start; t++) if (regionAt[t]! >= 0) ok = false;
       if (ok) {
         prev.content.push({ start: c.start, end: c.end });
