@@ -108,3 +108,22 @@ test("continuations: a quotation opening the sentence after its attribution join
   assert.equal(atts2[0]!.content.length, 1);
   assert.equal(atts2[1]!.inherit, 0);
 });
+
+test("linker: two content spans inside one quotation are one content; contents in two quotations stay apart", () => {
+  const ctx = context("“He started firing off questions. He knew it was important,” Whitlock said. “We met,” he said, “in June.”");
+  const atts = linkSpans(ctx, [
+    [CONTENT, "“He started firing off questions."],
+    [CONTENT, "He knew it was important,”"],
+    [SOURCE, "Whitlock"],
+    [CUE, "said"],
+    [CONTENT, "“We met,”"],
+    [SOURCE, "he"],
+    [CUE, "said"],
+    [CONTENT, "“in June.”"],
+  ]);
+  const whitlock = atts.find((a) => text(ctx, a.source) === "Whitlock")!;
+  assert.deepEqual(whitlock.content.map((c) => text(ctx, c)), ["“He started firing off questions. He knew it was important,”"]);
+  const he = atts.find((a) => text(ctx, a.source) === "he")!;
+  // Two quotations around the cue: two fragments (the second joined as a continuation), not one span over the cue.
+  assert.deepEqual(he.content.map((c) => text(ctx, c)), ["“We met,”", "“in June.”"]);
+});
