@@ -127,3 +127,21 @@ test("linker: two content spans inside one quotation are one content; contents i
   // Two quotations around the cue: two fragments (the second joined as a continuation), not one span over the cue.
   assert.deepEqual(he.content.map((c) => text(ctx, c)), ["“We met,”", "“in June.”"]);
 });
+
+/** The content fragments of the one attribution of a source, a cue and a content span (as the tagger spans them). */
+function contentOfTriple(paragraph: string, source: string, cue: string, content: string): string[] {
+  const ctx = context(paragraph);
+  const atts = linkSpans(ctx, [[SOURCE, source], [CUE, cue], [CONTENT, content]]);
+  assert.equal(atts.length, 1);
+  return atts[0]!.content.map((c) => text(ctx, c)!);
+}
+
+test("speaker labels: `NAME: …` opening a paragraph takes the rest of the paragraph (no closing period); a colon elsewhere does not", () => {
+  assert.deepEqual(contentOfTriple("TAPPER: Donald Trump released a video on Friday. Take a listen.", "TAPPER", ":", "Donald Trump released a video"), [
+    "Donald Trump released a video on Friday. Take a listen",
+  ]);
+  assert.deepEqual(contentOfTriple("\"PENCE: Well, look. It is serious.", "PENCE", ":", "Well, look."), ["Well, look. It is serious"]);
+  // A colon after a sentence's subject is no speaker label: the tagger's content stays.
+  assert.deepEqual(contentOfTriple("On Friday the senator said it plainly: the bill is dead. Nobody objected.", "the senator", "said it plainly:", "the bill is dead"), ["the bill is dead"]);
+  assert.deepEqual(contentOfTriple("On Friday the senator: the bill is dead. Nobody objected.", "the senator", ":", "the bill is dead"), ["the bill is dead"]);
+});

@@ -5,8 +5,9 @@
  * quotations that go on after their attribution joined to it.
  */
 import type { TypedSpan } from "../entities/labels.js";
-import { type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
+import { tokenAt, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
 import { CONTENT, CUE, features, ruleLabels, sequences, SOURCE } from "./features.js";
+import { OPEN_MARKS, STRAIGHT_MARK } from "./lexicon.js";
 import { QK, quoteModel, spansOf, tagSequence, type QuoteModel } from "./model.js";
 
 /**
@@ -234,6 +235,7 @@ export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: rea
     if (a.source || a.inherit >= 0) last = i;
   });
   const joined = joinContinuations(ctx, out);
+  for (const a of joined) labelTurn(ctx, a);
   // The stage's covered map follows the model's spans (partial quotes are read from it).
   ctx.covered.fill(-1);
   joined.forEach((a, i) => {
@@ -321,4 +323,30 @@ function sharedSource(sources: readonly TypedSpan[], k: number, c: TypedSpan, se
     }
   }
   return bs;
+}
+
+/**
+ * A paragraph (or title) opening with its speaker's label — `Sanders: Clinton Email Story Has Moved.`,
+ * `TAPPER: Do you think …?`, `"PENCE: Well, look, …` — is one attribution in PolNeAR: Source the label, Cue the colon,
+ * Content the rest of the paragraph without a closing period (train, 840 texts: of 115 gold attributions whose cue is
+ * such a colon, 112 have the content start right after it, 104 end at the paragraph's end or before its final
+ * period or semicolon). Where the tagger linked such a colon to such a source, its content (often cut at a quotation
+ * mark or a capitalised word: `Trump’s ‘Incredibly Hateful Rhetoric’ || Destroying GOP’s Chance`) is made the rest
+ * of the paragraph. All train (840 texts): Content exact tp 9,907 → 9,919, Attribution 7,588 → 7,600, direct-quote
+ * speaker 3,326 → 3,325 of 3,980; train slice: Content 794 → 795. Adding the attribution where the tagger linked no
+ * such colon was counted and left out: of 45 titles `Name:` / `Two Names:` without one, 20 are gold attributions
+ * (`Poll:`, `BYLINE:`, `EXCLUSIVE:`, `The Latest:` are not).
+ */
+function labelTurn(ctx: QuoteContext, a: RawAttribution): void {
+  const { words, doc } = ctx;
+  const cue = a.cue, src = a.source;
+  if (!cue || !src || cue.end - cue.start !== 1 || words[cue.start] !== ":" || src.end !== cue.start || a.content.length !== 1) return;
+  const b = doc.blocks[a.block];
+  if (!b) return;
+  const p0 = tokenAt(doc, b.start);
+  let p1 = tokenAt(doc, b.end);
+  if (src.start !== p0 && !(src.start === p0 + 1 && (OPEN_MARKS.has(words[p0]!) || words[p0] === STRAIGHT_MARK))) return;
+  if (a.content[0]!.start !== cue.end) return;
+  if (p1 - 1 > cue.end && words[p1 - 1] === ".") p1--;
+  if (p1 > cue.end) a.content[0] = { start: cue.end, end: p1 };
 }
