@@ -149,8 +149,9 @@ function mergeInQuotation(ctx: QuoteContext, spans: readonly TypedSpan[]): Typed
     }
     const last = out.length > 0 ? out[out.length - 1]! : null;
     const r = ctx.regionAt[s.start]!;
-    if (last && last.end === prevEnd && r >= 0 && ctx.regionAt[last.start] === r && ctx.regionAt[s.end - 1] === r) last.end = s.end;
-    else out.push({ start: s.start, end: s.end, type: s.type });
+    // The tagger's span objects are kept; a new one only where two merge.
+    if (last && last.end === prevEnd && r >= 0 && ctx.regionAt[last.start] === r && ctx.regionAt[s.end - 1] === r) out[out.length - 1] = { start: last.start, end: s.end, type: s.type };
+    else out.push(s);
     prevEnd = s.end;
   }
   return out;
