@@ -1,8 +1,9 @@
 /**
  * The linker and the model's attributions: the tagger's spans of each paragraph joined into attributions (rules, not
- * learned: each cue takes the nearest source of its sentence and the adjacent content; a content with no cue is a
- * floating quote that inherits the speaker before it), sources borrowed from the rules' attributions, and
- * quotations that go on after their attribution joined to it.
+ * learned: each cue takes the nearest source of its sentence — shared with another cue when none is left — and the
+ * adjacent content; a content with no cue is a floating quote that inherits the speaker before it), sources borrowed
+ * from the rules' attributions, quotations that go on after their attribution joined to it, and a speaker label's
+ * content run to its paragraph's end.
  */
 import type { TypedSpan } from "../entities/labels.js";
 import { tokenAt, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
@@ -11,9 +12,10 @@ import { OPEN_MARKS, STRAIGHT_MARK } from "./lexicon.js";
 import { QK, quoteModel, spansOf, tagSequence, type QuoteModel } from "./model.js";
 
 /**
- * The linker: tagged spans of one paragraph to attributions. Each cue takes the nearest source in its sentence
- * (left first) and the nearest unused content touching its sentence (the one it is adjacent to); contents left over
- * are floating quotes, inheriting the speaker of the attribution before them.
+ * The linker: tagged spans of one paragraph to attributions. Each cue takes the nearest unused source in its sentence
+ * (left first; else the nearest used one, see sharedSource) and the nearest unused content touching its sentence
+ * (the one it is adjacent to; two content spans inside one quotation count as one); contents left over are floating
+ * quotes, inheriting the speaker of the attribution before them.
  */
 export function link(ctx: QuoteContext, spans: readonly TypedSpan[], block: number, into: RawAttribution[]): void {
   const sent = ctx.doc.tokens.sentence;
