@@ -1,0 +1,147 @@
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import type { TypedSpan } from "../src/stages/entities/labels.js";
+import { buildContext, type QuoteContext, type RawAttribution, type TokSpan } from "../src/stages/quotes/attribute.js";
+import { beforeQuotes, evaluatePolnear, polnearDoc } from "../src/stages/quotes/eval/cli.js";
+import { CONTENT, CUE, SOURCE } from "../src/stages/quotes/features.js";
+import { assemble } from "../src/stages/quotes/link.js";
+import { fixture } from "./support/paths.js";
+
+// The linker driven with hand-made tagger spans, so these tests hold whatever the model (retrained apart) tags.
+
+const pipeline = beforeQuotes();
+
+/** The quotes context of a one-paragraph text (plus a title line). */
+function context(paragraph: string): QuoteContext {
+  return buildContext(pipeline.run(polnearDoc("t", `A story\n${paragraph}\n`)));
+}
+
+/** The token span of the first occurrence of `s` (at or after character `from`) in the document. */
+function tokSpan(ctx: QuoteContext, s: string, from = 0): TokSpan {
+  const { doc } = ctx;
+  const c = doc.text.indexOf(s, from);
+  assert.ok(c >= 0, `no "${s}"`);
+  let start = 0;
+  while (doc.tokens.end[start]! <= c) start++;
+  let end = start;
+  while (end < doc.tokens.count && doc.tokens.start[end]! < c + s.length) end++;
+  return { start, end };
+}
+
+/** Attributions from spans given as [role, text] in text order. */
+function linkSpans(ctx: QuoteContext, spans: [number, string][]): RawAttribution[] {
+  let from = 0;
+  const typed: TypedSpan[] = spans.map(([type, s]) => {
+    const t = tokSpan(ctx, s, from);
+    from = ctx.doc.tokens.end[t.end - 1]!;
+    return { ...t, type };
+  });
+  return assemble(ctx, [], [{ block: 1, spans: typed }]);
+}
+
+const text = (ctx: QuoteContext, sp: TokSpan | null): string | null => (sp ? ctx.doc.text.slice(ctx.doc.tokens.start[sp.start]!, ctx.doc.tokens.end[sp.end - 1]!) : null);
+
+function withCue(ctx: QuoteContext, atts: RawAttribution[], cue: string): RawAttribution {
+  const a = atts.find((x) => text(ctx, x.cue) === cue);
+  assert.ok(a, `no attribution with the cue "${cue}"`);
+  return a;
+}
+
+test("eval quotes --every N: every N-th text in name order, the slice train:quotes holds out", () => {
+  const root = mkdtempSync(join(tmpdir(), "polnear-every-"));
+  for (const sub of ["text", "attributions"]) mkdirSync(join(root, sub));
+  for (const name of ["a", "b", "c", "d", "e"]) {
+    copyFileSync(fixture("polnear", "text", "bridge-story.txt"), join(root, "text", `${name}.txt`));
+    copyFileSync(fixture("polnear", "attributions", "bridge-story_a1b2.ann"), join(root, "attributions", `${name}_a1b2.ann`));
+  }
+  const all = evaluatePolnear(root, null);
+  const slice = evaluatePolnear(root, null, undefined, false, 2);
+  assert.equal(all.texts, 5);
+  assert.equal(slice.texts, 2); // b and d
+  assert.equal(slice.score.exact.Content.gold * 5, all.score.exact.Content.gold * 2);
+});
+
+
+test("linker: a cue with no unused source in its sentence shares the source another cue took; never one of another sentence", () => {
+  const p = "Asked a direct question about the debate, Clinton said, “I do take responsibility.” Then the host said, “Thank you.”";
+  const ctx = context(p);
+  const atts = linkSpans(ctx, [
+    [CUE, "Asked"],
+    [CONTENT, "a direct question about the debate"],
+    [SOURCE, "Clinton"],
+    [CUE, "said"],
+    [CONTENT, "“I do take responsibility.”"],
+    [CUE, "said"],
+    [CONTENT, "“Thank you.”"],
+  ]);
+  assert.equal(text(ctx, withCue(ctx, atts, "Asked").source), "Clinton");
+  const said = atts.filter((a) => text(ctx, a.cue) === "said");
+  assert.equal(said.length, 2);
+  assert.equal(text(ctx, said[0]!.source), "Clinton");
+  assert.equal(text(ctx, said[0]!.content[0]!), "“I do take responsibility.”");
+  // The next sentence has no source span: "Clinton" is not borrowed across the sentence end.
+  assert.equal(said[1]!.source, null);
+});
+
+/** `“A,” Bonnie Baha said …` and a second quotation, as the tagger spans them. */
+function bahaSpans(ctx: QuoteContext, first: string, second: string): RawAttribution[] {
+  return linkSpans(ctx, [
+    [CONTENT, first],
+    [SOURCE, "Bonnie Baha"],
+    [CUE, "said"],
+    [CONTENT, second],
+  ]);
+}
+
+test("continuations: a quotation opening the sentence after its attribution joins it however long the attribution's tail; not two sentences on", () => {
+  const ctx = context("“There is a high risk,” Bonnie Baha said at a recent Reuters event in New York. “It is like braking with no gas.”");
+  const atts = bahaSpans(ctx, "“There is a high risk,”", "“It is like braking with no gas.”");
+  assert.equal(atts.length, 1);
+  assert.deepEqual(atts[0]!.content.map((c) => text(ctx, c)), ["“There is a high risk,”", "“It is like braking with no gas.”"]);
+  // An unquoted sentence between: the quotation stays a floating quote of its own (inheriting the speaker).
+  const ctx2 = context("“There is a high risk,” Bonnie Baha said at a recent Reuters event in New York. Stocks fell. “It is like braking.”");
+  const atts2 = bahaSpans(ctx2, "“There is a high risk,”", "“It is like braking.”");
+  assert.equal(atts2.length, 2);
+  assert.equal(atts2[0]!.content.length, 1);
+  assert.equal(atts2[1]!.inherit, 0);
+});
+
+test("linker: two content spans inside one quotation are one content; contents in two quotations stay apart", () => {
+  const ctx = context("“He started firing off questions. He knew it was important,” Whitlock said. “We met,” he said, “in June.”");
+  const atts = linkSpans(ctx, [
+    [CONTENT, "“He started firing off questions."],
+    [CONTENT, "He knew it was important,”"],
+    [SOURCE, "Whitlock"],
+    [CUE, "said"],
+    [CONTENT, "“We met,”"],
+    [SOURCE, "he"],
+    [CUE, "said"],
+    [CONTENT, "“in June.”"],
+  ]);
+  const whitlock = atts.find((a) => text(ctx, a.source) === "Whitlock")!;
+  assert.deepEqual(whitlock.content.map((c) => text(ctx, c)), ["“He started firing off questions. He knew it was important,”"]);
+  const he = atts.find((a) => text(ctx, a.source) === "he")!;
+  // Two quotations around the cue: two fragments (the second joined as a continuation), not one span over the cue.
+  assert.deepEqual(he.content.map((c) => text(ctx, c)), ["“We met,”", "“in June.”"]);
+});
+
+/** The content fragments of the one attribution of a source, a cue and a content span (as the tagger spans them). */
+function contentOfTriple(paragraph: string, source: string, cue: string, content: string): string[] {
+  const ctx = context(paragraph);
+  const atts = linkSpans(ctx, [[SOURCE, source], [CUE, cue], [CONTENT, content]]);
+  assert.equal(atts.length, 1);
+  return atts[0]!.content.map((c) => text(ctx, c)!);
+}
+
+test("speaker labels: `NAME: …` opening a paragraph takes the rest of the paragraph (no closing period); a colon elsewhere does not", () => {
+  assert.deepEqual(contentOfTriple("TAPPER: Donald Trump released a video on Friday. Take a listen.", "TAPPER", ":", "Donald Trump released a video"), [
+    "Donald Trump released a video on Friday. Take a listen",
+  ]);
+  assert.deepEqual(contentOfTriple("\"PENCE: Well, look. It is serious.", "PENCE", ":", "Well, look."), ["Well, look. It is serious"]);
+  // A colon after a sentence's subject is no speaker label: the tagger's content stays.
+  assert.deepEqual(contentOfTriple("On Friday the senator said it plainly: the bill is dead. Nobody objected.", "the senator", "said it plainly:", "the bill is dead"), ["the bill is dead"]);
+  assert.deepEqual(contentOfTriple("On Friday the senator: the bill is dead. Nobody objected.", "the senator", ":", "the bill is dead"), ["the bill is dead"]);
+});
