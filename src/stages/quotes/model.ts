@@ -59,7 +59,8 @@ export function fromFloat(bits: number, weights: Float32Array, trans: Float32Arr
   return { bits, weights: q, scale, trans, end };
 }
 
-const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "models", "quotes.bin.gz");
+/** models/quotes.bin.gz, or NEWSGRAPH_QUOTES_MODEL (a model trained on part of train, to score the held-out slice). */
+const MODEL_PATH = process.env.NEWSGRAPH_QUOTES_MODEL || join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "models", "quotes.bin.gz");
 let loaded: QuoteModel | null | undefined;
 
 /** models/quotes.bin.gz, loaded once; null when absent (the rules then stand alone) or disabled by NEWSGRAPH_QUOTES_RULES=1. */

@@ -6,7 +6,12 @@
  * the best exact-span F1 (mean of the three roles) on that slice; the final model is trained on all of train with
  * it. Dev is read only by `newsgraph eval quotes`.
  *
+ * With --held-out-out FILE, the model of the chosen epoch trained without the slice is written too, so the slice can
+ * be scored as dev is (`NEWSGRAPH_QUOTES_MODEL=FILE newsgraph eval quotes --polnear <the slice's texts>`: attributions,
+ * speakers); --select-only stops there (no final model).
+ *
  *   node dist/src/stages/quotes/train/main.js [--polnear DIR] [--epochs N] [--bits B] [--out FILE]
+ *     [--held-out-out FILE] [--select-only]
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -101,9 +106,14 @@ function main(): void {
   const out = arg("--out", join("models", "quotes.bin.gz"));
   const texts = readPolnear(dir).filter((t) => t.annFile);
   process.stderr.write(`PolNeAR train: ${texts.length} texts; preparing...\n`);
+  const tp = Date.now();
   const data = prepare(texts, bits);
+  process.stderr.write(`prepared in ${((Date.now() - tp) / 1000).toFixed(0)} s\n`);
   const held = data.filter((_, i) => i % 10 === 9), rest = data.filter((_, i) => i % 10 !== 9);
   let best = 1, bestF = -1;
+  let bestHeld: QuoteModel | null = null;
+  const heldOut = arg("--held-out-out", "");
+  const t0 = Date.now();
   if (process.argv.includes("--fixed")) best = maxEpochs;
   else
     train(rest, bits, maxEpochs, (m, e) => {
@@ -111,10 +121,16 @@ function main(): void {
       if (f > bestF) {
         bestF = f;
         best = e;
+        bestHeld = m;
       }
     });
+  process.stderr.write(`selection: ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+  if (heldOut && bestHeld) writeFileSync(heldOut, serializeQuoteModel(bestHeld));
+  if (process.argv.includes("--select-only")) return;
   process.stderr.write(`chosen epochs: ${best}; training on all ${data.length} texts\n`);
+  const t1 = Date.now();
   const model = train(data, bits, best);
+  process.stderr.write(`final training: ${((Date.now() - t1) / 1000).toFixed(0)} s\n`);
   const buf = serializeQuoteModel(model);
   writeFileSync(out, buf);
   process.stderr.write(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB)\n`);
