@@ -24,7 +24,8 @@ export interface QuoteModel {
   end: Float32Array;
 }
 
-const MAGIC = "NGQUO1";
+/** NGQUO2: 45 feature templates (the cue lexicon, the rules' labels two away) and `''` opening quotations (marks.ts). */
+const MAGIC = "NGQUO2";
 
 export function serializeQuoteModel(m: QuoteModel): Buffer {
   const head = Buffer.from(JSON.stringify({ magic: MAGIC, bits: m.bits, scale: m.scale, usedSlots: USED_SLOTS }) + "\n");
