@@ -24,7 +24,8 @@ export interface QuoteModel {
   end: Float32Array;
 }
 
-const MAGIC = "NGQUO1";
+/** NGQUO2: 45 feature templates (the cue lexicon, the rules' labels two away) and `''` opening quotations (marks.ts). */
+const MAGIC = "NGQUO2";
 
 export function serializeQuoteModel(m: QuoteModel): Buffer {
   const head = Buffer.from(JSON.stringify({ magic: MAGIC, bits: m.bits, scale: m.scale, usedSlots: USED_SLOTS }) + "\n");
@@ -59,7 +60,8 @@ export function fromFloat(bits: number, weights: Float32Array, trans: Float32Arr
   return { bits, weights: q, scale, trans, end };
 }
 
-const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "models", "quotes.bin.gz");
+/** models/quotes.bin.gz, or NEWSGRAPH_QUOTES_MODEL (a model trained on part of train, to score the held-out slice). */
+const MODEL_PATH = process.env.NEWSGRAPH_QUOTES_MODEL || join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "models", "quotes.bin.gz");
 let loaded: QuoteModel | null | undefined;
 
 /** models/quotes.bin.gz, loaded once; null when absent (the rules then stand alone) or disabled by NEWSGRAPH_QUOTES_RULES=1. */
