@@ -10,21 +10,17 @@ import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { sql, type Transaction } from "kysely";
 import type { Analysis } from "../core/analysis.js";
 import type { Article } from "../core/article.js";
 import { readInput } from "../readers/index.js";
 import { formatOrigin } from "../readers/types.js";
 import { DEFAULT_STAGES } from "../stages/index.js";
 import { AnalyzePool } from "./analyze-pool.js";
-import { EntityLinker, mergeKey, nextIds } from "./cross-entities.js";
-import { normalizeName } from "./names.js";
-import { publishedDate, timexRange } from "./dates.js";
 import type { Store } from "./db.js";
 import { repoRootFrom } from "./paths.js";
-import type { Database } from "./schema.js";
+import { type Outcome, sha256, writeAnalyzed } from "./write.js";
 
-export type Outcome = "new" | "updated" | "unchanged";
+export type { Outcome } from "./write.js";
 
 export interface Failure {
   /** "file:line" (or "file", "-"). */
@@ -90,10 +86,6 @@ export function analyzerSignature(): string {
 export function inputHash(article: Article): string {
   const { origin: _origin, ...rest } = article;
   return sha256(JSON.stringify(rest));
-}
-
-function sha256(s: string): string {
-  return createHash("sha256").update(s).digest("hex");
 }
 
 /** Counts the articles the inputs hold (a quick read, no analysis), for a progress bar with an ETA. */
@@ -207,9 +199,6 @@ async function knownInputs(store: Store, ids: string[]): Promise<Map<string, { i
   return map;
 }
 
-/** Key of the advisory lock that keeps two ingests on one server from linking entities at the same time. */
-const WRITE_LOCK = 7_260_311;
-
 async function writeBatch(
   store: Store,
   batch: Work[],
@@ -226,7 +215,7 @@ async function writeBatch(
     }
   }
   if (ready.length === 0) return;
-  const write = (items: typeof ready) => writeAnalyzed(store, items, analyzer);
+  const write = (items: typeof ready) => writeAnalyzed(store, items.map(({ work, analysis }) => ({ analysis, inputHash: work.hash, origin: work.origin })), analyzer);
   const count = (outcomes: Outcome[]) => {
     for (const o of outcomes) summary[o]++;
   };
@@ -242,18 +231,6 @@ async function writeBatch(
       }
     }
   }
-}
-
-/** Writes analyzed articles in one transaction, under the write lock; all or none. */
-function writeAnalyzed(store: Store, items: { work: Work; analysis: Analysis }[], analyzer: string): Promise<Outcome[]> {
-  return store.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
-    const linker = new EntityLinker(trx);
-    await linker.preload(items.flatMap(({ analysis }) => analysis.entities.map(mergeKey).filter((k): k is string => k !== null)));
-    const outcomes: Outcome[] = [];
-    for (const { work, analysis } of items) outcomes.push(await writeArticle(trx, linker, analysis, work, analyzer));
-    return outcomes;
-  });
 }
 
 /** Why storing one article failed: its analysis threw, or the database refused it. */
@@ -286,194 +263,11 @@ export async function storeArticle(store: Store, article: Article, options: Stor
     throw new ArticleError(`analysis failed: ${message(e)}`);
   }
   try {
-    const [outcome] = await writeAnalyzed(store, [{ work: { article, origin, hash, analysis: Promise.resolve(analysis) }, analysis }], analyzer);
+    const [outcome] = await writeAnalyzed(store, [{ analysis, inputHash: hash, origin }], analyzer);
     return outcome!;
   } catch (e) {
     throw new ArticleError(`cannot store: ${message(e)}`);
   }
-}
-
-async function writeArticle(trx: Transaction<Database>, linker: EntityLinker, analysis: Analysis, work: Work, analyzer: string): Promise<Outcome> {
-  const a = analysis.article;
-  const contentHash = sha256(analysis.text);
-  const json = JSON.stringify(analysis);
-  const analysisHash = sha256(json);
-  const existing = await trx
-    .selectFrom("articles")
-    .select(["pk", "article_id", "url", "content_hash", "analysis_hash"])
-    .where((eb) => {
-      const ors = [eb("article_id", "=", a.id), eb("content_hash", "=", contentHash)];
-      if (a.url) ors.push(eb("url", "=", a.url));
-      return eb.or(ors);
-    })
-    .execute();
-  const match =
-    existing.find((r) => r.article_id === a.id) ?? existing.find((r) => a.url !== null && r.url === a.url) ?? existing.find((r) => r.content_hash === contentHash);
-
-  const row = {
-    article_id: a.id,
-    url: a.url,
-    content_hash: contentHash,
-    input_hash: work.hash,
-    analysis_hash: analysisHash,
-    analyzer,
-    source: a.source,
-    section: a.section,
-    title: a.title,
-    authors: a.authors,
-    language: a.language,
-    published: a.published,
-    published_date: publishedDate(a.published),
-    text: analysis.text,
-    blocks: JSON.stringify(analysis.blocks),
-    analysis: json,
-    origin: work.origin,
-  };
-
-  let pk: number;
-  let outcome: Outcome;
-  if (match) {
-    pk = match.pk;
-    if (match.analysis_hash === analysisHash && match.article_id === a.id) {
-      // Same analysis: only what says how it was read may have changed.
-      await trx.updateTable("articles").set({ input_hash: work.hash, analyzer, origin: work.origin }).where("pk", "=", pk).execute();
-      return "unchanged";
-    }
-    // Another stored article may hold this id or url (it was stored under a different text): it is this one now.
-    const others = existing.filter((r) => r.pk !== pk && (r.article_id === a.id || (a.url !== null && r.url === a.url))).map((r) => r.pk);
-    if (others.length > 0) await trx.deleteFrom("articles").where("pk", "in", others).execute();
-    await deleteChildren(trx, pk);
-    await trx.updateTable("articles").set({ ...row, updated_at: new Date().toISOString() }).where("pk", "=", pk).execute();
-    outcome = "updated";
-  } else {
-    pk = (await trx.insertInto("articles").values(row).returning("pk").executeTakeFirstOrThrow()).pk;
-    outcome = "new";
-  }
-  await writeChildren(trx, linker, pk, analysis);
-  return outcome;
-}
-
-async function deleteChildren(trx: Transaction<Database>, pk: number): Promise<void> {
-  await trx.deleteFrom("quotes").where("article_pk", "=", pk).execute();
-  await trx.deleteFrom("timexes").where("article_pk", "=", pk).execute();
-  await trx.deleteFrom("amounts").where("article_pk", "=", pk).execute();
-  await trx.deleteFrom("events").where("article_pk", "=", pk).execute();
-  await trx.deleteFrom("mentions").where("article_pk", "=", pk).execute();
-  await trx.deleteFrom("article_entities").where("article_pk", "=", pk).execute();
-}
-
-/** Postgres takes at most 65,535 parameters a statement: rows go in slices well below that. */
-const ROWS_PER_INSERT = 500;
-
-async function insertRows<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: readonly object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + ROWS_PER_INSERT) as never)
-      .execute();
-  }
-}
-
-async function writeChildren(trx: Transaction<Database>, linker: EntityLinker, articlePk: number, analysis: Analysis): Promise<void> {
-  const byLocal = new Map(analysis.entities.map((e) => [e.id, e]));
-  const affiliationNames = analysis.entities.map((e) => e.affiliations.map((id) => byLocal.get(id)?.name).filter((n): n is string => n !== undefined));
-  const entityPks = await linker.linkAll(
-    analysis.entities.map((e, i) => ({ entity: { name: e.name, type: e.type, titles: e.titles, affiliations: affiliationNames[i]! }, key: mergeKey(e) })),
-  );
-  const rowPks = analysis.entities.length > 0 ? await nextIds(trx, "article_entities", analysis.entities.length) : [];
-  const localToRow = new Map<string, { pk: number; entityPk: number }>();
-  const entityRows = analysis.entities.map((entity, i) => {
-    const aliases = [...new Set([entity.name, ...entity.mentions.filter((m) => m.kind === undefined || m.kind === "name").map((m) => m.text)])];
-    localToRow.set(entity.id, { pk: rowPks[i]!, entityPk: entityPks[i]! });
-    return {
-      pk: rowPks[i]!,
-      article_pk: articlePk,
-      local_id: entity.id,
-      entity_pk: entityPks[i]!,
-      name: entity.name,
-      type: entity.type,
-      titles: entity.titles,
-      affiliations: affiliationNames[i]!,
-      aliases,
-      name_keys: [...new Set(aliases.map(normalizeName).filter(Boolean))],
-      mention_count: entity.mentions.length,
-    };
-  });
-  await insertRows(trx, "article_entities", entityRows);
-  const mentions = analysis.entities.flatMap((e) =>
-    e.mentions.map((m) => ({
-      article_pk: articlePk,
-      article_entity_pk: localToRow.get(e.id)!.pk,
-      start_offset: m.start,
-      end_offset: m.end,
-      text: m.text,
-      kind: m.kind ?? "name",
-    })),
-  );
-  await insertRows(trx, "mentions", mentions);
-  await insertRows(
-    trx,
-    "quotes",
-    analysis.quotes.map((q) => {
-      const speaker = q.speaker === null ? undefined : localToRow.get(q.speaker);
-      return {
-        article_pk: articlePk,
-        local_id: q.id,
-        kind: q.kind,
-        text: q.text,
-        cue: q.cue,
-        speaker_article_entity_pk: speaker?.pk ?? null,
-        speaker_entity_pk: speaker?.entityPk ?? null,
-        speaker_text: q.speakerText,
-        start_offset: q.start,
-        end_offset: q.end,
-        cue_start: q.cueSpan?.start ?? null,
-        cue_end: q.cueSpan?.end ?? null,
-        source_start: q.sourceSpan?.start ?? null,
-        source_end: q.sourceSpan?.end ?? null,
-      };
-    }),
-  );
-  await insertRows(
-    trx,
-    "timexes",
-    analysis.timexes.map((t) => {
-      const range = timexRange(t.type, t.value);
-      const sentence = analysis.sentences.find((s) => s.start <= t.start && t.start < s.end) ?? { start: t.start, end: t.end };
-      return {
-        article_pk: articlePk,
-        text: t.text,
-        type: t.type,
-        value: t.value,
-        mod: t.mod,
-        start_offset: t.start,
-        end_offset: t.end,
-        value_start: range?.start ?? null,
-        value_end: range?.end ?? null,
-        sentence: analysis.text.slice(sentence.start, sentence.end),
-        sentence_start: sentence.start,
-        sentence_end: sentence.end,
-      };
-    }),
-  );
-  await insertRows(
-    trx,
-    "amounts",
-    analysis.amounts.map((m) => ({
-      article_pk: articlePk,
-      text: m.text,
-      value: m.value,
-      unit: m.unit,
-      mod: m.mod ?? null,
-      start_offset: m.start,
-      end_offset: m.end,
-    })),
-  );
-  await insertRows(
-    trx,
-    "events",
-    analysis.events.map((v) => ({ article_pk: articlePk, local_id: v.id, text: v.text, start_offset: v.start, end_offset: v.end })),
-  );
 }
 
 function message(e: unknown): string {
