@@ -37,6 +37,11 @@ export interface IngestSummary {
   failures: Failure[];
   /** Stopped early (signal): every batch written so far is complete; running again finishes the rest. */
   interrupted: boolean;
+  /**
+   * Stopped because the store cannot take more (its disk is full, the server is out of resources): the reason.
+   * Every batch written before is complete; once there is room, running again finishes the rest.
+   */
+  stopped?: string;
   seconds: number;
 }
 
@@ -144,12 +149,20 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
       inFlight.push({ article, origin, hash, analysis });
     }
   };
+  const halted = () => options.signal?.aborted === true || summary.stopped !== undefined;
   const writeSome = async (min: number) => {
     while (inFlight.length > min) {
       const batch = inFlight.splice(0, batchSize);
-      await writeBatch(store, batch, analyzer, summary, fail);
+      try {
+        await writeBatch(store, batch, analyzer, summary, fail);
+      } catch (e) {
+        if (!(e instanceof StoreFullError)) throw e;
+        summary.stopped = e.message;
+        inFlight.unshift(...batch); // not written: the next run reads them again
+        return;
+      }
       report();
-      if (options.signal?.aborted) return;
+      if (halted()) return;
     }
   };
 
@@ -169,15 +182,15 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
           readChunk = [];
           await writeSome(maxAhead);
         }
-        if (options.signal?.aborted) break outer;
+        if (halted()) break outer;
       }
     }
-    if (!options.signal?.aborted) {
+    if (!halted()) {
       if (readChunk.length > 0) await admit(readChunk);
       await writeSome(0);
     }
-    if (options.signal?.aborted) {
-      summary.interrupted = true;
+    if (halted()) {
+      summary.interrupted = options.signal?.aborted === true;
       summary.read -= inFlight.length + readChunk.length; // not accounted for: the next run reads them again
     }
   } finally {
@@ -221,16 +234,31 @@ async function writeBatch(
   };
   try {
     count(await write(ready));
-  } catch {
+  } catch (e) {
+    if (storeIsFull(e)) throw new StoreFullError(message(e));
     // One bad article must not sink its batch: write each alone, and fail only those that fail.
     for (const item of ready) {
       try {
         count(await write([item]));
       } catch (e) {
+        if (storeIsFull(e)) throw new StoreFullError(message(e));
         fail(item.work.origin, `cannot store: ${message(e)}`);
       }
     }
   }
+}
+
+/** The store cannot take more: no article is to blame, and every next one would fail the same way. */
+class StoreFullError extends Error {}
+
+/**
+ * A full disk (PostgreSQL's SQLSTATE 53100 disk_full, or ENOSPC from the file system under PGlite) or a server out
+ * of memory or connections (the rest of class 53, insufficient resources).
+ */
+function storeIsFull(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  if (typeof err?.code === "string" && (err.code.startsWith("53") || err.code === "ENOSPC")) return true;
+  return typeof err?.message === "string" && /No space left on device|ENOSPC/.test(err.message);
 }
 
 /** Why storing one article failed: its analysis threw, or the database refused it. */
