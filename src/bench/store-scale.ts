@@ -28,8 +28,11 @@ const COLUMNS: Record<Table, readonly string[]> = {
 };
 const CHILDREN: readonly Table[] = ["article_entities", "mentions", "quotes", "timexes", "amounts", "events"];
 
-/** Copies stored articles until the store holds `target`; returns how many were copied. One transaction a round. */
-export async function scaleStore(db: Kysely<Database>, target: number): Promise<number> {
+/**
+ * Copies stored articles until the store holds `target`; returns how many were copied. One transaction a round;
+ * `checkpoint` after each (PGlite).
+ */
+export async function scaleStore(db: Kysely<Database>, target: number, checkpoint = false): Promise<number> {
   const count = async () => (await db.selectFrom("articles").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow()).n;
   const base = await count();
   if (base === 0 || base >= target) return 0;
@@ -61,6 +64,7 @@ export async function scaleStore(db: Kysely<Database>, target: number): Promise<
       }
     });
     copied += n;
+    if (checkpoint) await sql`checkpoint`.execute(db); // PGlite has no checkpointer: its WAL would only grow
   }
   // The key sequences past the copies, so later ingests draw fresh keys.
   for (const t of ["articles", ...CHILDREN] as const) {

@@ -142,7 +142,7 @@ async function main(): Promise<void> {
 
 async function scaleBench(label: string, store: Store, target: number): Promise<void> {
   const t = performance.now();
-  const copied = await scaleStore(store.db, target);
+  const copied = await scaleStore(store.db, target, store.kind === "pglite");
   const s = (performance.now() - t) / 1000;
   const st = await stats(store);
   console.log(
