@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     return ingest(store, inputs, { workers, batchSize });
   };
 
-  const dir = values.keep ?? join(mkdtempSync(join(tmpdir(), "ng-bench-store-")), "store");
+  const dir = values.keep ?? (values.lite ? join(mkdtempSync(join(tmpdir(), "ng-bench-store-")), "store") : "");
   if (values.lite) try {
     let t = performance.now();
     const lite = await openStore(dir, { create: true });
