@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -10,7 +10,7 @@ const bin = join(repoRoot(), "bin", "newsgraph.js");
 const seed = fixture("seed", "000_dbf82c7d13769c2b.txt");
 
 function cli(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -88,4 +88,20 @@ test("bad input: errors name the file and line, good articles are still analyzed
   const both = cli(["analyze", "/no/such/dir", seed, "--format", "jsonl"]);
   assert.equal(both.code, 0, "one unreadable input does not fail the others");
   assert.equal(both.stdout.trim().split("\n").length, 1);
+});
+
+test("analyze over many inputs on the worker pool: the same bytes, in input order, as on the main thread", () => {
+  // 120 MEANTIME articles, a bad line among them, and the seed after: more than a handful, so --workers 2 uses the pool.
+  const meantime = fixture("..", "..", "examples", "meantime", "meantime-en.jsonl");
+  const mixed = tmp("mixed.jsonl", readFileSync(meantime, "utf8").split("\n").slice(0, 30).join("\n") + "\nnot json\n");
+  for (const format of ["jsonl", "json", "text"]) {
+    const args = ["analyze", mixed, meantime, seed, "--format", format];
+    const here = cli([...args, "--workers", "0"]);
+    const pooled = cli([...args, "--workers", "2"]);
+    assert.equal(here.code, 0, here.stderr);
+    assert.equal(pooled.code, 0, pooled.stderr);
+    assert.equal(pooled.stdout, here.stdout, `--format ${format}: same output`);
+    assert.equal(pooled.stderr, here.stderr);
+  }
+  assert.equal(cli(["analyze", seed, "--workers", "x"]).code, 2);
 });

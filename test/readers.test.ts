@@ -158,3 +158,23 @@ test("a language that is no BCP 47 tag becomes \"en\", the raw value kept under 
   assert.deepEqual(got.map((a) => a.language), ["en-GB", "de", "en", "en", "en"]);
   assert.deepEqual([got[2]?.extra, got[3]?.extra], [{ languageRaw: "English" }, { languageRaw: "7" }]);
 });
+
+test("a JSON Lines file above 16 MiB is read line by line: the same articles and errors as read whole", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "ng-big-"));
+  const file = join(dir, "big.jsonl");
+  const body = "The council met on Monday. ".repeat(400);
+  const parts: Buffer[] = [Buffer.from([0xef, 0xbb, 0xbf])];
+  for (let i = 0; parts.reduce((n, b) => n + b.length, 0) < 17 * 1024 * 1024; i++) {
+    parts.push(Buffer.from(JSON.stringify({ url: `https://big.test/${i}`, title: `Story ${i}`, text: `${body}${i}` }) + (i % 2 ? "\r\n" : "\n")));
+    if (i === 3) parts.push(Buffer.from("not json\n\n"));
+    if (i === 5) parts.push(Buffer.concat([Buffer.from('{"title": "Bad bytes", "text": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
+  }
+  parts.push(Buffer.from(JSON.stringify({ title: "Last, no newline", text: "The end." })));
+  const all = Buffer.concat(parts);
+  writeFileSync(file, all);
+  const streamed = await collect(file);
+  const whole = readBytes(all, file);
+  assert.deepEqual(articles(streamed), articles(whole));
+  assert.deepEqual(errors(streamed).sort(), errors(whole).sort());
+  assert.equal(articles(streamed).at(-1)!.title, "Last, no newline");
+});

@@ -1,7 +1,8 @@
 /**
- * kill -9 in the middle of an ingest on PGlite: a child process ingests a few dozen small articles in batches and
- * reports each batch written; it is killed with SIGKILL after some batches. Ingesting again (taking over the dead
- * process's lock) must leave every article stored exactly once and none half-written.
+ * kill -9 in the middle of an ingest, on PGlite and (with NEWSGRAPH_TEST_PG) on the server, in a database of its
+ * own: a child process ingests a few dozen small articles in batches and reports each batch written; it is killed
+ * with SIGKILL after some batches. Ingesting again (on PGlite, taking over the dead process's lock) must leave every
+ * article stored exactly once and none half-written.
  *
  * This file is also the child: run with NG_KILL_CHILD=store:input, it ingests and prints progress, and defines no test.
  */
@@ -14,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { after, test } from "node:test";
 import { openStore } from "../src/store/db.js";
 import { ingest } from "../src/store/ingest.js";
+import { assertWholeArticles, generatedArticles, ownDatabase } from "./support/store.js";
 
 const childArgs = process.env.NG_KILL_CHILD;
 const N = 36;
@@ -29,20 +31,10 @@ if (childArgs) {
   const work = mkdtempSync(join(tmpdir(), "ng-kill-"));
   after(() => rmSync(work, { recursive: true, force: true }));
 
-  test("kill -9 during ingest on PGlite: ingesting again stores every article exactly once, none half-written", { timeout: 120_000 }, async (t) => {
-    const input = join(work, "articles.jsonl");
-    const people = ["Anna Berg", "Karl Olsen", "Maria Rossi", "Jean Dupont", "Ola Nordmann", "Eva Novak"];
-    const lines = Array.from({ length: N }, (_, i) =>
-      JSON.stringify({
-        url: `https://kill.test/${i}`,
-        source: "Kill Test",
-        published: "2024-02-01",
-        title: `Port ${i} reopens after storm`,
-        text: `The port of Hamburg reopened berth ${i} on Tuesday, ${people[i % people.length]} of the harbour authority said.\n\n"Ships are moving again," ${people[i % people.length]} said.`,
-      }),
-    );
+  const input = join(work, "articles.jsonl");
+  const run = async (t: { diagnostic(m: string): void }, location: string) => {
+    const lines = generatedArticles(N, "kill");
     writeFileSync(input, lines.join("\n") + "\n");
-    const location = join(work, "store");
 
     // The child ingests; once a few batches are written (and well before the end), it is killed with SIGKILL.
     const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
@@ -75,25 +67,23 @@ if (childArgs) {
       assert.equal(s.new + s.unchanged, N);
       assert.ok(s.unchanged >= written, `the ${written} articles written before the kill are kept (${s.unchanged} unchanged)`);
       t.diagnostic(`killed after ${written} of ${N} articles were reported written; again: ${s.unchanged} unchanged, ${s.new} new`);
-      const ids = await store.db.selectFrom("articles").select(["article_id", "pk"]).execute();
-      assert.equal(ids.length, N);
-      assert.equal(new Set(ids.map((r) => r.article_id)).size, N);
-      // Whole: every article has its entities, and as many mentions as its entities count.
-      const entities = await store.db
-        .selectFrom("article_entities")
-        .select(["article_pk", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.sum<number>("mention_count").as("m")])
-        .groupBy("article_pk")
-        .execute();
-      const mentions = await store.db
-        .selectFrom("mentions")
-        .select(["article_pk", (eb) => eb.fn.countAll<number>().as("n")])
-        .groupBy("article_pk")
-        .execute();
-      const mentionsBy = new Map(mentions.map((r) => [r.article_pk, Number(r.n)]));
-      assert.equal(entities.length, N, "every article has its entities");
-      for (const e of entities) assert.equal(mentionsBy.get(e.article_pk), Number(e.m), "every entity's mentions are there");
+      await assertWholeArticles(store, N);
     } finally {
       await store.close();
+    }
+  };
+
+  test("kill -9 during ingest on PGlite: ingesting again stores every article exactly once, none half-written", { timeout: 120_000 }, (t) =>
+    run(t, join(work, "store")),
+  );
+
+  const server = process.env.NEWSGRAPH_TEST_PG ? "" : "NEWSGRAPH_TEST_PG is unset: no PostgreSQL server";
+  test("kill -9 during ingest on the server: ingesting again stores every article exactly once, none half-written", { timeout: 120_000, skip: server || false }, async (t) => {
+    const own = (await ownDatabase("kill"))!;
+    try {
+      await run(t, own.url);
+    } finally {
+      await own.drop();
     }
   });
 }

@@ -14,7 +14,7 @@ import PgBoss from "pg-boss";
 import { readInput } from "../src/readers/index.js";
 import { DEAD_LETTER_QUEUE, INGEST_QUEUE, QUEUE_SCHEMA } from "../src/store/queue.js";
 import { repoRoot } from "./support/paths.js";
-import { ARTICLES, cli, writeJsonl } from "./support/store.js";
+import { ARTICLES, cli, ownDatabase, writeJsonl } from "./support/store.js";
 
 const scratch = process.env.NEWSGRAPH_TEST_PG;
 const seed = join(repoRoot(), "examples", "seed");
@@ -37,34 +37,17 @@ function generated(n: number): string[] {
 describe("job queue on PostgreSQL (two workers)", { skip: scratch ? false : "NEWSGRAPH_TEST_PG is unset: no PostgreSQL server to test the job queue against" }, () => {
   const work = mkdtempSync(join(tmpdir(), "ng-queue-"));
   let url = "";
-  let dbName = "";
 
+  let own: Awaited<ReturnType<typeof ownDatabase>> = null;
   before(async () => {
     // A database of its own: the queue test never meets the other store tests' scratch schema.
-    const base = new URL(scratch!);
-    dbName = `${base.pathname.slice(1) || "newsgraph"}_queue_${process.pid}`;
-    const admin = new pg.Client({ connectionString: scratch });
-    await admin.connect();
-    try {
-      await admin.query(`drop database if exists "${dbName}"`);
-      await admin.query(`create database "${dbName}"`);
-    } finally {
-      await admin.end();
-    }
-    base.pathname = `/${dbName}`;
-    url = base.toString();
+    own = await ownDatabase("queue");
+    url = own!.url;
   });
 
   after(async () => {
     rmSync(work, { recursive: true, force: true });
-    if (!dbName) return;
-    const admin = new pg.Client({ connectionString: scratch });
-    await admin.connect();
-    try {
-      await admin.query(`drop database if exists "${dbName}" with (force)`);
-    } finally {
-      await admin.end();
-    }
+    await own?.drop();
   });
 
   test("ingest --queue needs a server: on an embedded store, a clear error and exit 2", async () => {

@@ -2,23 +2,30 @@
  * npm run bench:store — the store end to end on a corpus (default: the BBC corpus, 2,225 articles):
  *
  * - analysis alone on all cores (the worker pool, no store): the ceiling for ingest;
+ * - writing alone (--write-only): ingest with the analyses of the first phase handed in, so only reading and the
+ *   store's work are timed, with the main thread's CPU time per article (what the write path costs, less noisy than
+ *   a rate on a shared machine);
  * - ingest into a fresh PGlite directory, and into a PostgreSQL server (--pg URL of a scratch database, which is
  *   emptied first), articles/s end to end (reading, analysis, writing);
- * - search and `quotes --speaker` latency (p50, p95) on each store built, through the library functions.
+ * - search and `quotes --speaker` latency (p50, p95) on each store built, through the library functions; with
+ *   --scale N, after copying the stored articles under new ids until the store holds N (src/bench/store-scale.ts).
  *
  * Usage: npm run bench:store -- [--corpus DIR] [--pg postgres://.../newsgraph_bench] [--workers N] [--keep DIR]
+ *          [--write-only] [--no-lite] [--scale N] [--batch N]
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import type { Analysis } from "../core/analysis.js";
 import type { Article } from "../core/article.js";
 import { readInput } from "../readers/index.js";
 import { AnalyzePool } from "../store/analyze-pool.js";
 import { openStore, type Store } from "../store/db.js";
 import { ingest } from "../store/ingest.js";
-import { quotes, search, stats } from "../store/queries/index.js";
+import { humanBytes, quotes, search, stats } from "../store/queries/index.js";
+import { scaleStore } from "./store-scale.js";
 
 const SEARCHES = [
   "economy", "oil prices", "election", "Blair", "football", "world cup", "mobile phones", "film award", "interest rates",
@@ -34,41 +41,75 @@ async function main(): Promise<void> {
       pg: { type: "string" },
       keep: { type: "string" },
       workers: { type: "string" },
+      "write-only": { type: "boolean", default: false },
+      lite: { type: "boolean", default: true },
+      scale: { type: "string" },
+      batch: { type: "string" },
     },
+    allowNegative: true,
   });
+  const scale = values.scale ? Number(values.scale) : 0;
+  const batchSize = values.batch ? Number(values.batch) : undefined;
   const workers = values.workers ? Number(values.workers) : availableParallelism();
   const articles: Article[] = [];
   for await (const item of readInput(values.corpus)) if ("article" in item) articles.push(item.article);
   const corpus = articles;
   console.log(`# bench:store — ${corpus.length} articles from ${values.corpus}, ${workers} analysis workers, ${availableParallelism()} cores`);
 
-  // Analysis alone.
+  // Analysis alone; the analyses are kept for --write-only.
+  const analyses = new Map<string, Analysis>();
   {
     const pool = new AnalyzePool(workers);
     const t = performance.now();
-    await Promise.all(corpus.map((a) => pool.analyze(a)));
+    await Promise.all(
+      corpus.map(async (a) => {
+        const analysis = await pool.analyze(a).catch(() => null);
+        if (analysis && values["write-only"]) analyses.set(a.origin ?? a.id, analysis);
+      }),
+    );
     const s = (performance.now() - t) / 1000;
     await pool.close();
     console.log(`analysis only (worker pool, no store): ${(corpus.length / s).toFixed(1)} articles/s (${s.toFixed(1)} s)`);
   }
 
   const inputs = [values.corpus];
-  const ingestAll = (store: Store) => ingest(store, inputs, { workers });
+  const cached = (article: Article): Analysis => {
+    const a = analyses.get(article.origin ?? article.id);
+    if (!a) throw new Error("not analyzed");
+    return a;
+  };
+  const mode = values["write-only"] ? "write only" : "end to end";
+  const ingestAll = async (label: string, store: Store) => {
+    if (values["write-only"]) {
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      const summary = await ingest(store, inputs, { analyze: cached, batchSize });
+      const s = (performance.now() - t) / 1000;
+      const used = process.cpuUsage(cpu);
+      const n = summary.new + summary.updated;
+      console.log(
+        `${label} write only (analyses handed in): ${(n / s).toFixed(1)} articles/s, main thread CPU ${((used.user + used.system) / 1000 / n).toFixed(2)} ms an article (${n} written, ${s.toFixed(1)} s)`,
+      );
+      return summary;
+    }
+    return ingest(store, inputs, { workers, batchSize });
+  };
 
-  const dir = values.keep ?? join(mkdtempSync(join(tmpdir(), "ng-bench-store-")), "store");
-  try {
+  const dir = values.keep ?? (values.lite ? join(mkdtempSync(join(tmpdir(), "ng-bench-store-")), "store") : "");
+  if (values.lite) try {
     let t = performance.now();
     const lite = await openStore(dir, { create: true });
     const created = (performance.now() - t) / 1000;
     t = performance.now();
-    const summary = await ingestAll(lite);
+    const summary = await ingestAll("PGlite", lite);
     const s = (performance.now() - t) / 1000;
     const stored = summary.new + summary.updated + summary.unchanged;
     console.log(
-      `ingest into PGlite: ${(stored / s).toFixed(1)} articles/s end to end (${stored} stored: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged (repeats); ${summary.failed} failed, ${s.toFixed(1)} s; creating the store took ${created.toFixed(1)} s)`,
+      `ingest into PGlite: ${(stored / s).toFixed(1)} articles/s ${mode} (${stored} stored: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged (repeats); ${summary.failed} failed, ${s.toFixed(1)} s; creating the store took ${created.toFixed(1)} s)`,
     );
     for (const f of summary.failures) console.log(`  failed: ${f.origin}: ${f.reason}`);
     await queryBench("PGlite", lite);
+    if (scale > 0) await scaleBench("PGlite", lite, scale);
     const st = await stats(lite);
     console.log(`PGlite store: ${st.articles} articles, ${st.entities} entities, ${st.quotes} quotes, ${st.timexes} timexes, ${st.size} on disk`);
     await lite.close();
@@ -86,16 +127,28 @@ async function main(): Promise<void> {
     await client.end();
     const server = await openStore(values.pg, { create: true });
     const t = performance.now();
-    const summary = await ingestAll(server);
+    const summary = await ingestAll("PostgreSQL", server);
     const s = (performance.now() - t) / 1000;
     const stored = summary.new + summary.updated + summary.unchanged;
-    console.log(`ingest into PostgreSQL: ${(stored / s).toFixed(1)} articles/s end to end (${stored} stored: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged (repeats); ${summary.failed} failed, ${s.toFixed(1)} s)`);
+    console.log(`ingest into PostgreSQL: ${(stored / s).toFixed(1)} articles/s ${mode} (${stored} stored: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged (repeats); ${summary.failed} failed, ${s.toFixed(1)} s)`);
     for (const f of summary.failures) console.log(`  failed: ${f.origin}: ${f.reason}`);
     await queryBench("PostgreSQL", server);
+    if (scale > 0) await scaleBench("PostgreSQL", server, scale);
     const st = await stats(server);
     console.log(`PostgreSQL store: ${st.articles} articles, ${st.size} on disk`);
     await server.close();
   }
+}
+
+async function scaleBench(label: string, store: Store, target: number): Promise<void> {
+  const t = performance.now();
+  const copied = await scaleStore(store.db, target, store.kind === "pglite");
+  const s = (performance.now() - t) / 1000;
+  const st = await stats(store);
+  console.log(
+    `${label} scaled to ${st.articles} articles (${copied} copied in ${s.toFixed(1)} s): ${st.size} on disk, ${humanBytes(st.size_bytes / (st.articles / 1000))} per 1,000 articles`,
+  );
+  await queryBench(`${label} at ${st.articles}`, store);
 }
 
 async function queryBench(label: string, store: Store): Promise<void> {

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { open, readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { isDumpFormat, readDump } from "./dump.js";
 import { readJsonLines } from "./jsonl.js";
@@ -65,7 +66,7 @@ export async function* readInput(path: string, stdin: NodeJS.ReadableStream = pr
     yield* readDirectory(path);
     return;
   }
-  yield* await readFileItems(path);
+  yield* readFileItems(path, info.size);
 }
 
 async function* readDirectory(dir: string): AsyncGenerator<ReadItem> {
@@ -81,16 +82,66 @@ async function* readDirectory(dir: string): AsyncGenerator<ReadItem> {
     if (entry.name.startsWith(".") || NOT_ARTICLES.test(entry.name)) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) yield* readDirectory(full);
-    else if (entry.isFile() && READABLE.has(extname(entry.name).toLowerCase())) yield* await readFileItems(full);
+    else if (entry.isFile() && READABLE.has(extname(entry.name).toLowerCase())) yield* readFileItems(full);
   }
 }
 
-async function readFileItems(file: string): Promise<ReadItem[]> {
+/** Files above this size are read line by line when they are JSON Lines, so memory does not grow with the file. */
+const STREAM_ABOVE = 16 * 1024 * 1024;
+
+async function* readFileItems(file: string, size?: number): AsyncGenerator<ReadItem> {
+  let items: ReadItem[];
   try {
-    return readBytes(await readFile(file), file);
+    size ??= (await stat(file)).size;
+    if (size > STREAM_ABOVE && (await isJsonLines(file))) {
+      yield* streamJsonLines(file);
+      return;
+    }
+    items = readBytes(await readFile(file), file);
   } catch (e) {
-    return [{ error: { origin: { file }, message: `cannot read: ${describe(e)}` } }];
+    items = [{ error: { origin: { file }, message: `cannot read: ${describe(e)}` } }];
   }
+  yield* items;
+}
+
+/** The format of a large file, from its name or its first line (read from the file's first 64 KiB). */
+async function isJsonLines(file: string): Promise<boolean> {
+  const handle = await open(file, "r");
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const first = decodeLines(head.subarray(0, bytesRead), file).lines.find((l) => l.text.trim() !== "");
+    return detectFormat(file, first?.text ?? "") === "jsonl";
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A JSON Lines file line by line, as readBytes reads it (the same articles, origins and errors; a line's UTF-8 error
+ * comes just before its article rather than before all of them), holding one line at a time.
+ */
+async function* streamJsonLines(file: string): AsyncGenerator<ReadItem> {
+  let number = 0;
+  const line = function* (raw: Uint8Array): Generator<ReadItem> {
+    number++;
+    const decoded = decodeLines(raw, file); // one line: no newline in it (a BOM on the first is dropped)
+    for (const error of decoded.errors) yield { error: { ...error, origin: { file, line: number } } };
+    const text = decoded.lines[0]?.text ?? "";
+    yield* readJsonLines([{ number, text }], file);
+  };
+  let pieces: Buffer[] = []; // the line read so far, when it spans chunks
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+      const part = chunk.subarray(start, nl);
+      yield* line(pieces.length > 0 ? Buffer.concat([...pieces, part]) : part);
+      pieces = [];
+      start = nl + 1;
+    }
+    if (start < chunk.length) pieces.push(chunk.subarray(start));
+  }
+  if (pieces.length > 0) yield* line(Buffer.concat(pieces));
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {

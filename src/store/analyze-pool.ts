@@ -86,3 +86,31 @@ async function analyzeHere(article: Article): Promise<Analysis> {
   here ??= await import("../analyze.js");
   return here.analyze(article);
 }
+
+/** An item with its result: `value` null when `start` started nothing for it. */
+export type InOrder<T, R> = { input: T; value: R | null } | { input: T; error: unknown };
+
+/**
+ * Runs `start` on every item of `source` as soon as it is read, and yields the results in input order. At most
+ * `window` items are in flight (started, or finished and waiting for an earlier one): reading stops while the window
+ * is full, so memory stays bounded however long the input, and a slow article holds the output back by at most the
+ * window.
+ */
+export async function* inOrder<T, R>(source: AsyncIterable<T>, start: (item: T) => Promise<R> | null, window: number): AsyncGenerator<InOrder<T, R>> {
+  const held: { input: T; result: Promise<R> | null }[] = [];
+  const settle = async (h: { input: T; result: Promise<R> | null }): Promise<InOrder<T, R>> => {
+    if (h.result === null) return { input: h.input, value: null };
+    try {
+      return { input: h.input, value: await h.result };
+    } catch (error) {
+      return { input: h.input, error };
+    }
+  };
+  for await (const input of source) {
+    const result = start(input);
+    result?.catch(() => {}); // reported when its turn comes
+    held.push({ input, result });
+    if (held.length >= Math.max(1, window)) yield await settle(held.shift()!);
+  }
+  while (held.length > 0) yield await settle(held.shift()!);
+}

@@ -77,7 +77,8 @@ export function agrees(
   return !(titlesDisagree && affiliationsDisagree);
 }
 
-interface Candidate {
+/** A cross-article record as a batch sees it; `pk` is 0 until `flush` writes a record the batch created. */
+export interface Linked {
   pk: number;
   titles: string[];
   affiliations: string[];
@@ -93,22 +94,26 @@ export interface EntityToLink {
 
 /**
  * Links the entities of one batch to cross-article records inside the batch's transaction, creating records where
- * none fits. Returns the record pk for each entity, in order.
+ * none fits. Linking is in memory (`link`, after one `preload` of every key the batch asks for); `flush` then writes
+ * the batch's new records in one statement and the changed ones in another, so a batch costs a few round trips
+ * however many entities it has.
  */
 export class EntityLinker {
-  private readonly cache = new Map<string, Candidate[]>();
+  private readonly cache = new Map<string, Linked[]>();
+  private created: { record: Linked; entity: EntityToLink; key: string | null }[] = [];
+  private readonly changed = new Set<Linked>();
 
   constructor(private readonly trx: Transaction<Database> | Kysely<Database>) {}
 
-  /** Loads the records of every key the batch will ask for, in one query. */
+  /** Loads the records of every key the batch will ask for, in one query (a few for a very large batch). */
   async preload(keys: Iterable<string>): Promise<void> {
     const wanted = [...new Set(keys)].filter((k) => !this.cache.has(k));
     for (const k of wanted) this.cache.set(k, []);
-    for (let i = 0; i < wanted.length; i += 1000) {
+    for (let i = 0; i < wanted.length; i += 10_000) {
       const rows = await this.trx
         .selectFrom("entities")
         .select(["pk", "merge_key", "titles_seen", "affiliations_seen"])
-        .where("merge_key", "in", wanted.slice(i, i + 1000))
+        .where("merge_key", "in", wanted.slice(i, i + 10_000))
         .orderBy("pk")
         .execute();
       for (const r of rows) this.cache.get(r.merge_key!)!.push({ pk: r.pk, titles: r.titles_seen, affiliations: r.affiliations_seen });
@@ -116,55 +121,65 @@ export class EntityLinker {
   }
 
   /**
-   * Links one article's entities: each joins the first record of its key that agrees with it, or a new record (which
-   * later entities of the batch may join). New records are written in one statement, changed ones updated.
+   * Links one article's entities (their keys preloaded): each joins the first record of its key that agrees with it,
+   * or a new record (which later entities of the batch may join). The records, in order; pks are set by `flush`.
    */
-  async linkAll(items: readonly { entity: EntityToLink; key: string | null }[]): Promise<number[]> {
-    await this.preload(items.map((i) => i.key).filter((k): k is string => k !== null));
-    const chosen: Candidate[] = [];
-    const created: { candidate: Candidate; entity: EntityToLink; key: string | null }[] = [];
-    const changed = new Set<Candidate>();
+  link(items: readonly { entity: EntityToLink; key: string | null }[]): Linked[] {
+    const chosen: Linked[] = [];
     for (const { entity, key } of items) {
-      const match = key === null ? undefined : this.cache.get(key)!.find((c) => agrees(c, entity));
+      const candidates = key === null ? undefined : this.cache.get(key);
+      if (key !== null && candidates === undefined) throw new Error(`EntityLinker: key ${key} was not preloaded`);
+      const match = candidates?.find((c) => agrees(c, entity));
       if (match) {
         const titles = union(match.titles, entity.titles);
         const affiliations = union(match.affiliations, entity.affiliations);
         if (titles.length !== match.titles.length || affiliations.length !== match.affiliations.length) {
           match.titles = titles;
           match.affiliations = affiliations;
-          if (match.pk > 0) changed.add(match);
+          if (match.pk > 0) this.changed.add(match);
         }
         chosen.push(match);
         continue;
       }
-      const candidate: Candidate = { pk: 0, titles: [...entity.titles], affiliations: [...entity.affiliations] };
-      if (key !== null) this.cache.get(key)!.push(candidate);
-      created.push({ candidate, entity, key });
-      chosen.push(candidate);
+      const record: Linked = { pk: 0, titles: [...entity.titles], affiliations: [...entity.affiliations] };
+      candidates?.push(record);
+      this.created.push({ record, entity, key });
+      chosen.push(record);
     }
+    return chosen;
+  }
+
+  /** Writes the records created since the last flush (setting their pks) and the seen titles that changed. */
+  async flush(): Promise<void> {
+    const created = this.created;
+    this.created = [];
     if (created.length > 0) {
       const pks = await nextIds(this.trx, "entities", created.length);
-      created.forEach((c, i) => (c.candidate.pk = pks[i]!));
-      for (let i = 0; i < created.length; i += 500) {
+      created.forEach((c, i) => (c.record.pk = pks[i]!));
+      for (let i = 0; i < created.length; i += 5000) {
         await this.trx
           .insertInto("entities")
           .values(
-            created.slice(i, i + 500).map(({ candidate, entity, key }) => ({
-              pk: candidate.pk,
+            created.slice(i, i + 5000).map(({ record, entity, key }) => ({
+              pk: record.pk,
               type: entity.type,
               name: entity.name,
               merge_key: key,
-              titles_seen: candidate.titles,
-              affiliations_seen: candidate.affiliations,
+              titles_seen: record.titles,
+              affiliations_seen: record.affiliations,
             })),
           )
           .execute();
       }
     }
-    for (const c of changed) {
-      await this.trx.updateTable("entities").set({ titles_seen: c.titles, affiliations_seen: c.affiliations }).where("pk", "=", c.pk).execute();
+    if (this.changed.size > 0) {
+      // One statement for all: the new values travel as one JSON parameter, unpacked into rows by the server.
+      const values = JSON.stringify([...this.changed].map((c) => ({ pk: c.pk, titles: c.titles, affiliations: c.affiliations })));
+      this.changed.clear();
+      await sql`update entities set titles_seen = v.titles, affiliations_seen = v.affiliations
+        from jsonb_to_recordset(${values}::jsonb) as v(pk int8, titles text[], affiliations text[])
+        where entities.pk = v.pk`.execute(this.trx);
     }
-    return chosen.map((c) => c.pk);
   }
 }
 

@@ -10,21 +10,18 @@ import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { sql, type Transaction } from "kysely";
+import { sql } from "kysely";
 import type { Analysis } from "../core/analysis.js";
 import type { Article } from "../core/article.js";
 import { readInput } from "../readers/index.js";
 import { formatOrigin } from "../readers/types.js";
 import { DEFAULT_STAGES } from "../stages/index.js";
 import { AnalyzePool } from "./analyze-pool.js";
-import { EntityLinker, mergeKey, nextIds } from "./cross-entities.js";
-import { normalizeName } from "./names.js";
-import { publishedDate, timexRange } from "./dates.js";
 import type { Store } from "./db.js";
 import { repoRootFrom } from "./paths.js";
-import type { Database } from "./schema.js";
+import { type Outcome, sha256, writeAnalyzed } from "./write.js";
 
-export type Outcome = "new" | "updated" | "unchanged";
+export type { Outcome } from "./write.js";
 
 export interface Failure {
   /** "file:line" (or "file", "-"). */
@@ -41,6 +38,11 @@ export interface IngestSummary {
   failures: Failure[];
   /** Stopped early (signal): every batch written so far is complete; running again finishes the rest. */
   interrupted: boolean;
+  /**
+   * Stopped because the store cannot take more (its disk is full, the server is out of resources): the reason.
+   * Every batch written before is complete; once there is room, running again finishes the rest.
+   */
+  stopped?: string;
   seconds: number;
 }
 
@@ -72,6 +74,13 @@ export interface IngestOptions {
 
 const DEFAULT_BATCH = 50;
 
+/**
+ * PGlite runs no checkpointer process: without a CHECKPOINT now and then its write-ahead log only grows (4.5 GB of
+ * pg_wal beside 2 GB of tables on a 100,000-article store). One every few thousand articles keeps it near
+ * max_wal_size, for about a tenth of a second each. A server checkpoints by itself.
+ */
+const CHECKPOINT_EVERY = 2000;
+
 /** Which analyzer wrote an article: the version, the stages, and the models they load (name, size, time). */
 export function analyzerSignature(): string {
   const hash = createHash("sha256");
@@ -90,10 +99,6 @@ export function analyzerSignature(): string {
 export function inputHash(article: Article): string {
   const { origin: _origin, ...rest } = article;
   return sha256(JSON.stringify(rest));
-}
-
-function sha256(s: string): string {
-  return createHash("sha256").update(s).digest("hex");
 }
 
 /** Counts the articles the inputs hold (a quick read, no analysis), for a progress bar with an ETA. */
@@ -140,8 +145,13 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
   const admit = async (chunk: Article[]) => {
     const known = await knownInputs(store, chunk.map((a) => a.id));
     for (const article of chunk) {
-      const hash = inputHash(article);
       const origin = article.origin ?? article.id;
+      const large = tooLarge(article);
+      if (large) {
+        fail(origin, large);
+        continue;
+      }
+      const hash = inputHash(article);
       const k = known.get(article.id);
       if (!options.force && k && k.input_hash === hash && k.analyzer === analyzer) {
         summary.unchanged++;
@@ -152,12 +162,26 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
       inFlight.push({ article, origin, hash, analysis });
     }
   };
+  let sinceCheckpoint = 0;
+  const halted = () => options.signal?.aborted === true || summary.stopped !== undefined;
   const writeSome = async (min: number) => {
     while (inFlight.length > min) {
       const batch = inFlight.splice(0, batchSize);
-      await writeBatch(store, batch, analyzer, summary, fail);
+      try {
+        await writeBatch(store, batch, analyzer, summary, fail);
+      } catch (e) {
+        if (!(e instanceof StoreFullError)) throw e;
+        summary.stopped = e.message;
+        inFlight.unshift(...batch); // not written: the next run reads them again
+        return;
+      }
       report();
-      if (options.signal?.aborted) return;
+      sinceCheckpoint += batch.length;
+      if (store.kind === "pglite" && sinceCheckpoint >= CHECKPOINT_EVERY) {
+        sinceCheckpoint = 0;
+        await sql`checkpoint`.execute(store.db);
+      }
+      if (halted()) return;
     }
   };
 
@@ -177,15 +201,15 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
           readChunk = [];
           await writeSome(maxAhead);
         }
-        if (options.signal?.aborted) break outer;
+        if (halted()) break outer;
       }
     }
-    if (!options.signal?.aborted) {
+    if (!halted()) {
       if (readChunk.length > 0) await admit(readChunk);
       await writeSome(0);
     }
-    if (options.signal?.aborted) {
-      summary.interrupted = true;
+    if (halted()) {
+      summary.interrupted = options.signal?.aborted === true;
       summary.read -= inFlight.length + readChunk.length; // not accounted for: the next run reads them again
     }
   } finally {
@@ -193,6 +217,19 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
   }
   report();
   return summary;
+}
+
+/**
+ * Longest article text ingest analyzes, in UTF-16 code units: far above any news article (a long feature is 100,000),
+ * low enough that one article's analysis stays well inside ingest's memory budget (its tokens, spans and rows are
+ * some 50 times its text). A longer "article" is a dump or a mistake: it fails alone, saying so.
+ */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+
+function tooLarge(article: Article): string | null {
+  const chars = article.title.length + article.paragraphs.reduce((n, p) => n + p.length + 2, 0);
+  if (chars <= MAX_ARTICLE_CHARS) return null;
+  return `too large to analyze: ${(chars / 1e6).toFixed(1)} million characters of text (the limit is ${MAX_ARTICLE_CHARS / 1e6} million); split it into articles`;
 }
 
 function defaultWorkers(): number {
@@ -206,9 +243,6 @@ async function knownInputs(store: Store, ids: string[]): Promise<Map<string, { i
   for (const r of rows) map.set(r.article_id, r);
   return map;
 }
-
-/** Key of the advisory lock that keeps two ingests on one server from linking entities at the same time. */
-const WRITE_LOCK = 7_260_311;
 
 async function writeBatch(
   store: Store,
@@ -226,34 +260,37 @@ async function writeBatch(
     }
   }
   if (ready.length === 0) return;
-  const write = (items: typeof ready) => writeAnalyzed(store, items, analyzer);
+  const write = (items: typeof ready) => writeAnalyzed(store, items.map(({ work, analysis }) => ({ analysis, inputHash: work.hash, origin: work.origin })), analyzer);
   const count = (outcomes: Outcome[]) => {
     for (const o of outcomes) summary[o]++;
   };
   try {
     count(await write(ready));
-  } catch {
+  } catch (e) {
+    if (storeIsFull(e)) throw new StoreFullError(message(e));
     // One bad article must not sink its batch: write each alone, and fail only those that fail.
     for (const item of ready) {
       try {
         count(await write([item]));
       } catch (e) {
+        if (storeIsFull(e)) throw new StoreFullError(message(e));
         fail(item.work.origin, `cannot store: ${message(e)}`);
       }
     }
   }
 }
 
-/** Writes analyzed articles in one transaction, under the write lock; all or none. */
-function writeAnalyzed(store: Store, items: { work: Work; analysis: Analysis }[], analyzer: string): Promise<Outcome[]> {
-  return store.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
-    const linker = new EntityLinker(trx);
-    await linker.preload(items.flatMap(({ analysis }) => analysis.entities.map(mergeKey).filter((k): k is string => k !== null)));
-    const outcomes: Outcome[] = [];
-    for (const { work, analysis } of items) outcomes.push(await writeArticle(trx, linker, analysis, work, analyzer));
-    return outcomes;
-  });
+/** The store cannot take more: no article is to blame, and every next one would fail the same way. */
+class StoreFullError extends Error {}
+
+/**
+ * A full disk (PostgreSQL's SQLSTATE 53100 disk_full, or ENOSPC from the file system under PGlite) or a server out
+ * of memory or connections (the rest of class 53, insufficient resources).
+ */
+function storeIsFull(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  if (typeof err?.code === "string" && (err.code.startsWith("53") || err.code === "ENOSPC")) return true;
+  return typeof err?.message === "string" && /No space left on device|ENOSPC/.test(err.message);
 }
 
 /** Why storing one article failed: its analysis threw, or the database refused it. */
@@ -273,6 +310,8 @@ export interface StoreArticleOptions {
  */
 export async function storeArticle(store: Store, article: Article, options: StoreArticleOptions): Promise<Outcome> {
   const analyzer = options.analyzer ?? analyzerSignature();
+  const large = tooLarge(article);
+  if (large) throw new ArticleError(large);
   const hash = inputHash(article);
   const origin = article.origin ?? article.id;
   if (!options.force) {
@@ -286,194 +325,11 @@ export async function storeArticle(store: Store, article: Article, options: Stor
     throw new ArticleError(`analysis failed: ${message(e)}`);
   }
   try {
-    const [outcome] = await writeAnalyzed(store, [{ work: { article, origin, hash, analysis: Promise.resolve(analysis) }, analysis }], analyzer);
+    const [outcome] = await writeAnalyzed(store, [{ analysis, inputHash: hash, origin }], analyzer);
     return outcome!;
   } catch (e) {
     throw new ArticleError(`cannot store: ${message(e)}`);
   }
-}
-
-async function writeArticle(trx: Transaction<Database>, linker: EntityLinker, analysis: Analysis, work: Work, analyzer: string): Promise<Outcome> {
-  const a = analysis.article;
-  const contentHash = sha256(analysis.text);
-  const json = JSON.stringify(analysis);
-  const analysisHash = sha256(json);
-  const existing = await trx
-    .selectFrom("articles")
-    .select(["pk", "article_id", "url", "content_hash", "analysis_hash"])
-    .where((eb) => {
-      const ors = [eb("article_id", "=", a.id), eb("content_hash", "=", contentHash)];
-      if (a.url) ors.push(eb("url", "=", a.url));
-      return eb.or(ors);
-    })
-    .execute();
-  const match =
-    existing.find((r) => r.article_id === a.id) ?? existing.find((r) => a.url !== null && r.url === a.url) ?? existing.find((r) => r.content_hash === contentHash);
-
-  const row = {
-    article_id: a.id,
-    url: a.url,
-    content_hash: contentHash,
-    input_hash: work.hash,
-    analysis_hash: analysisHash,
-    analyzer,
-    source: a.source,
-    section: a.section,
-    title: a.title,
-    authors: a.authors,
-    language: a.language,
-    published: a.published,
-    published_date: publishedDate(a.published),
-    text: analysis.text,
-    blocks: JSON.stringify(analysis.blocks),
-    analysis: json,
-    origin: work.origin,
-  };
-
-  let pk: number;
-  let outcome: Outcome;
-  if (match) {
-    pk = match.pk;
-    if (match.analysis_hash === analysisHash && match.article_id === a.id) {
-      // Same analysis: only what says how it was read may have changed.
-      await trx.updateTable("articles").set({ input_hash: work.hash, analyzer, origin: work.origin }).where("pk", "=", pk).execute();
-      return "unchanged";
-    }
-    // Another stored article may hold this id or url (it was stored under a different text): it is this one now.
-    const others = existing.filter((r) => r.pk !== pk && (r.article_id === a.id || (a.url !== null && r.url === a.url))).map((r) => r.pk);
-    if (others.length > 0) await trx.deleteFrom("articles").where("pk", "in", others).execute();
-    await deleteChildren(trx, pk);
-    await trx.updateTable("articles").set({ ...row, updated_at: new Date().toISOString() }).where("pk", "=", pk).execute();
-    outcome = "updated";
-  } else {
-    pk = (await trx.insertInto("articles").values(row).returning("pk").executeTakeFirstOrThrow()).pk;
-    outcome = "new";
-  }
-  await writeChildren(trx, linker, pk, analysis);
-  return outcome;
-}
-
-async function deleteChildren(trx: Transaction<Database>, pk: number): Promise<void> {
-  await trx.deleteFrom("quotes").where("article_pk", "=", pk).execute();
-  await trx.deleteFrom("timexes").where("article_pk", "=", pk).execute();
-  await trx.deleteFrom("amounts").where("article_pk", "=", pk).execute();
-  await trx.deleteFrom("events").where("article_pk", "=", pk).execute();
-  await trx.deleteFrom("mentions").where("article_pk", "=", pk).execute();
-  await trx.deleteFrom("article_entities").where("article_pk", "=", pk).execute();
-}
-
-/** Postgres takes at most 65,535 parameters a statement: rows go in slices well below that. */
-const ROWS_PER_INSERT = 500;
-
-async function insertRows<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: readonly object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + ROWS_PER_INSERT) as never)
-      .execute();
-  }
-}
-
-async function writeChildren(trx: Transaction<Database>, linker: EntityLinker, articlePk: number, analysis: Analysis): Promise<void> {
-  const byLocal = new Map(analysis.entities.map((e) => [e.id, e]));
-  const affiliationNames = analysis.entities.map((e) => e.affiliations.map((id) => byLocal.get(id)?.name).filter((n): n is string => n !== undefined));
-  const entityPks = await linker.linkAll(
-    analysis.entities.map((e, i) => ({ entity: { name: e.name, type: e.type, titles: e.titles, affiliations: affiliationNames[i]! }, key: mergeKey(e) })),
-  );
-  const rowPks = analysis.entities.length > 0 ? await nextIds(trx, "article_entities", analysis.entities.length) : [];
-  const localToRow = new Map<string, { pk: number; entityPk: number }>();
-  const entityRows = analysis.entities.map((entity, i) => {
-    const aliases = [...new Set([entity.name, ...entity.mentions.filter((m) => m.kind === undefined || m.kind === "name").map((m) => m.text)])];
-    localToRow.set(entity.id, { pk: rowPks[i]!, entityPk: entityPks[i]! });
-    return {
-      pk: rowPks[i]!,
-      article_pk: articlePk,
-      local_id: entity.id,
-      entity_pk: entityPks[i]!,
-      name: entity.name,
-      type: entity.type,
-      titles: entity.titles,
-      affiliations: affiliationNames[i]!,
-      aliases,
-      name_keys: [...new Set(aliases.map(normalizeName).filter(Boolean))],
-      mention_count: entity.mentions.length,
-    };
-  });
-  await insertRows(trx, "article_entities", entityRows);
-  const mentions = analysis.entities.flatMap((e) =>
-    e.mentions.map((m) => ({
-      article_pk: articlePk,
-      article_entity_pk: localToRow.get(e.id)!.pk,
-      start_offset: m.start,
-      end_offset: m.end,
-      text: m.text,
-      kind: m.kind ?? "name",
-    })),
-  );
-  await insertRows(trx, "mentions", mentions);
-  await insertRows(
-    trx,
-    "quotes",
-    analysis.quotes.map((q) => {
-      const speaker = q.speaker === null ? undefined : localToRow.get(q.speaker);
-      return {
-        article_pk: articlePk,
-        local_id: q.id,
-        kind: q.kind,
-        text: q.text,
-        cue: q.cue,
-        speaker_article_entity_pk: speaker?.pk ?? null,
-        speaker_entity_pk: speaker?.entityPk ?? null,
-        speaker_text: q.speakerText,
-        start_offset: q.start,
-        end_offset: q.end,
-        cue_start: q.cueSpan?.start ?? null,
-        cue_end: q.cueSpan?.end ?? null,
-        source_start: q.sourceSpan?.start ?? null,
-        source_end: q.sourceSpan?.end ?? null,
-      };
-    }),
-  );
-  await insertRows(
-    trx,
-    "timexes",
-    analysis.timexes.map((t) => {
-      const range = timexRange(t.type, t.value);
-      const sentence = analysis.sentences.find((s) => s.start <= t.start && t.start < s.end) ?? { start: t.start, end: t.end };
-      return {
-        article_pk: articlePk,
-        text: t.text,
-        type: t.type,
-        value: t.value,
-        mod: t.mod,
-        start_offset: t.start,
-        end_offset: t.end,
-        value_start: range?.start ?? null,
-        value_end: range?.end ?? null,
-        sentence: analysis.text.slice(sentence.start, sentence.end),
-        sentence_start: sentence.start,
-        sentence_end: sentence.end,
-      };
-    }),
-  );
-  await insertRows(
-    trx,
-    "amounts",
-    analysis.amounts.map((m) => ({
-      article_pk: articlePk,
-      text: m.text,
-      value: m.value,
-      unit: m.unit,
-      mod: m.mod ?? null,
-      start_offset: m.start,
-      end_offset: m.end,
-    })),
-  );
-  await insertRows(
-    trx,
-    "events",
-    analysis.events.map((v) => ({ article_pk: articlePk, local_id: v.id, text: v.text, start_offset: v.start, end_offset: v.end })),
-  );
 }
 
 function message(e: unknown): string {

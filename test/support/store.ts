@@ -3,6 +3,7 @@
  * NEWSGRAPH_TEST_PG names a scratch database), and hand-built analyses, so that what the queries must and must not
  * return does not hang on what the NLP stages find.
  */
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import pg from "pg";
 import type { Analysis, Entity, EntityType, QuoteKind, TimexType } from "../../src/core/analysis.js";
 import type { Article } from "../../src/core/article.js";
+import type { Store } from "../../src/store/db.js";
 import { repoRoot } from "./paths.js";
 
 export interface Target {
@@ -238,4 +240,63 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * A database of its own on the test server, beside NEWSGRAPH_TEST_PG's scratch database (which store.test.ts empties
+ * and fills), for a test file that runs at the same time as the others; null when no server is configured.
+ */
+export async function ownDatabase(tag: string): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const scratch = process.env.NEWSGRAPH_TEST_PG;
+  if (!scratch) return null;
+  const base = new URL(scratch);
+  const name = `${base.pathname.slice(1) || "newsgraph"}_${tag}_${process.pid}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: scratch });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  // The name is ours (a tag and a pid), quoted: identifiers cannot be parameters.
+  await admin(`drop database if exists "${name}" with (force)`);
+  await admin(`create database "${name}"`);
+  base.pathname = `/${name}`;
+  return { url: base.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
+}
+
+/** Every stored article once, and whole: its entities there, each with as many mentions as it counts. */
+export async function assertWholeArticles(store: Store, expected: number): Promise<void> {
+  const ids = await store.db.selectFrom("articles").select(["article_id", "pk"]).execute();
+  assert.equal(ids.length, expected, "articles stored");
+  assert.equal(new Set(ids.map((r) => r.article_id)).size, expected, "each once");
+  const entities = await store.db
+    .selectFrom("article_entities")
+    .select(["article_pk", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.sum<number>("mention_count").as("m")])
+    .groupBy("article_pk")
+    .execute();
+  const mentions = await store.db
+    .selectFrom("mentions")
+    .select(["article_pk", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("article_pk")
+    .execute();
+  const mentionsBy = new Map(mentions.map((r) => [r.article_pk, Number(r.n)]));
+  assert.equal(entities.length, expected, "every article has its entities");
+  for (const e of entities) assert.equal(mentionsBy.get(e.article_pk), Number(e.m), "every entity's mentions are there");
+}
+
+/** n small JSON Lines articles, each its own url and text, each naming a person who is quoted. */
+export function generatedArticles(n: number, tag: string): string[] {
+  const people = ["Anna Berg", "Karl Olsen", "Maria Rossi", "Jean Dupont", "Ola Nordmann", "Eva Novak"];
+  return Array.from({ length: n }, (_, i) =>
+    JSON.stringify({
+      url: `https://${tag}.test/${i}`,
+      source: `${tag} test`,
+      published: "2024-02-01",
+      title: `Port ${i} reopens after storm`,
+      text: `The port of Hamburg reopened berth ${i} on Tuesday, ${people[i % people.length]} of the harbour authority said.\n\n"Ships are moving again," ${people[i % people.length]} said.`,
+    }),
+  );
 }

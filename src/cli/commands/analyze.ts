@@ -1,6 +1,9 @@
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { analyze } from "../../analyze.js";
-import { formatOrigin, readInput } from "../../readers/index.js";
+import type { Analysis } from "../../core/analysis.js";
+import { formatOrigin, readInput, type ReadItem } from "../../readers/index.js";
+import { AnalyzePool, inOrder } from "../../store/analyze-pool.js";
 import { formatSummary } from "../text-summary.js";
 import { Progress, write } from "../io.js";
 import { EXIT_INPUT, EXIT_OK, UsageError } from "../usage.js";
@@ -17,6 +20,9 @@ Options:
   --format json|jsonl|text  json: one Analysis, or a JSON array for several (default);
                             jsonl: one Analysis per line; text: a readable summary
   --published YYYY-MM-DD    publication date for articles that have none
+  --workers N               analysis threads for many articles (default: one per core; 0: this
+                            thread); output stays in input order, and inputs of a handful of
+                            articles are analyzed on this thread
   --strict                  exit 1 on any bad input (default: only when nothing could be read)
   --progress                show progress on stderr (default: when stderr is a terminal)
   -h, --help                this help
@@ -30,6 +36,19 @@ Examples:
 `;
 
 const FORMATS = ["json", "jsonl", "text"] as const;
+
+/** Up to this many articles are analyzed on the main thread whatever --workers says. */
+const HANDFUL = 8;
+
+/** Every item of every input, in order, with --published applied. */
+async function* allItems(inputs: readonly string[], published: string | undefined): AsyncGenerator<ReadItem> {
+  for (const input of inputs) {
+    for await (const item of readInput(input)) {
+      if ("article" in item && item.article.published === null && published !== undefined) item.article.published = published;
+      yield item;
+    }
+  }
+}
 type Format = (typeof FORMATS)[number];
 
 export async function run(argv: string[]): Promise<number> {
@@ -41,6 +60,7 @@ export async function run(argv: string[]): Promise<number> {
       published: { type: "string" },
       strict: { type: "boolean", default: false },
       progress: { type: "boolean" },
+      workers: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -55,34 +75,69 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError("analyze needs an input: a file, a directory, or - for stdin (see --help)");
 
+  let workers = availableParallelism();
+  if (values.workers !== undefined) {
+    if (!/^\d+$/.test(values.workers)) throw new UsageError(`--workers takes a whole number, 0 or more, not "${values.workers}"`);
+    workers = Number(values.workers);
+  }
+
   const out = process.stdout;
   const progress = new Progress(values.progress ?? process.stderr.isTTY === true);
   let analyzed = 0;
   let errors = 0;
   let pendingFirst: string | null = null; // json: one object alone, or an array once a second one comes
-  for (const input of positionals) {
-    for await (const item of readInput(input)) {
-      if ("error" in item) {
-        errors++;
-        process.stderr.write(`newsgraph: ${formatOrigin(item.error.origin)}: ${item.error.message}\n`);
-        continue;
-      }
-      const article = item.article;
-      if (article.published === null && values.published !== undefined) article.published = values.published;
-      const analysis = analyze(article);
-      analyzed++;
-      if (format === "jsonl") await write(out, JSON.stringify(analysis) + "\n");
-      else if (format === "text") await write(out, (analyzed > 1 ? "\n" : "") + formatSummary(analysis));
+  const emit = async (analysis: Analysis) => {
+    analyzed++;
+    if (format === "jsonl") await write(out, JSON.stringify(analysis) + "\n");
+    else if (format === "text") await write(out, (analyzed > 1 ? "\n" : "") + formatSummary(analysis));
+    else {
+      const json = JSON.stringify(analysis, null, 2);
+      if (analyzed === 1) pendingFirst = json;
       else {
-        const json = JSON.stringify(analysis, null, 2);
-        if (analyzed === 1) pendingFirst = json;
-        else {
-          if (pendingFirst !== null) await write(out, "[\n" + pendingFirst);
-          pendingFirst = null;
-          await write(out, ",\n" + json);
-        }
+        if (pendingFirst !== null) await write(out, "[\n" + pendingFirst);
+        pendingFirst = null;
+        await write(out, ",\n" + json);
       }
-      progress.tick(analyzed, errors);
+    }
+    progress.tick(analyzed, errors);
+  };
+  const inputError = (item: ReadItem) => {
+    if (!("error" in item)) return;
+    errors++;
+    process.stderr.write(`newsgraph: ${formatOrigin(item.error.origin)}: ${item.error.message}\n`);
+  };
+  const items = allItems(positionals, values.published);
+
+  // A handful of articles: this thread (starting workers, each loading the models, would cost more than it saves).
+  const head: ReadItem[] = [];
+  let articles = 0;
+  for (;;) {
+    if (workers === 0 || articles > HANDFUL) break;
+    const next = await items.next();
+    if (next.done) break;
+    head.push(next.value);
+    if ("article" in next.value) articles++;
+  }
+  const all = (async function* () {
+    yield* head;
+    yield* items;
+  })();
+  if (workers === 0 || articles <= HANDFUL) {
+    for await (const item of all) {
+      if ("article" in item) await emit(analyze(item.article));
+      else inputError(item);
+    }
+  } else {
+    const pool = new AnalyzePool(workers);
+    try {
+      // Enough in flight to keep every worker busy while one slow article holds the output back.
+      for await (const r of inOrder(all, (item) => ("article" in item ? pool.analyze(item.article) : null), workers * 8)) {
+        if ("error" in r) throw r.error;
+        if (r.value) await emit(r.value);
+        else inputError(r.input);
+      }
+    } finally {
+      await pool.close();
     }
   }
   progress.done();

@@ -36,7 +36,7 @@ ${DB_HELP}
 
 Summary: read, new, updated, unchanged, failed (each failure with its file:line and reason).
 Exit codes: 0 stored; 1 nothing could be read or stored (or --strict and some input failed), or the
-store cannot be opened; 2 usage error; 130 interrupted.
+store cannot be opened, or it cannot take more (disk full); 2 usage error; 130 interrupted.
 
 Examples:
   newsgraph ingest examples/seed examples/meantime
@@ -138,6 +138,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.format === "json") await write(process.stdout, JSON.stringify(summary, null, 2) + "\n");
   else process.stderr.write(formatSummary(summary, store.location));
   if (summary.interrupted) return 130;
+  if (summary.stopped !== undefined) return EXIT_INPUT;
   const stored = summary.new + summary.updated + summary.unchanged;
   if (stored === 0) {
     if (summary.read === 0 && summary.failed === 0) process.stderr.write("newsgraph: no article found in the input\n");
@@ -201,12 +202,18 @@ const MAX_FAILURES_SHOWN = 50;
 export function formatSummary(s: IngestSummary, location: string): string {
   const rate = s.seconds > 0 ? (s.new + s.updated + s.unchanged) / s.seconds : 0;
   const lines = [
-    `newsgraph: ${s.interrupted ? "ingest interrupted" : "ingested"} into ${location} in ${s.seconds.toFixed(1)} s (${rate.toFixed(1)} articles/s): ` +
+    `newsgraph: ${s.interrupted ? "ingest interrupted" : s.stopped !== undefined ? "ingest stopped" : "ingested"} into ${location} in ${s.seconds.toFixed(1)} s (${rate.toFixed(1)} articles/s): ` +
       `${s.read} read, ${s.new} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed`,
   ];
   for (const f of s.failures.slice(0, MAX_FAILURES_SHOWN)) lines.push(`newsgraph: failed: ${f.origin}: ${f.reason}`);
   if (s.failed > MAX_FAILURES_SHOWN) lines.push(`newsgraph: ... and ${s.failed - MAX_FAILURES_SHOWN} more failures`);
   if (s.interrupted) lines.push("newsgraph: every batch written so far is complete; run the same ingest again to finish the rest");
+  if (s.stopped !== undefined) {
+    lines.push(
+      `newsgraph: stopped: the store cannot take more (${s.stopped}); every batch written so far is complete: ` +
+        "free some space (or give the server what it lacks), then run the same ingest again to finish the rest",
+    );
+  }
   return lines.join("\n") + "\n";
 }
 
