@@ -79,7 +79,8 @@ test("fuzz: exceptions and contract violations are counted, grouped and saved", 
 test("fuzz: the time bound stops a run early", { timeout: 60_000 }, async () => {
   const report = await runFuzz({ seed: 1, counts: { read: 10_000_000 }, workers: 1, seconds: 1, out: null });
   assert.ok(report.stoppedByTime);
-  assert.ok(report.inputs > 0 && report.inputs < 10_000_000);
+  // Not "> 0": on a loaded machine the worker may take longer than the second to start, and stopping then is right.
+  assert.ok(report.inputs < 10_000_000);
   assert.ok(report.seconds < 10, `took ${report.seconds} s`);
 });
 
