@@ -49,4 +49,6 @@ export function onLinkClick(event: MouseEvent): void {
   if (anchor.origin !== window.location.origin || anchor.target) return;
   event.preventDefault();
   navigate(anchor.pathname + anchor.search + anchor.hash);
+  // The clicked link is gone with the old page: put keyboard and screen-reader focus at the new page's start.
+  document.getElementById("main")?.focus({ preventScroll: true });
 }

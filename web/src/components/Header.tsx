@@ -1,7 +1,6 @@
-import { apiUrl, type Stats } from "../api";
 import { formatCount } from "../format";
-import { href, navigate, type Location } from "../router";
-import { useApi } from "../useApi";
+import { href, navigate, onLinkClick, type Location } from "../router";
+import { useStats } from "../stats";
 import { Link } from "./Link";
 
 const NAV: { path: string; label: string }[] = [
@@ -31,11 +30,7 @@ export function Header(props: { location: Location }) {
         <ul>
           {NAV.map((item) => (
             <li key={item.path}>
-              <a href={item.path} aria-current={current.startsWith(item.path) ? "page" : undefined} onClick={(e) => {
-                if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-                e.preventDefault();
-                navigate(item.path);
-              }}>
+              <a href={item.path} aria-current={current.startsWith(item.path) ? "page" : undefined} onClick={onLinkClick}>
                 {item.label}
               </a>
             </li>
@@ -48,8 +43,8 @@ export function Header(props: { location: Location }) {
 }
 
 function StoreStats() {
-  const fetched = useApi<Stats>(apiUrl("stats"));
-  if (fetched === null || fetched.state === "loading") return <p class="stats" aria-live="polite">…</p>;
+  const fetched = useStats();
+  if (fetched.state === "loading") return <p class="stats">loading the store's stats…</p>;
   if (fetched.state === "error") return <p class="stats stats-error" title={fetched.error.message}>stats unavailable</p>;
   const s = fetched.data;
   return (
