@@ -136,6 +136,19 @@ describe("the web UI in Chromium", { skip, timeout: 120_000 }, () => {
     // Title, byline and dateline are blocks of their own kind.
     await page.waitForSelector("h1.block-title");
     await page.waitForSelector(".block-dateline");
+    // Cutting the text at overlapping spans lost, doubled and moved no character: every block reads as the analysis.
+    const id = decodeURIComponent(new URL(readerUrl).pathname.slice("/articles/".length));
+    const answer = (await (await fetch(`${base}/api/articles/${encodeURIComponent(id)}`)).json()) as {
+      analysis: { text: string; blocks: { start: number; end: number }[] };
+    };
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll(".reader-text .block")].map((b) => {
+        const copy = b.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll(".block-label").forEach((l) => l.remove());
+        return copy.textContent;
+      }),
+    );
+    assert.deepEqual(shown, answer.analysis.blocks.map((b) => answer.analysis.text.slice(b.start, b.end)));
     await shot(page, "reader");
 
     await speakers.first().click();
@@ -171,6 +184,11 @@ describe("the web UI in Chromium", { skip, timeout: 120_000 }, () => {
     const articles = await page.locator(".quote .quote-article").allTextContents();
     assert.ok(articles.length > 0 && articles.every((t) => t === "Putin and Xi plan a summit in Moscow"), `articles: ${articles.join(" | ")}`);
     await shot(page, "quotes");
+
+    // A date the API refuses (400) is shown as the server's message, not as an empty list.
+    await page.goto(`${base}/quotes?from=2023-99-99`);
+    await page.waitForSelector(".error[role=alert]");
+    assert.match(await page.locator(".error").innerText(), /not accepted[\s\S]*HTTP 400/);
     await page.close();
   });
 
@@ -203,6 +221,14 @@ describe("the web UI in Chromium", { skip, timeout: 120_000 }, () => {
       reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ""));
     }
     assert.equal(reached.at(-1), "search-box", `Tab went: ${reached.join(" → ")}`);
+    await page.close();
+  });
+
+  test("the entity list finds a name and links to the entity page", async () => {
+    const { page } = await open("/entities?name=Putin");
+    await page.click(".entities a:has-text('Vladimir Putin')");
+    await page.waitForURL(/\/entities\/[^/?]+$/);
+    await page.waitForSelector("h1:has-text('Vladimir Putin')");
     await page.close();
   });
 
