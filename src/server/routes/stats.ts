@@ -8,7 +8,6 @@ const count = { type: "integer" } as const;
 
 const response = {
   type: "object",
-  required: ["articles", "entities", "quotes", "timexes", "amounts", "sources", "first", "last", "size"],
   properties: {
     articles: count,
     entities: count,
