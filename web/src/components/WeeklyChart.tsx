@@ -19,7 +19,8 @@ export function WeeklyChart(props: { weeks: WeekCount[]; label: string }) {
   const plot = height - top - bottom;
   const max = Math.max(1, ...weeks.map((w) => w.count));
   const slot = (width - left) / weeks.length;
-  const bar = Math.max(1, slot * 0.8);
+  // Thin bars for years of weeks, but never a slab: one week alone is a bar, not the whole plot.
+  const bar = Math.min(48, Math.max(1, slot * 0.8));
   const first = weeks[0]!;
   const last = weeks[weeks.length - 1]!;
   return (
