@@ -131,6 +131,16 @@ describe("the web UI in Chromium", { skip, timeout: 120_000 }, () => {
     // Dates show their normalised value; the legend and both panels are there.
     assert.match((await page.locator(".mark-date", { hasText: "Friday" }).first().getAttribute("title")) ?? "", /^2022-12-30/);
     assert.equal(await page.locator(".legend li").count(), 6);
+    // The legend's buttons hide and show a kind of mark.
+    const entityMarks = page.locator(".reader-text .block .mark-entity");
+    const entityCount = await entityMarks.count();
+    assert.ok(entityCount > 10, `${entityCount} entity marks`);
+    await page.click(".legend button:has-text('entity')");
+    await page.waitForSelector(".legend button[aria-pressed=false]:has-text('entity')");
+    assert.equal(await entityMarks.count(), 0);
+    await page.click(".legend button:has-text('entity')");
+    await page.waitForSelector(".legend button[aria-pressed=true]:has-text('entity')");
+    assert.equal(await entityMarks.count(), entityCount);
     assert.ok((await page.locator(".panel-quotes li").count()) >= 5);
     assert.ok((await page.locator(".panel-entities li").count()) >= 5);
     // Title, byline and dateline are blocks of their own kind.

@@ -93,7 +93,8 @@ function renderMark(text: string, node: MarkNode<MarkData>, context: MarkContext
         );
       }
       return (
-        <a key={key} class={cls} href={target} onClick={onLinkClick} title={title}>
+        // Out of the Tab order: a name can be mentioned fifty times, and the entity panel has the same links once each.
+        <a key={key} class={cls} href={target} onClick={onLinkClick} title={title} tabIndex={-1}>
           {children}
         </a>
       );

@@ -5,7 +5,7 @@ import { Link } from "../components/Link";
 import { MarkedText, speakerLabel, type MarkContext, type MarkData } from "../components/MarkedText";
 import { Async } from "../components/Status";
 import { ExternalUrl, Untrusted, UntrustedBlock } from "../components/Untrusted";
-import { nestMarks, type Mark } from "../highlight";
+import { nestMarks, type Mark, type MarkKind } from "../highlight";
 import { useDocumentTitle } from "../useDocumentTitle";
 import { useApi } from "../useApi";
 import { formatDate } from "../format";
@@ -23,12 +23,20 @@ export function ArticlePage(props: { id: string }) {
 function ArticleView(props: { answer: ArticleAnswer }) {
   const { article, analysis, entityLinks } = props.answer;
   const context = useMemo(() => markContext(analysis, entityLinks), [analysis, entityLinks]);
-  const marks = useMemo(() => collectMarks(analysis), [analysis]);
+  const allMarks = useMemo(() => collectMarks(analysis), [analysis]);
+  // The legend doubles as a switch: an analyst who only wants the quotes can turn the names off.
+  const [hidden, setHidden] = useState<ReadonlySet<MarkKind>>(new Set());
+  const marks = useMemo(() => allMarks.filter((m) => !hidden.has(m.kind)), [allMarks, hidden]);
+  const toggle = (kind: MarkKind) => {
+    const next = new Set(hidden);
+    if (!next.delete(kind)) next.add(kind);
+    setHidden(next);
+  };
   return (
     <div class="reader">
       <article class="reader-text" lang={article.language || undefined}>
         <ArticleMetaLine answer={props.answer} />
-        <Legend />
+        <Legend hidden={hidden} onToggle={toggle} />
         {analysis.blocks.map((block, i) => (
           <Block key={i} kind={block.kind} span={block} text={analysis.text} marks={marks} context={context} />
         ))}
@@ -53,7 +61,7 @@ function ArticleMetaLine(props: { answer: ArticleAnswer }) {
   );
 }
 
-const LEGEND: { kind: string; label: string }[] = [
+const LEGEND: { kind: MarkKind; label: string }[] = [
   { kind: "quote", label: "quote" },
   { kind: "speaker", label: "speaker" },
   { kind: "cue", label: "cue" },
@@ -62,14 +70,20 @@ const LEGEND: { kind: string; label: string }[] = [
   { kind: "amount", label: "amount" },
 ];
 
-function Legend() {
+/** The colours of the marks, each a toggle button that shows or hides that kind in the text. */
+function Legend(props: { hidden: ReadonlySet<MarkKind>; onToggle: (kind: MarkKind) => void }) {
   return (
-    <ul class="legend" aria-label="Legend">
-      {LEGEND.map((item) => (
-        <li key={item.kind}>
-          <span class={`mark mark-${item.kind}`}>{item.label}</span>
-        </li>
-      ))}
+    <ul class="legend" aria-label="Legend: press to show or hide a kind of mark">
+      {LEGEND.map((item) => {
+        const shown = !props.hidden.has(item.kind);
+        return (
+          <li key={item.kind}>
+            <button type="button" class={`legend-toggle mark mark-${item.kind}${shown ? "" : " off"}`} aria-pressed={shown} onClick={() => props.onToggle(item.kind)}>
+              {item.label}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }
