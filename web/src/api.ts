@@ -150,6 +150,10 @@ export interface EntityProfile {
   affiliations: string[];
   articles: number;
   quotes: number;
+  mentions?: number;
+  /** Publication dates of its first and last article. */
+  firstSeen?: string | null;
+  lastSeen?: string | null;
   quotesPerWeek: WeekCount[];
   cooccurring: { id: number | string; name: string; type: string; articles: number }[];
   recentQuotes: Quote[];

@@ -5,7 +5,7 @@ import { QuoteList } from "../components/QuoteList";
 import { Async } from "../components/Status";
 import { Untrusted } from "../components/Untrusted";
 import { WeeklyChart } from "../components/WeeklyChart";
-import { formatCount } from "../format";
+import { formatCount, formatDate } from "../format";
 import { href } from "../router";
 import { useApi } from "../useApi";
 import { useDocumentTitle } from "../useDocumentTitle";
@@ -33,7 +33,9 @@ function EntityView(props: { entity: EntityProfile }) {
         <Fact label="Affiliations" values={entity.affiliations} />
         <dt>In the store</dt>
         <dd>
-          {formatCount(entity.articles)} articles, {formatCount(entity.quotes)} quotes ·{" "}
+          {formatCount(entity.articles)} articles
+          {entity.mentions !== undefined ? `, ${formatCount(entity.mentions)} mentions` : ""}, {formatCount(entity.quotes)} quotes
+          {entity.firstSeen ? ` · from ${formatDate(entity.firstSeen)} to ${formatDate(entity.lastSeen)}` : ""} ·{" "}
           <Link href={href("/quotes", { speakerId: entity.id, speaker: entity.name })}>all their quotes</Link> ·{" "}
           <Link href={href("/timeline", { entity: entity.name })}>timeline</Link>
         </dd>
