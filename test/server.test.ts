@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { InjectOptions } from "fastify";
 import { buildServer } from "../src/server/app.js";
+import { Rng } from "../src/fuzz/rng.js";
+import { malformedRequest } from "./support/malformed-requests.js";
 import { fixtureServer, type TestServer } from "./support/server.js";
 
 const work = mkdtempSync(join(tmpdir(), "ng-server-"));
@@ -190,6 +192,9 @@ describe("errors: 4xx with the error shape, never a 500", () => {
     assertError(await get("/api/search?q=a&q=b"), 400, "bad_request", /querystring\/q must be string/);
     assertError(await get(`/api/search?q=${"x".repeat(1001)}`), 400, "bad_request", /must NOT have more than 1000 characters/);
     assertError(await get("/api/entities/0"), 400, "bad_request", /params\/id must be >= 1/);
+    // PostgreSQL text holds no NUL: refused before it reaches the database.
+    assertError(await get("/api/search?q=a%00b"), 400, "bad_request", /querystring\/q must not contain a NUL character/);
+    assertError(await get("/api/articles/%00"), 400, "bad_request", /params\/id must not contain a NUL character/);
   });
 
   test("bodies: bad JSON, wrong types, empty, wrong media type, too large", async () => {
@@ -215,6 +220,19 @@ describe("errors: 4xx with the error shape, never a 500", () => {
     assertError(await send({ method: "DELETE", url: "/api/stats" }), 404, "not_found", /no route DELETE \/api\/stats/);
     assertError(await get("/api/articles/%E0%A4%A"), 400, "bad_request", /URL is not valid/);
   });
+});
+
+test("generated malformed requests: never a 500, every /api error in the error shape", async () => {
+  const rng = new Rng(20_261_202);
+  const seen = new Map<number, number>();
+  for (let i = 0; i < 300; i++) {
+    const request = malformedRequest(rng);
+    const r = await server.app.inject(request);
+    seen.set(r.statusCode, (seen.get(r.statusCode) ?? 0) + 1);
+    assert.ok(r.statusCode < 500, `${request.method} ${request.url} answered ${r.statusCode}: ${r.body.slice(0, 300)}`);
+    if (r.statusCode >= 400 && request.method !== "HEAD") assert.equal(JSON.parse(r.body).error.status, r.statusCode, `${request.method} ${request.url}`);
+  }
+  assert.ok((seen.get(400) ?? 0) > 50, `mostly refused, as they should be: ${JSON.stringify([...seen])}`);
 });
 
 test("pagination: pages of limit items, next is the offset of the next page, null on the last", async () => {

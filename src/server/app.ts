@@ -11,6 +11,7 @@ import { LazyAnalyzer } from "./analyzer.js";
 import type { RouteContext } from "./context.js";
 import { addEtags } from "./etag.js";
 import { frameworkErrors, installErrorHandler } from "./errors.js";
+import { refuseNul } from "./no-nul.js";
 import { addOpenApi } from "./openapi.js";
 import { analyzeRoutes } from "./routes/analyze.js";
 import { articleRoutes } from "./routes/articles.js";
@@ -62,6 +63,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(
     async (api) => {
       addEtags(api);
+      refuseNul(api);
       // The body is JSON or nothing: text/plain (a Fastify default) would reach the schemas as a string.
       api.removeContentTypeParser("text/plain");
       for (const routes of [statsRoutes, searchRoutes, articleRoutes, entityRoutes, quoteRoutes, timelineRoutes, analyzeRoutes, ingestRoutes]) {

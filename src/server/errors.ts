@@ -16,6 +16,7 @@ const CODES: Record<number, string> = {
   405: "method_not_allowed",
   406: "not_acceptable",
   413: "too_large",
+  414: "uri_too_long",
   415: "unsupported_media_type",
   500: "internal_error",
   503: "unavailable",
