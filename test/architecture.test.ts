@@ -6,7 +6,7 @@
  * from the TypeScript sources (the tests run from dist/test, the sources are two folders up).
  */
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -48,6 +48,8 @@ const FORBIDDEN: Record<string, readonly string[]> = {
   "store/queries/": ["stages/", "readers/", "cli/", "server/"],
   "corpora/": ["stages/", "store/", "cli/", "server/", "readers/"],
   "readers/": ["store/", "cli/", "server/"],
+  // The server is a front end like the CLI: the store serves it, never the reverse.
+  "store/": ["server/", "cli/"],
 };
 
 /** A stage's evaluation or training harness: a file under some stage's eval/ or train/. */
@@ -102,6 +104,26 @@ test("the layers import only downwards", () => {
   const all = imports();
   assert.ok(all.length > 100, `found only ${all.length} imports: is the source tree there?`);
   assert.deepEqual(violations(all), []);
+});
+
+/** Every import specifier of the web UI's sources (web/src, .ts and .tsx), relative or bare; none before web/ exists. */
+function webImports(): Array<[string, string]> {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? walk(p) : /\.tsx?$/.test(name) ? [p] : [];
+    });
+  const dir = join(ROOT, "web", "src");
+  if (!existsSync(dir)) return [];
+  return walk(dir).flatMap((f) => [...readFileSync(f, "utf8").matchAll(IMPORT)].map((m): [string, string] => [relative(ROOT, f), m[1]!]));
+}
+
+test("the web UI imports nothing from src/: it talks to the server over HTTP only", () => {
+  const all = webImports();
+  const bad = all
+    .filter(([from, spec]) => spec.startsWith(".") && resolve(ROOT, dirname(from), spec).startsWith(SRC + "/"))
+    .map(([from, spec]) => `${from} imports ${spec}`);
+  assert.deepEqual(bad, []);
 });
 
 test("the layering check names a forbidden import and lets an allowed one through", () => {

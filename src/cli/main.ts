@@ -5,6 +5,7 @@ import * as ingestCommand from "./commands/ingest.js";
 import * as queueCommand from "./commands/queue.js";
 import * as quotesCommand from "./commands/quotes.js";
 import * as searchCommand from "./commands/search.js";
+import * as serveCommand from "./commands/serve.js";
 import * as statsCommand from "./commands/stats.js";
 import * as timelineCommand from "./commands/timeline.js";
 import * as workerCommand from "./commands/worker.js";
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, { summary: string; run(argv: string[]): Promise<n
   entity: { summary: "a person, organization or place across articles", run: entityCommand.run },
   timeline: { summary: "dated statements in the order of the time they refer to", run: timelineCommand.run },
   stats: { summary: "what the store holds and its size on disk", run: statsCommand.run },
+  serve: { summary: "the HTTP API, its docs and the web UI, on 127.0.0.1:8080", run: serveCommand.run },
 };
 
 const HELP = `newsgraph — reads news and records who said what, who did what, when and where.
@@ -38,6 +40,7 @@ Examples:
   newsgraph analyze examples/seed/000_dbf82c7d13769c2b.txt --format text
   newsgraph analyze examples/meantime/meantime-en.jsonl --format jsonl > out.jsonl
   newsgraph ingest examples/meantime && newsgraph search "election" && newsgraph stats
+  newsgraph serve --port 8080
 `;
 
 export async function main(argv: string[]): Promise<number> {

@@ -5,3 +5,9 @@ export { entity, ENTITY_COLUMNS, type EntityOptions, type EntityProfile } from "
 export { timeline, TIMELINE_COLUMNS, type TimelineOptions, type TimelineRow } from "./timeline.js";
 export { stats, STATS_COLUMNS, humanBytes, type StoreStats } from "./stats.js";
 export { QueryArgumentError, entitiesNamed } from "./common.js";
+export { articleById, type StoredArticle } from "./article.js";
+export { entityById, findEntities, type EntityDetail, type EntityDetailOptions, type EntitySearchOptions, type EntitySummary, type WeekCount } from "./entities.js";
+export { pageOfFirstN, toPage, type Page, type PageOptions } from "./page.js";
+export { quotePage, type QuotePageOptions } from "./quote-page.js";
+export { sourceCounts, type SourceCount } from "./sources.js";
+export { timelinePage, type TimelinePageOptions, type TimelinePageRow } from "./timeline-page.js";

@@ -1,0 +1,202 @@
+/**
+ * Entities for the API: finding records by name or alias (a search box), and one record by its id with what its
+ * page shows (quotes per ISO week, the entities it appears with, its latest quotes). `entity` (entity.ts, the CLI's)
+ * looks up by name only; these take and give record ids so that pages can link to each other.
+ */
+import { sql } from "kysely";
+import { type Db } from "./common.js";
+import { normalizeName } from "../names.js";
+import { type Page, type PageOptions, toPage } from "./page.js";
+import { quotePage } from "./quote-page.js";
+import type { QuoteRow } from "./quotes.js";
+
+export interface EntitySearchOptions extends PageOptions {
+  /** A name or alias; also matches records whose name contains it (3 characters or more). */
+  name: string;
+  /** PERSON, ORG, GPE, ... */
+  type?: string | undefined;
+}
+
+export interface EntitySummary {
+  id: number;
+  name: string;
+  type: string;
+  /** The names it goes by, the most used first (at most 10). */
+  aliases: string[];
+  articles: number;
+  quotes: number;
+}
+
+/** Names shorter than this only match exactly: a substring of one or two letters fits nearly every record. */
+const MIN_PARTIAL = 3;
+
+/** Records one of whose names is `name` (case, accents, punctuation aside) first, then those whose name contains it. */
+export async function findEntities(db: Db, options: EntitySearchOptions): Promise<Page<EntitySummary>> {
+  const key = normalizeName(options.name);
+  if (key === "") return { items: [], next: null };
+  const partial = key.length >= MIN_PARTIAL ? `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await db
+    .with("candidates", (qb) => {
+      const exact = qb
+        .selectFrom("article_entities")
+        .select(["entity_pk as pk", sql<number>`0`.as("tier")])
+        .where("name_keys", "@>", sql<string[]>`ARRAY[${key}]::text[]`);
+      return partial === null ? exact : exact.union(qb.selectFrom("entities").select(["pk", sql<number>`1`.as("tier")]).where(sql`lower(name)`, "like", partial));
+    })
+    .with("best", (qb) => qb.selectFrom("candidates").select(["pk", sql<number>`min(tier)`.as("tier")]).groupBy("pk"))
+    .selectFrom("best as b")
+    .innerJoin("entities as e", "e.pk", "b.pk")
+    .select([
+      "e.pk",
+      "e.name",
+      "e.type",
+      "b.tier",
+      (eb) =>
+        eb.selectFrom("article_entities as ae").select(sql<number>`count(distinct ae.article_pk)`.as("n")).whereRef("ae.entity_pk", "=", "e.pk").as("articles"),
+      (eb) => eb.selectFrom("quotes as q").select(sql<number>`count(*)`.as("n")).whereRef("q.speaker_entity_pk", "=", "e.pk").as("quotes"),
+    ])
+    .$if(options.type !== undefined, (w) => w.where("e.type", "=", options.type!))
+    .orderBy("b.tier")
+    .orderBy("articles", "desc")
+    .orderBy("e.pk")
+    .limit(options.limit + 1)
+    .offset(options.offset)
+    .execute();
+  const page = toPage(rows, options);
+  const names = await namesOf(db, page.items.map((r) => r.pk));
+  return {
+    next: page.next,
+    items: page.items.map((r) => ({
+      id: r.pk,
+      name: names.get(r.pk)?.[0] ?? r.name,
+      type: r.type,
+      aliases: names.get(r.pk) ?? [],
+      articles: r.articles ?? 0,
+      quotes: r.quotes ?? 0,
+    })),
+  };
+}
+
+/** Each record's names and aliases over its articles, the most used first, at most `max` each. */
+async function namesOf(db: Db, pks: number[], max = 10): Promise<Map<number, string[]>> {
+  const map = new Map<number, string[]>();
+  if (pks.length === 0) return map;
+  const rows = await db
+    .selectFrom("article_entities")
+    .select(["entity_pk", sql<string>`unnest(array_prepend(name, aliases))`.as("value"), sql<number>`count(*)`.as("n")])
+    .where("entity_pk", "in", pks)
+    .groupBy(["entity_pk", "value"])
+    .orderBy("entity_pk")
+    .orderBy("n", "desc")
+    .orderBy("value")
+    .execute();
+  for (const r of rows) {
+    const list = map.get(r.entity_pk) ?? [];
+    if (list.length < max && !list.includes(r.value)) list.push(r.value);
+    map.set(r.entity_pk, list);
+  }
+  return map;
+}
+
+export interface WeekCount {
+  /** ISO week, "2022-W05". */
+  week: string;
+  /** Its Monday, "2022-01-31". */
+  start: string;
+  count: number;
+}
+
+export interface EntityDetail extends EntitySummary {
+  titles: string[];
+  affiliations: string[];
+  mentions: number;
+  first_seen: string | null;
+  last_seen: string | null;
+  /** Quotes by publication week of their article (articles without a date are left out). */
+  quotesPerWeek: WeekCount[];
+  /** The records it appears with in most articles. */
+  cooccurring: { id: number; name: string; type: string; articles: number }[];
+  /** Its newest quotes. */
+  recentQuotes: QuoteRow[];
+}
+
+export interface EntityDetailOptions {
+  /** How many co-occurring records (default 30). */
+  cooccurring?: number;
+  /** How many recent quotes (default 20). */
+  recentQuotes?: number;
+}
+
+export async function entityById(db: Db, id: number, options: EntityDetailOptions = {}): Promise<EntityDetail | null> {
+  const record = await db.selectFrom("entities").select(["pk", "type", "name"]).where("pk", "=", id).executeTakeFirst();
+  if (!record) return null;
+  const unnested = (column: "titles" | "affiliations") =>
+    db
+      .selectFrom("article_entities")
+      .select([sql<string>`unnest(${sql.ref(column)})`.as("value"), sql<number>`count(*)`.as("n")])
+      .where("entity_pk", "=", id)
+      .groupBy("value")
+      .orderBy("n", "desc")
+      .orderBy("value")
+      .limit(20)
+      .execute();
+  const [names, titles, affiliations, counts, quoteCount, weeks, together, recent] = await Promise.all([
+    namesOf(db, [id], 20),
+    unnested("titles"),
+    unnested("affiliations"),
+    db
+      .selectFrom("article_entities as ae")
+      .innerJoin("articles as a", "a.pk", "ae.article_pk")
+      .select([
+        sql<number>`count(distinct ae.article_pk)`.as("articles"),
+        sql<number>`coalesce(sum(ae.mention_count), 0)::int8`.as("mentions"),
+        sql<string | null>`min(a.published_date)::text`.as("first_seen"),
+        sql<string | null>`max(a.published_date)::text`.as("last_seen"),
+      ])
+      .where("ae.entity_pk", "=", id)
+      .executeTakeFirstOrThrow(),
+    db.selectFrom("quotes").select(sql<number>`count(*)`.as("n")).where("speaker_entity_pk", "=", id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("quotes as q")
+      .innerJoin("articles as a", "a.pk", "q.article_pk")
+      .select([
+        sql<string>`to_char(a.published_date, 'IYYY-"W"IW')`.as("week"),
+        sql<string>`date_trunc('week', a.published_date)::date::text`.as("start"),
+        sql<number>`count(*)`.as("count"),
+      ])
+      .where("q.speaker_entity_pk", "=", id)
+      .where("a.published_date", "is not", null)
+      .groupBy(["week", "start"])
+      .orderBy("start")
+      .execute(),
+    db
+      .selectFrom("article_entities as me")
+      .innerJoin("article_entities as other", (j) => j.onRef("other.article_pk", "=", "me.article_pk").onRef("other.entity_pk", "<>", "me.entity_pk"))
+      .innerJoin("entities as e", "e.pk", "other.entity_pk")
+      .select(["e.pk as id", "e.name", "e.type", sql<number>`count(distinct other.article_pk)`.as("articles")])
+      .where("me.entity_pk", "=", id)
+      .groupBy(["e.pk", "e.name", "e.type"])
+      .orderBy("articles", "desc")
+      .orderBy("e.name")
+      .limit(options.cooccurring ?? 30)
+      .execute(),
+    quotePage(db, { speakerId: id, limit: options.recentQuotes ?? 20, offset: 0 }),
+  ]);
+  const aliases = names.get(id) ?? [];
+  return {
+    id: record.pk,
+    name: aliases[0] ?? record.name,
+    type: record.type,
+    aliases,
+    titles: titles.map((r) => r.value),
+    affiliations: affiliations.map((r) => r.value),
+    articles: counts.articles,
+    quotes: quoteCount.n,
+    mentions: counts.mentions,
+    first_seen: counts.first_seen,
+    last_seen: counts.last_seen,
+    quotesPerWeek: weeks,
+    cooccurring: together,
+    recentQuotes: recent.items,
+  };
+}
