@@ -145,3 +145,12 @@ test("speaker labels: `NAME: …` opening a paragraph takes the rest of the para
   assert.deepEqual(contentOfTriple("On Friday the senator said it plainly: the bill is dead. Nobody objected.", "the senator", "said it plainly:", "the bill is dead"), ["the bill is dead"]);
   assert.deepEqual(contentOfTriple("On Friday the senator: the bill is dead. Nobody objected.", "the senator", ":", "the bill is dead"), ["the bill is dead"]);
 });
+
+test("according to X: the source ends before a comma, unless a relative clause follows", () => {
+  let ctx = context("Attacks rose sharply, according to GMA News, the network.");
+  let a = withCue(ctx, linkSpans(ctx, [[CONTENT, "Attacks rose sharply"], [CUE, "according to"], [SOURCE, "GMA News, the network"]]), "according to");
+  assert.equal(text(ctx, a.source), "GMA News");
+  ctx = context("Attacks rose, according to the SITE Intelligence Group, which monitors statements.");
+  a = withCue(ctx, linkSpans(ctx, [[CONTENT, "Attacks rose"], [CUE, "according to"], [SOURCE, "the SITE Intelligence Group, which monitors statements"]]), "according to");
+  assert.equal(text(ctx, a.source), "the SITE Intelligence Group, which monitors statements");
+});

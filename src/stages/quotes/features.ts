@@ -92,8 +92,12 @@ interface TokenHashes {
 }
 
 const hashCache = new WeakMap<QuoteContext, TokenHashes>();
-/** Word -> [stem hash, cue class], across documents (bounded). */
-const stemCache = new Map<string, [number, number]>();
+/**
+ * Word -> stem hash * 16 + cue class, across documents (bounded): one number, no pair allocated per new word. Only
+ * for words ending in a letter a-z: any other token (punctuation, numbers, non-ASCII) is not a lexicon form and has
+ * no -ing / -ed / -s to strip, so it is its own stem with no class.
+ */
+const stemCache = new Map<string, number>();
 
 function tokenHashes(ctx: QuoteContext): TokenHashes {
   let th = hashCache.get(ctx);
@@ -107,14 +111,20 @@ function tokenHashes(ctx: QuoteContext): TokenHashes {
     th.word[t] = hashString(w0, w);
     th.suffix[t] = hashRange(s0, w, Math.max(0, w.length - 3), w.length);
     th.shape[t] = shapeHash(doc.text, doc.tokens.start[t]!, doc.tokens.end[t]!);
+    const last = w.charCodeAt(w.length - 1);
+    if (!(last >= 97 && last <= 122)) {
+      th.stem[t] = hashString(st0, w);
+      continue; // cue 0, cls 0: CUE_VERBS and the cue lexicon hold words ending in a letter only
+    }
     th.cue[t] = CUE_VERBS.has(w) || (w === "according" && words[t + 1] === "to") ? 1 : 0;
     let ws = stemCache.get(w);
     if (ws === undefined) {
       if (stemCache.size > 200_000) stemCache.clear();
-      stemCache.set(w, (ws = [hashString(st0, stem(w)), cueClass(w, "to")]));
+      stemCache.set(w, (ws = hashString(st0, stem(w)) * 16 + cueClass(w, "to")));
     }
-    th.stem[t] = ws[0];
-    th.cls[t] = w === "according" ? (words[t + 1] === "to" ? ws[1] : 0) : ws[1];
+    const c = ws & 15;
+    th.stem[t] = (ws - c) / 16;
+    th.cls[t] = w === "according" ? (words[t + 1] === "to" ? c : 0) : c;
   }
   hashCache.set(ctx, th);
   return th;

@@ -239,12 +239,33 @@ export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: rea
   });
   const joined = joinContinuations(ctx, out);
   for (const a of joined) labelTurn(ctx, a);
+  for (const a of joined) accordingTo(ctx, a);
   // The stage's covered map follows the model's spans (partial quotes are read from it).
   ctx.covered.fill(-1);
   joined.forEach((a, i) => {
     for (const sp of [a.source, a.cue, ...a.content]) if (sp) for (let t = sp.start; t < sp.end; t++) ctx.covered[t] = i;
   });
   return joined;
+}
+
+const RELATIVE: ReadonlySet<string> = new Set(["which", "who", "whose", "that"]);
+
+/**
+ * `according to X, ...`: the source X ends before the first comma not opening a relative clause. The tagger runs
+ * such sources on over the comma (`according to officials, adopted a new strategy -`, `the Sanders aide, is`,
+ * `GMA News, Salceda`); gold keeps `X, which monitors extremist statements` whole. Held-out slice: Source exact
+ * 62.7 → 63.0 (+5 of 1,515; 35 gold `according to` cues), the other roles unchanged.
+ */
+function accordingTo(ctx: QuoteContext, a: RawAttribution): void {
+  const { words } = ctx;
+  const cue = a.cue, src = a.source;
+  if (!cue || !src || cue.end - cue.start !== 2 || words[cue.start] !== "according" || words[cue.start + 1] !== "to") return;
+  if (src.start !== cue.end) return;
+  for (let t = src.start + 1; t < src.end; t++)
+    if (words[t] === "," && !RELATIVE.has(words[t + 1]!)) {
+      a.source = { start: src.start, end: t };
+      return;
+    }
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ConllDoc } from "../../../corpora/conll.js";
 import { normalizeWord } from "../features.js";
 import { finish, hashStart, hashString } from "../hash.js";
 import { HashTable } from "../hash-table.js";
-import { rng } from "../perceptron.js";
+import { rng } from "./perceptron.js";
 
 /**
  * Builds the word lexicon from unlabeled text at training time: for each word, how often it is written with a

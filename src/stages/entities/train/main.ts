@@ -16,7 +16,7 @@ import { FeatureExtractor, LOCAL_SLOTS, SLOTS, SMALL_WORDS } from "../features.j
 import { buildGazetteer, gazetteerSources } from "./gazetteer-build.js";
 import { bilouFromSpans, conllTypeName, spansFromLabels, spansFromTags, typeIndex } from "../labels.js";
 import { deserializeModel, quantize, scaleTransitions, serializeModel, type NerModel, type StageWeights } from "../model.js";
-import { decodeAll, PerceptronTrainer, rng, type FloatStage } from "../perceptron.js";
+import { decodeAll, PerceptronTrainer, rng, type FloatStage } from "./perceptron.js";
 import { NerTagger } from "../tagger.js";
 
 interface Prepared {

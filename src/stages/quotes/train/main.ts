@@ -15,7 +15,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PerceptronTrainer } from "../../entities/perceptron.js";
+import { PerceptronTrainer } from "../../entities/train/perceptron.js";
 import { readPolnear, type PolnearText } from "../../../corpora/polnear.js";
 import { buildContext, findAttributions, tokenAt, type QuoteContext } from "../attribute.js";
 import { beforeQuotes, polnearDoc } from "../eval/cli.js";

@@ -1,6 +1,6 @@
-import { END_MASK, scoreEmissions, START, TRANSITION_MASK, viterbi } from "./decode.js";
-import { SLOTS } from "./features.js";
-import { NUM_LABELS } from "./labels.js";
+import { END_MASK, scoreEmissions, START, TRANSITION_MASK, viterbi } from "../decode.js";
+import { SLOTS } from "../features.js";
+import { NUM_LABELS } from "../labels.js";
 
 /** Training examples: per sentence its feature buckets (SLOTS per token) and gold BILOU labels. */
 export interface Examples {
