@@ -11,7 +11,7 @@ import { after, before, describe, test } from "node:test";
 import type { InjectOptions } from "fastify";
 import { buildServer } from "../src/server/app.js";
 import { Rng } from "../src/fuzz/rng.js";
-import { malformedRequest } from "./support/malformed-requests.js";
+import { malformedRequest } from "../src/fuzz/requests.js";
 import { fixtureServer, type TestServer } from "./support/server.js";
 
 const work = mkdtempSync(join(tmpdir(), "ng-server-"));
