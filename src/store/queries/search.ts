@@ -1,4 +1,8 @@
-/** `newsgraph search`: articles ranked by full-text relevance, with highlighted snippets. */
+/**
+ * `newsgraph search`: the articles the query matches (anywhere in title or text), ranked by how well their title and
+ * lead match it (`ts_rank` on `rank_search`, migration 5: title weight A, lead B; the rest of the text does not count
+ * towards the score), the newest first among equal scores, with highlighted snippets from the whole text.
+ */
 import { sql } from "kysely";
 import { type DateFilter, type Db, dateBounds, limitOf, tsquery } from "./common.js";
 
@@ -29,11 +33,13 @@ export async function search(db: Db, options: SearchOptions): Promise<SearchHit[
   const { start, end } = dateBounds(options);
   const limit = limitOf(options.limit, 20);
   const q = tsquery(options.query);
+  // The page first, from the whole-text index and the small ranking vector in the row (no whole-text vector read out
+  // of TOAST to rank by); the text, for the snippets, for the page only.
   const rows = await db
     .with("hits", (qb) =>
       qb
         .selectFrom("articles")
-        .select(["pk", "article_id", "url", "title", "source", "published", "published_date", "text", sql<number>`ts_rank_cd(search, ${q}, 1)`.as("score")])
+        .select(["pk", "published_date", sql<number>`ts_rank(rank_search, ${q})`.as("score")])
         .where(sql<boolean>`search @@ ${q}`)
         .$if(start !== null, (w) => w.where("published_date", ">=", start!))
         .$if(end !== null, (w) => w.where("published_date", "<", end!))
@@ -43,11 +49,12 @@ export async function search(db: Db, options: SearchOptions): Promise<SearchHit[
         .orderBy("pk")
         .limit(limit),
     )
-    .selectFrom("hits")
-    .select(["article_id", "url", "title", "source", "published", "score", sql<string>`ts_headline('english', text, ${q}, ${HEADLINE})`.as("snippet")])
-    .orderBy("score", "desc")
-    .orderBy(sql`published_date desc nulls last`)
-    .orderBy("pk")
+    .selectFrom("hits as h")
+    .innerJoin("articles as a", "a.pk", "h.pk")
+    .select(["a.article_id", "a.url", "a.title", "a.source", "a.published", "h.score", sql<string>`ts_headline('english', a.text, ${q}, ${HEADLINE})`.as("snippet")])
+    .orderBy("h.score", "desc")
+    .orderBy(sql`h.published_date desc nulls last`)
+    .orderBy("h.pk")
     .execute();
   return rows.map((r, i) => ({
     rank: i + 1,
