@@ -34,7 +34,7 @@ export const migration: Migration = {
     await db.schema
       .createIndex("quotes_speaker_date")
       .on("quotes")
-      .expression(sql`speaker_entity_pk, published_date desc nulls last, article_pk, start_offset`)
+      .expression(sql`speaker_entity_pk, published_date desc nulls last, article_pk, start_offset, pk`)
       .execute();
     await db.schema.dropIndex("quotes_speaker").execute(); // the new index leads with the same column
 
