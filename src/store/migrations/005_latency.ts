@@ -12,6 +12,10 @@ import type { Migration } from "./index.js";
  * - `entity_names`: the name keys (src/store/names.ts) of each cross-article record's article-level entities, so
  *   `--speaker` finds its records without reading every article-level entity of that name.
  */
+/** The first body block (the text is the title, then the blocks, blank lines between), at most 1,000 characters, cut between words. */
+const LEAD = sql`(case when length(split_part(text, E'\\n\\n', 2)) <= 1000 then split_part(text, E'\\n\\n', 2)
+  else regexp_replace(left(split_part(text, E'\\n\\n', 2), 1001), '\\S*$', '') end)`;
+
 export const migration: Migration = {
   version: 5,
   name: "ranking vector, quotes by speaker and date, entity names",
@@ -21,13 +25,14 @@ export const migration: Migration = {
       .addColumn("rank_search", sql`tsvector`, (c) =>
         c
           .generatedAlwaysAs(
-            sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', left(split_part(text, E'\n\n', 2), 1000)), 'B')`,
+            sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', ${LEAD}), 'B')`,
           )
           .stored(),
       )
       .execute();
     // Kept in the row (compressed if need be) rather than moved out to TOAST with the large columns.
     await sql`alter table articles alter column rank_search set storage main`.execute(db);
+    await db.schema.createIndex("articles_rank_search").on("articles").using("gin").column("rank_search").execute();
 
     await db.schema.alterTable("quotes").addColumn("published_date", "date").execute();
     await sql`update quotes q set published_date = a.published_date from articles a where a.pk = q.article_pk and a.published_date is not null`.execute(db);
