@@ -40,15 +40,15 @@ const homes: { name: string; skip: string | false; fresh(): Promise<string> }[] 
 
 for (const home of homes) {
   describe(`store faults on ${home.name}`, { skip: home.skip }, () => {
-    for (const version of [2, 3]) {
+    for (const version of [2, 3, 4]) {
       test(`a store at schema version ${version} is migrated when opened: its articles, entities and quotes kept and found`, async () => {
         const location = await home.fresh();
         const old = await openStore(location, { create: true, migrateTo: version });
         assert.equal(await schemaVersion(old.db), version);
         // Rows as that version's newsgraph wrote them (the columns it had).
         const text = "Zebras escape the zoo\n\n\"They ran fast,\" keeper Anna Berg said.";
-        const article = await sql<{ pk: number }>`insert into articles (article_id, content_hash, input_hash, analysis_hash, analyzer, title, language, text, blocks, analysis)
-          values (${"old-1"}, ${"h"}, ${"i"}, ${"a"}, ${"old"}, ${"Zebras escape the zoo"}, ${"en"}, ${text}, ${"[]"}, ${"{}"}) returning pk`.execute(old.db);
+        const article = await sql<{ pk: number }>`insert into articles (article_id, content_hash, input_hash, analysis_hash, analyzer, title, language, published, published_date, text, blocks, analysis)
+          values (${"old-1"}, ${"h"}, ${"i"}, ${"a"}, ${"old"}, ${"Zebras escape the zoo"}, ${"en"}, ${"2005-03-01"}, ${"2005-03-01"}, ${text}, ${"[]"}, ${"{}"}) returning pk`.execute(old.db);
         const articlePk = article.rows[0]!.pk;
         const entity = await sql<{ pk: number }>`insert into entities (type, name, merge_key) values (${"PERSON"}, ${"Anna Berg"}, ${"PERSON:anna berg"}) returning pk`.execute(old.db);
         const entityPk = entity.rows[0]!.pk;
@@ -65,6 +65,14 @@ for (const home of homes) {
           const q = await quotes(store.db, { speaker: "Berg" });
           assert.deepEqual(q.map((r) => [r.text, r.speaker, r.article]), [["They ran fast,", "Anna Berg", "old-1"]]);
           assert.equal((await quotes(store.db, { about: "fast" })).length, 1);
+          // Migration 5 fills what the speaker's quotes are found by: the quotes' dates and the records' names.
+          assert.deepEqual(await store.db.selectFrom("quotes").select("published_date").execute(), [{ published_date: "2005-03-01" }]);
+          assert.deepEqual(
+            (await store.db.selectFrom("entity_names").select(["name_key", "entity_pk"]).orderBy("name_key").execute()).map((r) => [r.name_key, r.entity_pk]),
+            [["anna berg", entityPk], ["berg", entityPk]],
+          );
+          assert.deepEqual((await quotes(store.db, { speaker: "Anna Berg", from: "2005-03", to: "2005-03" })).length, 1);
+          assert.deepEqual(await quotes(store.db, { speaker: "Anna Berg", from: "2005-04" }), []);
         } finally {
           await store.close();
         }

@@ -40,6 +40,27 @@ for (const target of targets()) {
       await store.db.deleteFrom("articles").where("article_id", "=", "old-1").execute();
     });
 
+    test("search ranks by title and lead: a title match comes before an older article that says it more often further down", async () => {
+      const body = "Markets moved.\n\nTraders waited." + "\n\nThe walrus count rose again.".repeat(6);
+      const rows = [
+        ["rank-body", "Markets move", "2024-05-02", `Markets move\n\n${body}`],
+        ["rank-title", "Walrus spotted in harbour", "2020-01-01", "Walrus spotted in harbour\n\nA boat crew saw it.\n\nIt left later."],
+        ["rank-lead", "Harbour news", "2022-01-01", "Harbour news\n\nA walrus was seen near the pier.\n\nIt swam off."],
+      ];
+      for (const [id, title, date, text] of rows) {
+        await sql`insert into articles (article_id, content_hash, input_hash, analysis_hash, analyzer, title, language, published, published_date, text, blocks, analysis)
+          values (${id}, ${id}, ${"i"}, ${"a"}, ${"test"}, ${title}, ${"en"}, ${date}, ${date}, ${text}, ${"[]"}, ${"{}"})`.execute(store.db);
+      }
+      try {
+        const hits = await search(store.db, { query: "walrus" });
+        assert.deepEqual(hits.map((h) => h.id), ["rank-title", "rank-lead", "rank-body"], "title, then lead, then the rest of the text");
+        assert.ok(hits[0]!.score > hits[1]!.score && hits[1]!.score > hits[2]!.score);
+        assert.match(hits[2]!.snippet, /\*\*walrus\*\*/, "snippets still come from the whole text");
+      } finally {
+        await store.db.deleteFrom("articles").where("article_id", "like", "rank-%").execute();
+      }
+    });
+
     test("an interrupted ingest keeps whole batches; running it again finishes the rest without duplicates", async () => {
       const controller = new AbortController();
       const first = await ingest(store, [input], { analyze, batchSize: 2, signal: controller.signal, onProgress: () => controller.abort() });

@@ -20,7 +20,7 @@ const COLUMNS: Record<Table, readonly string[]> = {
   mentions: ["pk", "article_pk", "article_entity_pk", "start_offset", "end_offset", "text", "kind"],
   quotes: [
     "pk", "article_pk", "local_id", "kind", "text", "cue", "speaker_article_entity_pk", "speaker_entity_pk", "speaker_text", "start_offset",
-    "end_offset", "cue_start", "cue_end", "source_start", "source_end",
+    "end_offset", "cue_start", "cue_end", "source_start", "source_end", "published_date",
   ],
   timexes: ["pk", "article_pk", "text", "type", "value", "mod", "start_offset", "end_offset", "value_start", "value_end", "sentence", "sentence_start", "sentence_end"],
   amounts: ["pk", "article_pk", "text", "value", "unit", "mod", "start_offset", "end_offset"],

@@ -11,7 +11,10 @@
  *   --scale N, after copying the stored articles under new ids until the store holds N (src/bench/store-scale.ts).
  *
  * Usage: npm run bench:store -- [--corpus DIR] [--pg postgres://.../newsgraph_bench] [--workers N] [--keep DIR]
- *          [--write-only] [--no-lite] [--scale N] [--batch N]
+ *          [--write-only] [--no-lite] [--scale N] [--batch N] [--queries-only]
+ *
+ * --queries-only: no analysis, no ingest, nothing emptied: open the existing store (--pg URL, and --keep DIR for
+ * PGlite), run its pending migrations, and measure the queries only.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -45,12 +48,18 @@ async function main(): Promise<void> {
       lite: { type: "boolean", default: true },
       scale: { type: "string" },
       batch: { type: "string" },
+      "queries-only": { type: "boolean", default: false },
     },
     allowNegative: true,
   });
   const scale = values.scale ? Number(values.scale) : 0;
   const batchSize = values.batch ? Number(values.batch) : undefined;
   const workers = values.workers ? Number(values.workers) : availableParallelism();
+  if (values["queries-only"]) {
+    if (values.keep) await queriesOnly("PGlite", await openStore(values.keep));
+    if (values.pg) await queriesOnly("PostgreSQL", await openStore(values.pg));
+    return;
+  }
   const articles: Article[] = [];
   for await (const item of readInput(values.corpus)) if ("article" in item) articles.push(item.article);
   const corpus = articles;
@@ -138,6 +147,12 @@ async function main(): Promise<void> {
     console.log(`PostgreSQL store: ${st.articles} articles, ${st.size} on disk`);
     await server.close();
   }
+}
+
+async function queriesOnly(label: string, store: Store): Promise<void> {
+  const st = await stats(store);
+  await queryBench(`${label} at ${st.articles}`, store);
+  await store.close();
 }
 
 async function scaleBench(label: string, store: Store, target: number): Promise<void> {

@@ -40,6 +40,8 @@ export interface ArticlesTable {
   duplicate_of: number | null;
   story_pk: number | null;
   search: ReadOnly<string>;
+  /** Migration 5: title (A) and lead (B), what search ranks by. */
+  rank_search: ReadOnly<string>;
 }
 
 /** One record per real-world entity across articles. */
@@ -101,6 +103,8 @@ export interface QuotesTable {
   source_start: number | null;
   source_end: number | null;
   search: ReadOnly<string>;
+  /** Migration 5: the article's `published_date`, for listing a speaker's quotes newest first from an index. */
+  published_date: string | null;
 }
 
 export interface TimexesTable {
@@ -155,6 +159,12 @@ export interface MigrationsTable {
   applied_at: ColumnType<string, string | undefined, never>;
 }
 
+/** Migration 5: a name key of a cross-article record (any of its article-level entities' `name_keys`). */
+export interface EntityNamesTable {
+  name_key: string;
+  entity_pk: number;
+}
+
 export interface Database {
   articles: ArticlesTable;
   entities: EntitiesTable;
@@ -165,5 +175,6 @@ export interface Database {
   amounts: AmountsTable;
   events: EventsTable;
   stories: StoriesTable;
+  entity_names: EntityNamesTable;
   newsgraph_migrations: MigrationsTable;
 }

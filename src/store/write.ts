@@ -159,7 +159,7 @@ async function writeRun(trx: Transaction<Database>, linker: EntityLinker, run: P
   }
 
   const outcomes: Outcome[] = [];
-  const toWrite: { pk: number; analysis: Analysis }[] = [];
+  const toWrite: { pk: number; analysis: Analysis; published_date: string | null }[] = [];
   const fresh: Plan[] = [];
   const updated: Plan[] = [];
   for (const plan of plans) {
@@ -187,7 +187,7 @@ async function writeRun(trx: Transaction<Database>, linker: EntityLinker, run: P
     const now = new Date().toISOString();
     for (const p of updated) {
       await trx.updateTable("articles").set({ ...p.item.row, updated_at: now }).where("pk", "=", p.match!.pk).execute();
-      toWrite.push({ pk: p.match!.pk, analysis: p.item.analysis });
+      toWrite.push({ pk: p.match!.pk, analysis: p.item.analysis, published_date: p.item.row.published_date ?? null });
     }
   }
   if (fresh.length > 0) {
@@ -198,7 +198,7 @@ async function writeRun(trx: Transaction<Database>, linker: EntityLinker, run: P
       "articles",
       fresh.map((p, i) => ({ pk: pks[i]!, ...p.item.row })),
     );
-    fresh.forEach((p, i) => toWrite.push({ pk: pks[i]!, analysis: p.item.analysis }));
+    fresh.forEach((p, i) => toWrite.push({ pk: pks[i]!, analysis: p.item.analysis, published_date: p.item.row.published_date ?? null }));
   }
   // Children in input order: cross-article records are linked in the order the articles come, as one at a time.
   const order = new Map(run.map((p, i) => [p.analysis, i]));
@@ -228,8 +228,24 @@ async function insertRows<T extends keyof Database>(trx: Transaction<Database>, 
   }
 }
 
+/** The cross-article records' name keys (migration 5): added, never removed (a query checks them against the articles). */
+async function insertNames(trx: Transaction<Database>, rows: { name_key: string; entity_pk: number }[]): Promise<void> {
+  const per = PARAMS_PER_INSERT / 2;
+  for (let i = 0; i < rows.length; i += per) {
+    await trx
+      .insertInto("entity_names")
+      .values(rows.slice(i, i + per))
+      .onConflict((oc) => oc.columns(["name_key", "entity_pk"]).doNothing())
+      .execute();
+  }
+}
+
 /** Every article's entities, mentions, quotes, timexes, amounts and events: one insert (or a few) per table. */
-async function writeChildren(trx: Transaction<Database>, linker: EntityLinker, articles: { pk: number; analysis: Analysis }[]): Promise<void> {
+async function writeChildren(
+  trx: Transaction<Database>,
+  linker: EntityLinker,
+  articles: { pk: number; analysis: Analysis; published_date: string | null }[],
+): Promise<void> {
   // Link first (in memory), then create the new cross-article records in one statement.
   const linked: Linked[][] = [];
   const affiliationNames: string[][][] = [];
@@ -250,13 +266,16 @@ async function writeChildren(trx: Transaction<Database>, linker: EntityLinker, a
   const timexes: Insertable<Database["timexes"]>[] = [];
   const amounts: Insertable<Database["amounts"]>[] = [];
   const events: Insertable<Database["events"]>[] = [];
-  articles.forEach(({ pk: articlePk, analysis }, a) => {
+  const names = new Map<string, { name_key: string; entity_pk: number }>();
+  articles.forEach(({ pk: articlePk, analysis, published_date }, a) => {
     const localToRow = new Map<string, { pk: number; entityPk: number }>();
     analysis.entities.forEach((entity, i) => {
       const pk = rowPks[next++]!;
       const entityPk = linked[a]![i]!.pk;
       localToRow.set(entity.id, { pk, entityPk });
       const aliases = [...new Set([entity.name, ...entity.mentions.filter((m) => m.kind === undefined || m.kind === "name").map((m) => m.text)])];
+      const nameKeys = [...new Set(aliases.map(normalizeName).filter(Boolean))];
+      for (const key of nameKeys) names.set(`${entityPk}\u0000${key}`, { name_key: key, entity_pk: entityPk });
       entityRows.push({
         pk,
         article_pk: articlePk,
@@ -267,7 +286,7 @@ async function writeChildren(trx: Transaction<Database>, linker: EntityLinker, a
         titles: entity.titles,
         affiliations: affiliationNames[a]![i]!,
         aliases,
-        name_keys: [...new Set(aliases.map(normalizeName).filter(Boolean))],
+        name_keys: nameKeys,
         mention_count: entity.mentions.length,
       });
       for (const m of entity.mentions) {
@@ -278,6 +297,7 @@ async function writeChildren(trx: Transaction<Database>, linker: EntityLinker, a
       const speaker = q.speaker === null ? undefined : localToRow.get(q.speaker);
       quotes.push({
         article_pk: articlePk,
+        published_date,
         local_id: q.id,
         kind: q.kind,
         text: q.text,
@@ -317,6 +337,7 @@ async function writeChildren(trx: Transaction<Database>, linker: EntityLinker, a
     for (const v of analysis.events) events.push({ article_pk: articlePk, local_id: v.id, text: v.text, start_offset: v.start, end_offset: v.end });
   });
   await insertRows(trx, "article_entities", entityRows);
+  await insertNames(trx, [...names.values()]);
   await insertRows(trx, "mentions", mentions);
   await insertRows(trx, "quotes", quotes);
   await insertRows(trx, "timexes", timexes);

@@ -56,3 +56,20 @@ export async function entitiesNamed(db: Db, name: string): Promise<{ pk: number;
     .orderBy("entity_pk")
     .execute();
 }
+
+/**
+ * The keys of the same records as `entitiesNamed`, in no order and without counting articles: looked up in
+ * `entity_names` (migration 5), each record checked against one of its article-level entities of that name (the
+ * table only grows, an article rewritten may have dropped a name), so the cost follows the records, not the articles.
+ */
+export async function entityPksNamed(db: Db, name: string): Promise<number[]> {
+  const key = normalizeName(name);
+  if (key === "") return [];
+  const rows = await db
+    .selectFrom("entity_names as n")
+    .select("n.entity_pk")
+    .where("n.name_key", "=", key)
+    .where(sql<boolean>`exists (select 1 from article_entities ae where ae.entity_pk = n.entity_pk and ae.name_keys @> ARRAY[${key}]::text[] limit 1)`)
+    .execute();
+  return rows.map((r) => r.entity_pk);
+}
