@@ -57,14 +57,18 @@ test("a damaged data directory, or one that is no store: a clear message, exit 1
   writeFileSync(join(damaged, "pgdata", "postgresql.conf"), "\u0000\u0001garbage");
   const halfGone = join(work, "half-gone");
   mkdirSync(join(halfGone, "pgdata", "base"), { recursive: true });
-  const other = join(work, "other");
-  mkdirSync(other);
-  writeFileSync(join(other, "notes.txt"), "mine\n");
+  const other = join(work, "other"), other2 = join(work, "other2");
+  for (const dir of [other, other2]) {
+    mkdirSync(dir);
+    writeFileSync(join(dir, "notes.txt"), "mine\n");
+  }
+  // Two directories, not one: two commands at once on one directory rightly meet its lock ("in use"), which
+  // happened here at load average 14, when their runs overlapped.
   const [d, h, o, i] = await Promise.all([
     cli(["stats", "--db", damaged]),
     cli(["search", "x", "--db", halfGone]),
     cli(["stats", "--db", other]),
-    cli(["ingest", seed, "--db", other]),
+    cli(["ingest", seed, "--db", other2]),
   ]);
   assert.equal(d.code, 1);
   assert.match(d.stderr, /the store at .*damaged is damaged or not a PGlite data directory/);
@@ -72,10 +76,10 @@ test("a damaged data directory, or one that is no store: a clear message, exit 1
   assert.match(h.stderr, /the store at .*half-gone is damaged: pgdata\/PG_VERSION is missing/);
   for (const r of [o, i]) {
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /other is not a newsgraph store \(it holds other files\)/);
+    assert.match(r.stderr, /other2? is not a newsgraph store \(it holds other files\)/);
   }
   for (const r of [d, h, o, i]) noStackTrace(r);
-  assert.deepEqual(readdirSync(other), ["notes.txt"], "nothing written into a directory that is not ours");
+  for (const dir of [other, other2]) assert.deepEqual(readdirSync(dir), ["notes.txt"], "nothing written into a directory that is not ours");
   assert.deepEqual(readdirSync(damaged), ["pgdata"], "no lock file left behind");
 });
 
