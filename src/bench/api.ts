@@ -3,13 +3,15 @@
  *
  * - the first page load without a browser: index.html, then the script and style files it names, then
  *   /api/stats (what the UI asks first), fetched one after the other on a fresh server; best and worst of the rounds;
+ * - the first page in a browser, when Debian's chromium is installed: a fresh page opening /search?q=Putin until its
+ *   first result is on screen (playwright-core, headless);
  * - latency (p50, p95) of search, quotes and entity answers on the store;
  * - N generated malformed requests (src/fuzz/requests.ts, seeded), bounded in time: any 5xx fails the run (exit 1).
  *
  * Usage: npm run bench:api -- [--db DIR|postgres://…] [--input DIR] [--requests 10000] [--seconds 300] [--seed N]
  * Without --db, a temporary PGlite store is filled from examples/ first.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -33,6 +35,34 @@ async function timed(url: string): Promise<{ ms: number; status: number; body: s
   const r = await fetch(url);
   const body = await r.text();
   return { ms: performance.now() - t, status: r.status, body };
+}
+
+const CHROMIUM = "/usr/bin/chromium";
+
+/** Opens /search?q=Putin in a new browser context five times (no cache kept) and times it to the first result. */
+async function browserLoad(base: string): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`browser page load: not measured (${CHROMIUM} is missing)`);
+    return;
+  }
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  try {
+    const ms: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const t = performance.now();
+      await page.goto(`${base}/search?q=Putin`);
+      await page.waitForSelector(".result");
+      ms.push(performance.now() - t);
+      await context.close();
+    }
+    ms.sort((a, b) => a - b);
+    console.log(`browser page load (/search?q=Putin to its first result, fresh context): best ${ms[0]!.toFixed(0)} ms, median ${ms[2]!.toFixed(0)} ms, worst ${ms[4]!.toFixed(0)} ms`);
+  } finally {
+    await browser.close();
+  }
 }
 
 async function main(): Promise<number> {
@@ -69,6 +99,7 @@ async function main(): Promise<number> {
       }
       loads.sort((a, b) => a - b);
       console.log(`page load (sequential fetches): best ${loads[0]!.toFixed(1)} ms, worst ${loads.at(-1)!.toFixed(1)} ms`);
+      await browserLoad(base);
 
       console.log("\n| route | requests | p50 ms | p95 ms |\n|---|---|---|---|");
       const routes: Array<[string, string[]]> = [
