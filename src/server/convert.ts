@@ -1,5 +1,5 @@
 /** The store's rows (snake_case, as the CLI prints them) in the API's shapes (camelCase, ids named as ids). */
-import type { QuoteRow, TimelinePageRow } from "../store/queries/index.js";
+import type { QuoteRow, TimelineRow } from "../store/queries/index.js";
 
 export function apiQuote(q: QuoteRow) {
   return {
@@ -17,7 +17,7 @@ export function apiQuote(q: QuoteRow) {
   };
 }
 
-export function apiTimelineEntry(t: TimelinePageRow) {
+export function apiTimelineEntry(t: TimelineRow) {
   return {
     date: t.date,
     until: t.until,

@@ -7,8 +7,8 @@ import { sql } from "kysely";
 import { type Db } from "./common.js";
 import { normalizeName } from "../names.js";
 import { type Page, type PageOptions, toPage } from "./page.js";
-import { quotePage } from "./quote-page.js";
-import type { QuoteRow } from "./quotes.js";
+import { quotePage, type QuoteRow } from "./quotes.js";
+
 
 export interface EntitySearchOptions extends PageOptions {
   /** A name or alias; also matches records whose name contains it (3 characters or more). */
