@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { type Db } from "./common.js";
 import { normalizeName } from "../names.js";
 import { type Page, type PageOptions, toPage } from "./page.js";
+import { entityProfile } from "./entity.js";
 import { quotePage, type QuoteRow } from "./quotes.js";
 
 
@@ -128,34 +129,10 @@ export interface EntityDetailOptions {
 }
 
 export async function entityById(db: Db, id: number, options: EntityDetailOptions = {}): Promise<EntityDetail | null> {
-  const record = await db.selectFrom("entities").select(["pk", "type", "name"]).where("pk", "=", id).executeTakeFirst();
-  if (!record) return null;
-  const unnested = (column: "titles" | "affiliations") =>
-    db
-      .selectFrom("article_entities")
-      .select([sql<string>`unnest(${sql.ref(column)})`.as("value"), sql<number>`count(*)`.as("n")])
-      .where("entity_pk", "=", id)
-      .groupBy("value")
-      .orderBy("n", "desc")
-      .orderBy("value")
-      .limit(20)
-      .execute();
-  const [names, titles, affiliations, counts, quoteCount, weeks, together, recent] = await Promise.all([
+  // The profile is the CLI's (`entity`); the page adds the names as the list shows them, quotes per week, recent quotes.
+  const [profile, names, weeks, recent] = await Promise.all([
+    entityProfile(db, id, options.cooccurring ?? 30),
     namesOf(db, [id], 20),
-    unnested("titles"),
-    unnested("affiliations"),
-    db
-      .selectFrom("article_entities as ae")
-      .innerJoin("articles as a", "a.pk", "ae.article_pk")
-      .select([
-        sql<number>`count(distinct ae.article_pk)`.as("articles"),
-        sql<number>`coalesce(sum(ae.mention_count), 0)::int8`.as("mentions"),
-        sql<string | null>`min(a.published_date)::text`.as("first_seen"),
-        sql<string | null>`max(a.published_date)::text`.as("last_seen"),
-      ])
-      .where("ae.entity_pk", "=", id)
-      .executeTakeFirstOrThrow(),
-    db.selectFrom("quotes").select(sql<number>`count(*)`.as("n")).where("speaker_entity_pk", "=", id).executeTakeFirstOrThrow(),
     db
       .selectFrom("quotes as q")
       .innerJoin("articles as a", "a.pk", "q.article_pk")
@@ -169,34 +146,24 @@ export async function entityById(db: Db, id: number, options: EntityDetailOption
       .groupBy(["week", "start"])
       .orderBy("start")
       .execute(),
-    db
-      .selectFrom("article_entities as me")
-      .innerJoin("article_entities as other", (j) => j.onRef("other.article_pk", "=", "me.article_pk").onRef("other.entity_pk", "<>", "me.entity_pk"))
-      .innerJoin("entities as e", "e.pk", "other.entity_pk")
-      .select(["e.pk as id", "e.name", "e.type", sql<number>`count(distinct other.article_pk)`.as("articles")])
-      .where("me.entity_pk", "=", id)
-      .groupBy(["e.pk", "e.name", "e.type"])
-      .orderBy("articles", "desc")
-      .orderBy("e.name")
-      .limit(options.cooccurring ?? 30)
-      .execute(),
     quotePage(db, { speakerId: id, limit: options.recentQuotes ?? 20, offset: 0 }),
   ]);
+  if (!profile) return null;
   const aliases = names.get(id) ?? [];
   return {
-    id: record.pk,
-    name: aliases[0] ?? record.name,
-    type: record.type,
+    id: profile.id,
+    name: aliases[0] ?? profile.name,
+    type: profile.type,
     aliases,
-    titles: titles.map((r) => r.value),
-    affiliations: affiliations.map((r) => r.value),
-    articles: counts.articles,
-    quotes: quoteCount.n,
-    mentions: counts.mentions,
-    first_seen: counts.first_seen,
-    last_seen: counts.last_seen,
+    titles: profile.titles,
+    affiliations: profile.affiliations,
+    articles: profile.articles,
+    quotes: profile.quotes,
+    mentions: profile.mentions,
+    first_seen: profile.first_seen,
+    last_seen: profile.last_seen,
     quotesPerWeek: weeks,
-    cooccurring: together,
+    cooccurring: profile.appears_with,
     recentQuotes: recent.items,
   };
 }

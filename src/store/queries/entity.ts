@@ -35,12 +35,17 @@ export interface EntityOptions {
 export async function entity(db: Db, name: string, options: EntityOptions = {}): Promise<EntityProfile[]> {
   const candidates = (await entitiesNamed(db, name)).slice(0, limitOf(options.limit, 5));
   const profiles: EntityProfile[] = [];
-  for (const c of candidates) profiles.push(await profile(db, c.pk, limitOf(options.with, 10)));
+  for (const c of candidates) {
+    const p = await entityProfile(db, c.pk, limitOf(options.with, 10));
+    if (p) profiles.push(p);
+  }
   return profiles;
 }
 
-async function profile(db: Db, pk: number, withLimit: number): Promise<EntityProfile> {
-  const record = await db.selectFrom("entities").select(["pk", "type", "name"]).where("pk", "=", pk).executeTakeFirstOrThrow();
+/** One cross-article record's profile, with the `withLimit` entities it appears with most; null if there is none. */
+export async function entityProfile(db: Db, pk: number, withLimit: number): Promise<EntityProfile | null> {
+  const record = await db.selectFrom("entities").select(["pk", "type", "name"]).where("pk", "=", pk).executeTakeFirst();
+  if (!record) return null;
   const unnested = (column: "aliases" | "titles" | "affiliations" | "name") =>
     db
       .selectFrom("article_entities")
