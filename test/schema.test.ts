@@ -94,7 +94,7 @@ test("schema: an empty analysis of an empty text is valid", () => {
 });
 
 const invalid: [string, (a: Record<string, any>) => void][] = [
-  ["an unknown block kind", (a) => (a.blocks[1].kind = "footer")],
+  ["an unknown block kind", (a) => (a.blocks[1].kind = "sidebar")],
   ["a negative offset", (a) => (a.sentences[0].start = -1)],
   ["a fractional offset", (a) => (a.timexes[0].end = 3.5)],
   ["a missing required field", (a) => delete a.quotes[0].cue],

@@ -4,7 +4,24 @@
  */
 export const ANALYSIS_SCHEMA = "newsgraph.analysis/1" as const;
 
-export type BlockKind = "title" | "byline" | "dateline" | "paragraph" | "heading" | "caption" | "related";
+/**
+ * What a block is. Story text is read by the stages (see Doc.isStoryBlock); the rest is the page around the story:
+ * labels, separators, footers, credits and notes stay out of what entities and quotes read.
+ */
+export type BlockKind =
+  | "title"
+  | "byline"
+  | "dateline"
+  | "paragraph"
+  | "heading"
+  | "caption"
+  | "blockquote"
+  | "related"
+  | "label"
+  | "separator"
+  | "footer"
+  | "credit"
+  | "note";
 export type EntityType = "PERSON" | "ORG" | "GPE" | "LOC" | "NORP" | "EVENT" | "PRODUCT" | "MISC";
 export type QuoteKind = "direct" | "partial" | "indirect";
 export type TimexType = "DATE" | "TIME" | "DURATION" | "SET";

@@ -58,11 +58,12 @@ export class Doc {
   /**
    * True for every block about this article's story: the title and paragraphs, plus crossheads and photo captions,
    * which name its people, places and dates ("... at the summit in Samarkand, Thursday, Sept. 15, 2022").
-   * Not related-article teasers (other stories), bylines or datelines.
+   * Block quotes are story text too. Not related-article teasers (other stories), bylines, datelines, labels,
+   * separators, footers, credits or editor's notes: the page around the story, not what it says.
    */
   isStoryBlock(blockIndex: number): boolean {
     const kind = this.blocks[blockIndex]?.kind;
-    return kind === "title" || kind === "paragraph" || kind === "heading" || kind === "caption";
+    return kind === "title" || kind === "paragraph" || kind === "heading" || kind === "caption" || kind === "blockquote";
   }
 
   /** Sentences of every story block: where entities, dates and amounts are read. */

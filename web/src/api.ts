@@ -43,7 +43,20 @@ export interface Span {
   end: number;
 }
 
-export type BlockKind = "title" | "byline" | "dateline" | "paragraph" | "heading" | "caption" | "related";
+export type BlockKind =
+  | "title"
+  | "byline"
+  | "dateline"
+  | "paragraph"
+  | "heading"
+  | "caption"
+  | "blockquote"
+  | "related"
+  | "label"
+  | "separator"
+  | "footer"
+  | "credit"
+  | "note";
 
 export interface Mention extends Span {
   text: string;

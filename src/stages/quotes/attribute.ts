@@ -111,7 +111,7 @@ export function buildContext(doc: Doc): QuoteContext {
 export function isQuoteBlock(doc: Doc, block: number): boolean {
   const b = doc.blocks[block];
   if (!b) return false;
-  if (b.kind === "paragraph" || b.kind === "title") return true;
+  if (b.kind === "paragraph" || b.kind === "title" || b.kind === "blockquote") return true;
   // A short quoted line with a credit ("“Build bridges.” — Ann Lee") looks like a crosshead to the layout; it is
   // the article's own quotation.
   return b.kind === "heading" && /^["“]/.test(doc.text.slice(b.start, b.start + 1)) && /[”"]\s*[—–-]+\s*\S/.test(doc.text.slice(b.start, b.end));

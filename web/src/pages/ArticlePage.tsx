@@ -105,12 +105,20 @@ function Block(props: { kind: BlockKind; span: Span; text: string; marks: Mark<M
     case "dateline":
     case "caption":
     case "related":
+    case "label":
+    case "footer":
+    case "credit":
+    case "note":
       return (
         <p class={cls} dir="auto">
-          <span class="block-label">{props.kind === "related" ? "teaser" : props.kind}</span>
+          <span class="block-label">{props.kind === "related" ? "teaser" : props.kind === "label" ? "section" : props.kind}</span>
           {content}
         </p>
       );
+    case "blockquote":
+      return <blockquote class={cls} dir="auto">{content}</blockquote>;
+    case "separator":
+      return <hr class={cls} />;
     case "paragraph":
     default:
       return <p class={cls} dir="auto">{content}</p>;
