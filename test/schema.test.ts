@@ -127,6 +127,6 @@ for (const [what, change] of invalid) {
 }
 
 test("schema: errors name the offending path", () => {
-  const errors = validateAnalysis(broken((a) => (a.blocks[1].kind = "footer")));
+  const errors = validateAnalysis(broken((a) => (a.blocks[1].kind = "sidebar")));
   assert.ok(errors.some((e) => e.startsWith("/blocks/1/kind")), errors.join("; "));
 });
