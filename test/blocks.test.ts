@@ -58,6 +58,28 @@ test("layout: title, byline, dateline and body blocks; later stages read only ti
   assert.equal(a.text, "Headline here\n\nBy Jane Doe\n\n(CNN) The first paragraph.\n\nA crosshead\n\nSecond paragraph.");
 });
 
+test("layout: kinds the reader knew from markup are kept; a marked-up paragraph may still open with a dateline", () => {
+  const article: Article = {
+    id: "k", source: null, url: null, published: "2022-12-31", section: null, title: "Headline here", authors: [],
+    language: "en",
+    paragraphs: ["Politics", "(CNN) The first paragraph.", "“We will win,” she said.", "A plain line", "Photo: the square."],
+    kinds: ["label", "paragraph", "blockquote", undefined, "caption"],
+  };
+  const a = analyze(article);
+  assert.deepEqual(a.blocks.map((b) => [b.kind, a.text.slice(b.start, b.end)]), [
+    ["title", "Headline here"],
+    ["label", "Politics"],
+    ["dateline", "(CNN)"],
+    ["paragraph", "The first paragraph."],
+    ["blockquote", "“We will win,” she said."],
+    ["heading", "A plain line"],
+    ["caption", "Photo: the square."],
+  ]);
+  // The label is not story text; the block quote is, and its quote is found.
+  assert.ok(!a.entities.some((e) => e.mentions.some((m) => m.text === "Politics")));
+  assert.equal(a.quotes.filter((q) => q.kind === "direct").length, 1);
+});
+
 test("layout: a stray ' .' after final punctuation is dropped, repeatedly, and only there", async () => {
   const { cleanParagraph } = await import("../src/stages/text/layout.js");
   assert.equal(cleanParagraph("killing at least three people. ."), "killing at least three people.");

@@ -37,6 +37,7 @@ export function makeArticle(draft: ArticleDraft, origin: Origin): Article {
     authors: draft.authors ?? [],
     language: validLanguage ?? "en",
     paragraphs: draft.paragraphs,
+    ...(draft.kinds ? { kinds: draft.kinds } : {}),
     byline: draft.byline ?? null,
     origin: formatOrigin(origin),
   };

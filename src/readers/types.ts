@@ -22,6 +22,7 @@ export function formatOrigin(origin: Origin): string {
 export interface ArticleDraft {
   title: string;
   paragraphs: string[];
+  kinds?: (import("../core/analysis.js").BlockKind | undefined)[];
   source?: string | null;
   url?: string | null;
   published?: string | null;

@@ -18,9 +18,16 @@ export function layoutArticle(article: Article): Doc {
 
   let source = article.source;
   let firstBody = true;
-  for (const raw of article.paragraphs) {
-    const paragraph = cleanParagraph(raw);
+  for (let i = 0; i < article.paragraphs.length; i++) {
+    const paragraph = cleanParagraph(article.paragraphs[i]!);
     if (paragraph.length === 0) continue;
+    // The reader may know the kind from markup: trust it over the paragraph's form. A marked-up paragraph can still
+    // open with a dateline.
+    const given = article.kinds?.[i];
+    if (given !== undefined && given !== "paragraph") {
+      parts.push({ kind: given, text: paragraph });
+      continue;
+    }
     if (firstBody) {
       firstBody = false;
       const dateline = findDateline(paragraph);
@@ -32,7 +39,7 @@ export function layoutArticle(article: Article): Doc {
         continue;
       }
     }
-    parts.push({ kind: classifyParagraph(paragraph), text: paragraph });
+    parts.push({ kind: given ?? classifyParagraph(paragraph), text: paragraph });
   }
 
   let text = "";
