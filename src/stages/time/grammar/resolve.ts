@@ -120,6 +120,20 @@ function pastPerfectNear(g: Cursor, a: number, b: number): boolean {
   return false;
 }
 
+/**
+ * "stay in the campaign until the Democratic National Convention in Philadelphia in July": "until" before an event
+ * named with its month, no verb between them, is a deadline too. Not "by", which also names an agent ("was hired by
+ * the campaign in August").
+ */
+function untilEvent(g: Cursor, phraseStart: number): boolean {
+  for (let k = phraseStart - 1; k >= 0 && k >= phraseStart - 10; k--) {
+    const w = g.w(k);
+    if (w === "until" || w === "till") return !pastPerfectNear(g, k, phraseStart);
+    if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || w === "," || cueAt(g.lx, k) !== Tense.Unknown) return false;
+  }
+  return false;
+}
+
 /** "as early as Tuesday", "as soon as Tuesday": the earliest date something may happen, still ahead. */
 function soonestBefore(g: Cursor, i: number): boolean {
   return g.w(i - 3) === "as" && (g.w(i - 2) === "early" || g.w(i - 2) === "soon") && g.w(i - 1) === "as";
@@ -132,7 +146,7 @@ function soonestBefore(g: Cursor, i: number): boolean {
  */
 function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: ReadonlySet<string>): number {
   const p = prepositionBefore(g, phraseStart, fillers);
-  if (deadlineBefore(g, phraseStart, fillers, p)) return 1;
+  if (deadlineBefore(g, phraseStart, fillers, p) || untilEvent(g, phraseStart)) return 1;
   if (p === "through" || p === "effective") return 0;
   return directionOf(tenseAt(g.lx, i));
 }
