@@ -109,6 +109,9 @@ export const FUTURE_CUES: ReadonlySet<string> = new Set(["will", "shall", "'ll",
 
 export const PRESENT_CUES: ReadonlySet<string> = new Set(["is", "are", "am", "falls", "fall", "begins", "starts", "ends", "runs", "takes", "comes", "meets", "opens", "closes", "remains", "'s"]);
 
+/** Present-tense reporting verbs: what they report was found or said by the time of writing. */
+export const REPORTING_PRESENT: ReadonlySet<string> = new Set(["says", "shows", "finds", "suggests", "indicates"]);
+
 export const PAST_CUES: ReadonlySet<string> = new Set([
   "was", "were", "had", "did", "said", "told", "began", "came", "went", "took", "made", "saw", "gave", "met", "left",
   "found", "got", "held", "won", "lost", "fell", "rose", "led", "ran", "sent", "spent", "struck", "thought", "became",

@@ -5,7 +5,7 @@
  * before the timex.
  */
 import { endsSentence, Kind, type Lexed } from "./lexer.js";
-import { FUTURE_CUES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES } from "./lexicon.js";
+import { FUTURE_CUES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES, REPORTING_PRESENT } from "./lexicon.js";
 
 export const enum Tense {
   Unknown = 0,
@@ -25,10 +25,16 @@ const DETERMINERS: ReadonlySet<string> = new Set([...ARTICLES, "this", "that"]);
 /** Auxiliaries of the passive whose participle carries no tense of its own. */
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(["be", "being", "been", "is", "are"]);
 
-function cue(lx: Lexed, k: number): Tense {
+/** The tense token k signals by itself, or Unknown. */
+export function cueAt(lx: Lexed, k: number): Tense {
   if (lx.kind[k] !== Kind.Word && lx.lower[k] !== "'ll") return Tense.Unknown;
   const w = lx.lower[k] as string;
   if (w === "ll" && lx.lower[k - 1] === "'") return Tense.Future;
+  // The lexer splits "won't" into "won" "'" "t": the negated "will", not the past of "win".
+  if (w === "won" && lx.lower[k + 1] === "'" && lx.lower[k + 2] === "t") return Tense.Future;
+  // "must win in November" is an obligation ahead; "must have known" looks back; "(ruled that he) must be returned"
+  // is a passive that is often reported speech, so it gives no direction.
+  if (w === "must") return lx.lower[k + 1] === "have" ? Tense.Past : lx.lower[k + 1] === "be" ? Tense.Unknown : Tense.Future;
   if ((w === "going" || w === "set" || w === "poised") && lx.lower[k + 1] === "to") return Tense.Future; // "set to resume Monday"
   if (w === "next" && lx.lower[k + 1] === "to") return Tense.Unknown; // "the blasts next to the embassies"
   if (w === "is" && lx.lower[k - 1] === "that" && lx.lower[k + 1] === ",") return Tense.Unknown; // "that is, those countries"
@@ -37,6 +43,7 @@ function cue(lx: Lexed, k: number): Tense {
   // "will be paid", "is held": a passive takes its tense from the auxiliary, not from the participle.
   if (PAST_CUES.has(w)) return PASSIVE_AUXILIARIES.has(p) ? Tense.Unknown : Tense.Past;
   if (PRESENT_CUES.has(w)) return Tense.Present;
+
   if (w.length > 4 && w.endsWith("ed") && !NOT_PAST_ED.has(w) && !lx.upper[k]) {
     // A participle after "be"/"to"/"can be" is passive or infinitival, not a past tense.
     if (p === "be" || p === "being" || p === "to" || p === "is" || p === "are") return Tense.Unknown;
@@ -54,6 +61,12 @@ function cue(lx: Lexed, k: number): Tense {
  * clause holds no cue does one across the quotation mark or the conjunction decide.
  */
 export function tenseAt(lx: Lexed, i: number): Tense {
+  // "he told me on Friday, is that ...", "who did win Rhode Island on Tuesday, would ...": a comma right after the
+  // date closes its clause, so a cue of that clause before the date comes before any cue after the comma.
+  if (lx.lower[i + 1] === "," || (lx.lower[i + 2] === "," && i + 1 < lx.count && lx.kind[i + 1] === Kind.Word)) {
+    const before = cueBefore(lx, i);
+    if (before !== Tense.Unknown) return before;
+  }
   const inside = nearestCue(lx, i, true);
   return inside !== Tense.Unknown ? inside : nearestCue(lx, i, false);
 }
@@ -64,14 +77,35 @@ function nearestCue(lx: Lexed, i: number, strict: boolean): Tense {
   for (let d = 1; d <= WINDOW; d++) {
     const left = i - d;
     if (left >= 0 && left < lx.count) {
-      const c = cue(lx, left);
+      const c = cueNear(lx, left, d);
       if (c !== Tense.Unknown && !beyondBoundary(lx, left, i, strict)) return c;
     }
     const right = i + d;
     if (rightOpen && right < lx.count) {
-      const c = cue(lx, right);
+      const c = cueNear(lx, right, d);
       if (c !== Tense.Unknown && !beyondBoundary(lx, i, right, strict)) return c;
     }
+  }
+  return Tense.Unknown;
+}
+
+/**
+ * The cue at token k, `d` tokens from the date. A present-tense reporting verb right next to the date ("a poll in
+ * January shows", "Trump says Friday") reports a finding or a statement already made; farther off it is the reporting
+ * clause of a sentence about something else ("Her fate in November ... hinges on ..., analyst says").
+ */
+function cueNear(lx: Lexed, k: number, d: number): Tense {
+  const c = cueAt(lx, k);
+  if (c !== Tense.Unknown || d > 2 || !REPORTING_PRESENT.has(lx.lower[k] as string) || lx.kind[k] !== Kind.Word) return c;
+  return DETERMINERS.has(lx.lower[k - 1] ?? "") ? Tense.Unknown : Tense.Past;
+}
+
+/** The nearest cue before token i in its clause (bounded as in the strict search), or Unknown. */
+function cueBefore(lx: Lexed, i: number): Tense {
+  for (let k = i - 1; k >= 0 && k >= i - WINDOW; k--) {
+    if (beyondBoundary(lx, k, i, true)) return Tense.Unknown;
+    const c = cueNear(lx, k, i - k);
+    if (c !== Tense.Unknown) return c;
   }
   return Tense.Unknown;
 }

@@ -9,12 +9,15 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { basename, join } from "node:path";
 import { readMeantime } from "../../../corpora/meantime.js";
 import { listCorpus, type Half } from "../../../corpora/split.js";
+import { directionReport, parseDirectionLabels, scoreDirection } from "./direction.js";
 import { meantimeDct, meantimeTimexes } from "./meantime.js";
 import { emptyCounts, report, scoreDoc, sumCounts, type Counts, type Report, type Scored } from "./score.js";
 import { tagTimexes } from "../tagger.js";
 import { parseTimeml, writeTimeml } from "../../../corpora/timeml.js";
 
-const USAGE = "Usage: newsgraph eval timex (--timeml DIR | --meantime DIR)... [--half even|odd] [--out DIR] [--json] [--errors N]";
+const USAGE =
+  "Usage: newsgraph eval timex (--timeml DIR | --meantime DIR)... [--half even|odd] [--out DIR] [--json] [--errors N]\n" +
+  "       newsgraph eval timex --direction LABELS.tsv --polnear DIR";
 
 const HELP = `${USAGE}
 
@@ -31,6 +34,9 @@ Options:
   --out DIR        write each TimeML file back with the system's TIMEX3 tags (TempEval-3 format)
   --json           print the reports as JSON instead of text
   --errors N       list up to N misses, spurious tags and wrong values per corpus
+  --direction TSV  hand-labelled weekday/month references (test/fixtures/time-direction/labels.tsv): prints the
+                   share with the right value per split (train, dev) and every miss; needs --polnear
+  --polnear DIR    the PolNeAR folder whose <split>/text/<file>.txt the labels point into
   -h, --help       show this help
 
 Examples:
@@ -39,7 +45,8 @@ Examples:
     --meantime meantime/intra-doc_annotation
   newsgraph eval timex --meantime meantime/intra-doc_annotation --errors 50
   newsgraph eval timex --timeml TBAQ-cleaned/AQUAINT --half even --errors 200
-  newsgraph eval timex --timeml te3-platinum --out /tmp/te3-system --json`;
+  newsgraph eval timex --timeml te3-platinum --out /tmp/te3-system --json
+  newsgraph eval timex --direction test/fixtures/time-direction/labels.tsv --polnear ../shared/data/quotes/polnear`;
 
 /** A usage mistake: reported in one line with exit code 2. */
 class UsageError extends Error {}
@@ -96,6 +103,8 @@ export async function main(argv: string[]): Promise<number> {
   let json = false;
   let limit = 0;
   let half: Half = null;
+  let direction: string | null = null;
+  let polnear: string | null = null;
   try {
     for (let k = 0; k < argv.length; k++) {
       const a = argv[k]!;
@@ -107,6 +116,8 @@ export async function main(argv: string[]): Promise<number> {
       if (a === "--timeml") timeml.push(next());
       else if (a === "--meantime") meantime.push(next());
       else if (a === "--out") out = next();
+      else if (a === "--direction") direction = next();
+      else if (a === "--polnear") polnear = next();
       else if (a === "--json") json = true;
       else if (a === "--half") {
         const v = next();
@@ -122,14 +133,20 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       } else throw new UsageError(`unknown argument "${a}"`);
     }
-    if (timeml.length + meantime.length === 0) throw new UsageError("give at least one --timeml or --meantime folder");
-    for (const dir of [...timeml, ...meantime]) {
+    if ((direction === null) !== (polnear === null)) throw new UsageError("--direction and --polnear go together");
+    if (direction !== null && !existsSync(direction)) throw new UsageError(`no such file: ${direction}`);
+    if (timeml.length + meantime.length === 0 && direction === null) throw new UsageError("give at least one --timeml or --meantime folder, or --direction");
+    for (const dir of [...timeml, ...meantime, ...(polnear === null ? [] : [polnear])]) {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such directory: ${dir}`);
     }
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     console.error(`newsgraph eval timex: ${e.message} (see --help)`);
     return 2;
+  }
+  if (direction !== null && polnear !== null) {
+    for (const line of directionReport(scoreDirection(parseDirectionLabels(readFileSync(direction, "utf8")), polnear))) console.log(line);
+    if (timeml.length + meantime.length === 0) return 0;
   }
   const timemlCorpora = timeml.map((d, k) => evalTimeml(d, half, out && timeml.length > 1 ? join(out, String(k)) : out, limit));
   const corpora: Corpus[] = [...timemlCorpora, ...meantime.map((d) => evalMeantime(d, half, limit))];

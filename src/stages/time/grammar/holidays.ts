@@ -4,6 +4,7 @@ import { FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, type MovableRule } from "../lexicon.j
 import { endsSentence, Kind } from "../lexer.js";
 import { tenseAt } from "../tense.js";
 import type { Core, Cursor } from "./cursor.js";
+import { monthExpression } from "./months.js";
 import { directionOf, pick } from "./resolve.js";
 
 export function holiday(g: Cursor, i: number): Core | null {
@@ -36,6 +37,8 @@ function holidayYear(g: Cursor, end: number, on: (year: number) => Ymd, i: numbe
   if (g.isNum(end) && g.w(end).length === 4) {
     return { end: end + 1, type: "DATE", value: formatYmd(on(Number(g.w(end)))), dateLike: true };
   }
+  const stated = statedDate(g, end);
+  if (stated) return { end, type: "DATE", value: stated, dateLike: true };
   const p = g.w(i - 1);
   if (!g.dct || !g.dct.month || !g.dct.day) {
     const d = on(2000);
@@ -45,6 +48,32 @@ function holidayYear(g: Cursor, end: number, on: (year: number) => Ymd, i: numbe
   const direction = p === "last" ? -1 : p === "next" ? 1 : directionOf(tenseAt(g.lx, i));
   const cands = [on(dct.year - 1), on(dct.year), on(dct.year + 1)];
   return { end, type: "DATE", value: formatYmd(pick(cands, dct, direction)), dateLike: true };
+}
+
+/** Verbs that give a holiday's date: "the Christmas holiday, which ... falls on January 7", "is celebrated on". */
+const DATE_VERBS: ReadonlySet<string> = new Set(["falls", "fall", "fell", "celebrated", "observed", "marked", "celebrate", "celebrates", "observe", "observes", "mark", "marks"]);
+
+/** How far after the holiday's name its stated date may stand (the seed's runs 11 tokens). */
+const STATED_WINDOW = 16;
+
+/**
+ * The date the sentence gives the holiday ("the Christmas holiday, which for the country's Orthodox Christians falls on
+ * January 7"): a date verb then "on" and a month-day, within the sentence, resolved as that month-day is. Null if none.
+ */
+function statedDate(g: Cursor, end: number): string | null {
+  for (let k = end; k < g.lx.count && k < end + STATED_WINDOW; k++) {
+    // Another holiday's name in between takes the date for itself: "the New Year and ... the Christmas holiday, which ...".
+    if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || namesHoliday(g, k)) return null;
+    if (!DATE_VERBS.has(g.w(k)) || g.w(k + 1) !== "on") continue;
+    const d = monthExpression(g, k + 2);
+    return d && /^\d{4}-\d{2}-\d{2}$/.test(d.value) ? d.value : null;
+  }
+  return null;
+}
+
+function namesHoliday(g: Cursor, k: number): boolean {
+  if (!g.lx.upper[k]) return false;
+  return FIXED_HOLIDAYS.some(([words]) => g.seq(k, words)) || MOVABLE_HOLIDAYS.some(([words]) => g.seq(k, words));
 }
 
 function movable(rule: MovableRule, year: number): Ymd {

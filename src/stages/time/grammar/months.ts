@@ -40,6 +40,8 @@ export function monthExpression(g: Cursor, i: number): Core | null {
   // Bare month: abbreviations need a day; full names resolve against the DCT.
   const name = g.w(i);
   if (name.length <= 4 && name !== "june" && name !== "july" && name !== "may") return null;
+  // "the 1968 convention ..., Humphrey's loss that November": the month of the year in focus.
+  if (g.w(i - 1) === "that" && g.focus.ym) return { end: j, type: "DATE", value: formatYm(g.focus.ym.year, month), dateLike: true };
   return { end: j, type: "DATE", value: resolveMonth(g, month, i, 0), dateLike: true };
 }
 
@@ -107,5 +109,13 @@ export function monthDay(g: Cursor, j: number, month: number, day: number, start
     const y = Number(g.w(k));
     if (isValidDate(y, month, day)) return { end: k + 1, type: "DATE", value: formatYmd({ year: y, month, day }), dateLike: true };
   }
+  const relative = yearOffsetAt(g, j);
+  if (relative && g.dct && isValidDate(g.dct.year + relative.delta, month, day)) {
+    return { end: relative.end, type: "DATE", value: formatYmd({ year: g.dct.year + relative.delta, month, day }), dateLike: true };
+  }
+  if (month === 9 && day === 11 && NINE_ELEVEN.has(g.w(j))) return { end: j, type: "DATE", value: "2001-09-11", dateLike: true };
   return { end: j, type: "DATE", value: resolveMonthDay(g, month, day, j, 0, start), dateLike: true };
 }
+
+/** "the Sept. 11 attacks", "the Sept. 11 hijackers": the 2001 attacks by name; "a Sept. 11 memorial" is the anniversary. */
+const NINE_ELEVEN: ReadonlySet<string> = new Set(["attacks", "attack", "terrorist", "terror", "hijackers", "hijackings", "commission"]);

@@ -5,7 +5,7 @@
 import { addDays, addMonths, formatWeek, formatYm, formatYmd, isValidDate, pad, weekday, type Ymd } from "../calendar.js";
 import { endsSentence } from "../lexer.js";
 import type { Unit } from "../lexicon.js";
-import { Tense, tenseAt } from "../tense.js";
+import { cueAt, Tense, tenseAt } from "../tense.js";
 import type { Cursor } from "./cursor.js";
 
 export function dctDay(g: Cursor, delta: number): string {
@@ -21,15 +21,64 @@ export function resolveWeekday(g: Cursor, wd: number, i: number, direction: numb
   if (!g.dct || !g.dct.day) return `XXXX-WXX-${wd}`;
   const dctWd = weekday(g.dct);
   let dir = direction;
-  if (dir === 0) {
-    const tense = tenseAt(g.lx, i);
-    dir = tense === Tense.Future || tense === Tense.Present || deadlineBefore(g, phraseStart, NO_FILLERS) || soonestBefore(g, phraseStart) ? 1 : -1;
-  }
+  if (dir === 0) dir = weekdayDirection(g, i, phraseStart);
   let delta: number;
   if (dir === 2) delta = wd - dctWd; // "this Friday": the one of this week
   else if (dir > 0) delta = (wd - dctWd + 7) % 7 || (dir === 3 ? 7 : 0);
   else delta = -(((dctWd - wd + 7) % 7) || (dir === -3 ? 7 : 0));
   return formatYmd(addDays(g.dct, delta));
+}
+
+/**
+ * Past or future for a bare weekday. The event the day attaches to comes first: a result ("her victories ... on
+ * Tuesday will only accelerate that shift") lies behind, an event something happens "ahead of" lies ahead, and so does
+ * a scheduled event when the clause has no tense ("the election on Tuesday"); then the tense of the clause.
+ */
+function weekdayDirection(g: Cursor, i: number, phraseStart: number): number {
+  if (deadlineBefore(g, phraseStart, NO_FILLERS) || soonestBefore(g, phraseStart) || aheadOf(g, phraseStart)) return 1;
+  if (resultBefore(g, phraseStart)) return -1;
+  const tense = tenseAt(g.lx, i);
+  if (tense === Tense.Future || tense === Tense.Present) return 1;
+  if (tense === Tense.Unknown && scheduledEvent(g, i, phraseStart)) return 1;
+  return -1;
+}
+
+/** Outcomes: what they name is over ("Sanders's wins in Idaho and Utah on Tuesday"). */
+const RESULTS: ReadonlySet<string> = new Set(["victory", "victories", "win", "wins", "loss", "losses", "defeat", "defeats", "results"]);
+
+/** Owners and articles that make an outcome a real one: "her victories", "Sanders's win"; not "a win on Tuesday would". */
+const DEFINITE: ReadonlySet<string> = new Set(["her", "his", "their", "its", "the", "s"]);
+
+/** Events on a calendar: named with a day and no tense they lie ahead ("the election on Tuesday"). */
+const SCHEDULED: ReadonlySet<string> = new Set(["election", "elections", "primary", "primaries", "caucus", "caucuses", "debate", "vote", "runoff", "convention", "summit", "hearing", "inauguration"]);
+
+/**
+ * A definite outcome heads the phrase that ends in the date: "Her victories in Pennsylvania, Maryland, Connecticut and
+ * Delaware on Tuesday". The scan stops at a tense cue or a sentence end, so a verb in between ("a win that came
+ * Tuesday") decides instead.
+ */
+function resultBefore(g: Cursor, phraseStart: number): boolean {
+  const from = g.w(phraseStart - 1) === "on" ? phraseStart - 2 : phraseStart - 1;
+  for (let k = from; k >= 0 && k >= from - 10; k--) {
+    if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || cueAt(g.lx, k) !== Tense.Unknown) return false;
+    if (RESULTS.has(g.w(k))) return DEFINITE.has(g.w(k - 1)) || (g.w(k - 1) === "s" && g.w(k - 2) === "'");
+  }
+  return false;
+}
+
+/** "ahead of Monday's voting", "ahead of the election on Tuesday": within five tokens before the date. */
+function aheadOf(g: Cursor, phraseStart: number): boolean {
+  for (let k = phraseStart - 1; k >= 1 && k >= phraseStart - 5; k--) {
+    if (endsSentence(g.lx, k)) return false;
+    if (g.w(k) === "of" && g.w(k - 1) === "ahead") return true;
+  }
+  return false;
+}
+
+/** "the election on Tuesday", "Tuesday's primary". */
+function scheduledEvent(g: Cursor, i: number, phraseStart: number): boolean {
+  if (g.w(phraseStart - 1) === "on" && SCHEDULED.has(g.w(phraseStart - 2))) return true;
+  return g.w(i + 1) === "'" && g.w(i + 2) === "s" && SCHEDULED.has(g.w(i + 3));
 }
 
 /** "by the Tuesday deadline", "by the Feb. 23 accord": after "the", a weekday or a day is an attribute. */
@@ -71,6 +120,20 @@ function pastPerfectNear(g: Cursor, a: number, b: number): boolean {
   return false;
 }
 
+/**
+ * "stay in the campaign until the Democratic National Convention in Philadelphia in July": "until" before an event
+ * named with its month, no verb between them, is a deadline too. Not "by", which also names an agent ("was hired by
+ * the campaign in August").
+ */
+function untilEvent(g: Cursor, phraseStart: number): boolean {
+  for (let k = phraseStart - 1; k >= 0 && k >= phraseStart - 10; k--) {
+    const w = g.w(k);
+    if (w === "until" || w === "till") return !pastPerfectNear(g, k, phraseStart);
+    if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || w === "," || cueAt(g.lx, k) !== Tense.Unknown) return false;
+  }
+  return false;
+}
+
 /** "as early as Tuesday", "as soon as Tuesday": the earliest date something may happen, still ahead. */
 function soonestBefore(g: Cursor, i: number): boolean {
   return g.w(i - 3) === "as" && (g.w(i - 2) === "early" || g.w(i - 2) === "soon") && g.w(i - 1) === "as";
@@ -83,7 +146,7 @@ function soonestBefore(g: Cursor, i: number): boolean {
  */
 function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: ReadonlySet<string>): number {
   const p = prepositionBefore(g, phraseStart, fillers);
-  if (deadlineBefore(g, phraseStart, fillers, p)) return 1;
+  if (deadlineBefore(g, phraseStart, fillers, p) || untilEvent(g, phraseStart)) return 1;
   if (p === "through" || p === "effective") return 0;
   return directionOf(tenseAt(g.lx, i));
 }

@@ -1,0 +1,149 @@
+/**
+ * Time direction: which Friday, which November a reference means, by the tense of its own clause and the event it
+ * attaches to; and the --direction evaluation over hand labels (run here on a self-written text, not on PolNeAR).
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { tagTimexes } from "../src/stages/time/tagger.js";
+import { dateOf, directionReport, parseDirectionLabels, scoreDirection } from "../src/stages/time/eval/direction.js";
+import { main } from "../src/stages/time/eval/cli.js";
+
+/** The value of the timex whose text is `words` (exactly one such timex). */
+function valueOf(text: string, dct: string, words: string): string {
+  const hits = tagTimexes(text, dct).filter((t) => t.text === words);
+  assert.equal(hits.length, 1, `expected one timex "${words}" in "${text}", got ${JSON.stringify(tagTimexes(text, dct))}`);
+  return hits[0]!.value;
+}
+
+const SAT = "2016-10-15"; // a Saturday
+const MON = "2016-11-07"; // a Monday, the day before the 2016 election
+const THU = "2016-04-28";
+
+test("a past-tense verb points back: the issue's Friday of a Saturday article", () => {
+  const v = valueOf("Republican senators called on President Obama to reject the deal on Friday.", SAT, "Friday");
+  assert.equal(v, "2016-10-14");
+  assert.notEqual(v, "2016-10-21");
+});
+
+test("a scheduled event points ahead, even after a past verb when it lies 'ahead of' it", () => {
+  assert.equal(valueOf("Voters head into the election on Tuesday.", MON, "Tuesday"), "2016-11-08");
+  assert.equal(valueOf("Polls narrowed before the election on Tuesday.", MON, "Tuesday"), "2016-11-01"); // a past clause: no "ahead of"
+  assert.equal(valueOf("The candidates made their final pitches ahead of the election on Tuesday.", MON, "Tuesday"), "2016-11-08");
+  assert.equal(valueOf("Turnout in Tuesday's primary is the question.", "2016-04-14", "Tuesday"), "2016-04-19");
+  // A past verb still wins over the event noun: the debate is over.
+  assert.equal(valueOf("Bush clashed with Trump at Saturday's debate.", "2016-02-08", "Saturday"), "2016-02-06");
+});
+
+test("future and present tense point ahead, and the comma after the date closes its clause", () => {
+  assert.equal(valueOf("She will visit Capitol Hill on Thursday.", "2016-09-14", "Thursday"), "2016-09-15");
+  assert.equal(valueOf("The summit opens Friday in Lima.", SAT, "Friday"), "2016-10-21");
+  // "told" is the clause of "on Friday"; the "is" after the comma belongs to what he told.
+  assert.equal(valueOf("The difference now, he told me on Friday, is that he is an anchor.", "2016-09-19", "Friday"), "2016-09-16");
+  assert.equal(valueOf("Sanders, who did win Rhode Island on Tuesday, would likely focus on policy.", "2016-04-27", "Tuesday"), "2016-04-26");
+  // With no cue in its own clause the date still takes the cue after the comma.
+  assert.equal(valueOf("On Thursday, Russia launched missiles.", "2022-12-31", "Thursday"), "2022-12-29");
+});
+
+test("won't is a future; must points ahead unless passive or perfect", () => {
+  assert.equal(valueOf("That doesn't mean we won't see a relief rally Thursday.", "2015-12-16", "Thursday"), "2015-12-17");
+  assert.equal(valueOf("She must win voters in November.", "2016-03-04", "November"), "2016-11");
+  assert.equal(valueOf("The agency had ruled that he must be returned and set Friday as the deadline.", "2000-01-15", "Friday"), "2000-01-14");
+});
+
+test("a present reporting verb next to the date looks back; farther off it does not decide", () => {
+  assert.equal(valueOf("A CNN poll in January shows that gun policy will be important.", "2016-02-25", "January"), "2016-01");
+  assert.equal(valueOf("Her fate in November hinges on Obama's popularity at the time, analyst says.", "2016-08-10", "November"), "2016-11");
+});
+
+test("a definite outcome is past whatever the main verb; a hypothetical one is not", () => {
+  assert.equal(valueOf("Her victories in Pennsylvania, Maryland and Delaware on Tuesday will only accelerate that shift.", THU, "Tuesday"), "2016-04-26");
+  assert.equal(valueOf("A win on Tuesday would give him momentum.", THU, "Tuesday"), "2016-05-03");
+});
+
+test("last, next and this decide before the tense", () => {
+  // "last Friday" is the most recent Friday before the DCT, a future verb nearby notwithstanding.
+  assert.equal(valueOf("He will recall what happened last Friday.", SAT, "last Friday"), "2016-10-14");
+  assert.equal(valueOf("He said the vote came next Monday.", SAT, "next Monday"), "2016-10-17"); // a past verb does not turn it back
+  assert.equal(valueOf("The talks are this Thursday.", "2016-10-11", "this Thursday"), "2016-10-13");
+});
+
+test("months: until an event, that November, a day of last year, the Sept. 11 attacks", () => {
+  const may = "2016-05-23";
+  assert.equal(valueOf("He vowed to stay in the race until the convention in Philadelphia in July.", may, "July"), "2016-07");
+  assert.equal(valueOf("Two researchers were hired by the campaign in July.", may, "July"), "2015-07"); // "by" names an agent here
+  assert.equal(valueOf("Riots at the 1968 convention in Chicago contributed to Humphrey's loss that November.", "2016-06-23", "November"), "1968-11");
+  assert.equal(valueOf("Humphrey lost that November.", "2016-06-23", "November"), "2015-11"); // no year in focus: by tense
+  assert.equal(valueOf("Who would have believed that when we started on June 16th of last year?", "2016-10-02", "June 16th of last year"), "2015-06-16");
+  assert.equal(valueOf("He defended his response to the Sept. 11 attacks.", "2016-02-17", "Sept. 11"), "2001-09-11");
+  assert.equal(valueOf("She left a Sept. 11 memorial event early.", "2016-09-12", "Sept. 11"), "2016-09-11");
+});
+
+test("a holiday whose date the sentence states takes that date, and only that holiday", () => {
+  const text = "Ukrainians try to ring in the New Year and celebrate the Christmas holiday, which for the country's Orthodox Christians falls on January 7.";
+  const v = valueOf(text, "2022-12-31", "Christmas");
+  assert.equal(v, "2023-01-07");
+  assert.notEqual(v, "2022-12-25");
+  assert.equal(valueOf(text, "2022-12-31", "New Year"), "2023-01-01");
+  assert.equal(valueOf("Families celebrated Christmas at home.", "2022-12-31", "Christmas"), "2022-12-25");
+  assert.equal(valueOf("Easter falls on April 9 this year.", "2023-01-20", "Easter"), "2023-04-09");
+});
+
+test("with no cue at all a weekday takes the default: the latest one on or before the DCT", () => {
+  assert.equal(valueOf("Protests on Friday in Ohio.", "2016-10-12", "Friday"), "2016-10-07");
+  assert.equal(valueOf("Protests on Wednesday in Ohio.", "2016-10-12", "Wednesday"), "2016-10-12");
+});
+
+const HEADER = "split\tfile\tstart\tend\twords\tdct\tgold\tnote";
+
+test("direction labels: a malformed row is an error with its line, not a skip", () => {
+  assert.throws(() => parseDirectionLabels("file\tstart\n"), /header/);
+  assert.throws(() => parseDirectionLabels(`${HEADER}\ntrain\ta\t9\t3\tFriday\t2016-10-15\t2016-10-14\t\n`), /line 2/);
+  assert.throws(() => parseDirectionLabels(`${HEADER}\ntrain\ta\t3\t9\tFriday\t15/10/2016\t2016-10-14\t\n`), /line 2/);
+  assert.equal(dateOf("2016-10-14TNI"), "2016-10-14");
+  assert.equal(dateOf("2016-10"), "2016-10");
+});
+
+test("direction eval scores per split, lists misses, and refuses labels whose words are not at their offsets", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "direction-"));
+  mkdirSync(join(dir, "train", "text"), { recursive: true });
+  mkdirSync(join(dir, "dev", "text"), { recursive: true });
+  const text = "Senators called on Obama on Friday. The summit opens Friday night.";
+  writeFileSync(join(dir, "train", "text", "a.txt"), text);
+  writeFileSync(join(dir, "dev", "text", "b.txt"), text);
+  const f1 = text.indexOf("on Friday");
+  const f2 = text.indexOf("Friday night");
+  const rows = [
+    `train\ta\t${f1}\t${f1 + 9}\ton Friday\t${SAT}\t2016-10-14\t`,
+    `train\ta\t${f2}\t${f2 + 6}\tFriday\t${SAT}\t2016-10-21\tthe TIME counts by its day`,
+    `dev\tb\t${f1}\t${f1 + 9}\ton Friday\t${SAT}\t2016-10-21\ta deliberately wrong gold`,
+  ];
+  const splits = scoreDirection(parseDirectionLabels(`${HEADER}\n${rows.join("\n")}\n`), dir);
+  assert.deepEqual(splits.map((s) => [s.split, s.right, s.total]), [["train", 2, 2], ["dev", 0, 1]]);
+  assert.equal(splits[1]!.misses[0]!.system, "2016-10-14");
+  const report = directionReport(splits);
+  assert.match(report[0]!, /^direction:train {2}2 \/ 2 right {2}\(100\.0%\)/);
+  assert.ok(report.some((l) => l.includes('MISS b') && l.includes("gold 2016-10-21") && l.includes("system 2016-10-14")));
+  const shifted = `${HEADER}\ntrain\ta\t${f1 + 1}\t${f1 + 10}\ton Friday\t${SAT}\t2016-10-14\t\n`;
+  assert.throws(() => scoreDirection(parseDirectionLabels(shifted), dir), /the text has/);
+  // The CLI: --direction needs --polnear, and prints the report.
+  const labels = join(dir, "labels.tsv");
+  writeFileSync(labels, `${HEADER}\n${rows.join("\n")}\n`);
+  const errors: string[] = [];
+  const logs: string[] = [];
+  const err = console.error;
+  const log = console.log;
+  console.error = (m: string) => errors.push(m);
+  console.log = (m: string) => logs.push(m);
+  try {
+    assert.equal(await main(["--direction", labels]), 2);
+    assert.equal(await main(["--direction", labels, "--polnear", dir]), 0);
+  } finally {
+    console.error = err;
+    console.log = log;
+  }
+  assert.match(errors[0]!, /--direction and --polnear go together/);
+  assert.ok(logs.includes("direction:dev  0 / 1 right  (0.0%)"));
+});
