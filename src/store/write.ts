@@ -21,6 +21,8 @@ export type Outcome = "new" | "updated" | "unchanged";
 
 export interface ToWrite {
   analysis: Analysis;
+  /** JSON.stringify(analysis), when the caller has it already (the analysis workers send it). */
+  json?: string | undefined;
   /** sha256 of the article as read (inputHash). */
   inputHash: string;
   /** file:line it was read from. */
@@ -67,9 +69,8 @@ interface Prepared {
   row: ArticleRow & { article_id: string; url: string | null; content_hash: string; analysis_hash: string };
 }
 
-function prepare({ analysis, inputHash, origin }: ToWrite, analyzer: string): Prepared {
+function prepare({ analysis, json = JSON.stringify(analysis), inputHash, origin }: ToWrite, analyzer: string): Prepared {
   const a = analysis.article;
-  const json = JSON.stringify(analysis);
   return {
     analysis,
     row: {
