@@ -14,6 +14,7 @@ import type { Analysis } from "../core/analysis.js";
 import { EntityLinker, mergeKey, nextIds, type Linked } from "./cross-entities.js";
 import { publishedDate, timexRange } from "./dates.js";
 import type { Store } from "./db.js";
+import { bumpGeneration } from "./generation.js";
 import { normalizeName } from "./names.js";
 import type { Database } from "./schema.js";
 
@@ -49,9 +50,9 @@ function injectedFault(n: number): void {
 }
 
 /** Writes analyzed articles in one transaction, under the write lock; all or none. Outcomes in input order. */
-export function writeAnalyzed(store: Store, items: readonly ToWrite[], analyzer: string): Promise<Outcome[]> {
+export async function writeAnalyzed(store: Store, items: readonly ToWrite[], analyzer: string): Promise<Outcome[]> {
   const prepared = items.map((item) => prepare(item, analyzer));
-  return store.db.transaction().execute(async (trx) => {
+  const outcomes = await store.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
     const linker = new EntityLinker(trx);
     await linker.preload(items.flatMap(({ analysis }) => analysis.entities.map(mergeKey).filter((k): k is string => k !== null)));
@@ -60,6 +61,8 @@ export function writeAnalyzed(store: Store, items: readonly ToWrite[], analyzer:
     injectedFault(items.length);
     return outcomes;
   });
+  bumpGeneration(store);
+  return outcomes;
 }
 
 type ArticleRow = Omit<Insertable<Database["articles"]>, "pk">;
