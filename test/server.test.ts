@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { InjectOptions } from "fastify";
+import { sql } from "kysely";
 import { buildServer } from "../src/server/app.js";
+import { STATS_TTL_MS } from "../src/server/routes/stats.js";
 import { Rng } from "../src/fuzz/rng.js";
 import { malformedRequest } from "../src/fuzz/requests.js";
 import { fixtureServer, type TestServer } from "./support/server.js";
@@ -48,6 +50,34 @@ function assertError(r: { status: number; json(): any }, status: number, code: s
   assert.equal(body.error.code, code);
   assert.match(body.error.message, message);
 }
+
+test("GET /api/stats is computed once and reused until this server writes (POST /api/ingest) or it is STATS_TTL_MS old", async (t) => {
+  const own = await fixtureServer(join(work, "stats-store"), work);
+  try {
+    const articles = async () => {
+      const r = await own.app.inject({ method: "GET", url: "/api/stats" });
+      assert.equal(r.statusCode, 200);
+      return (JSON.parse(r.body) as { articles: number }).articles;
+    };
+    const behindItsBack = (id: string) => sql`delete from articles where article_id = ${id}`.execute(own.store.db);
+    const ids = (await own.store.db.selectFrom("articles").select("article_id").orderBy("pk").execute()).map((r) => r.article_id);
+    assert.equal(await articles(), 5);
+    await behindItsBack(ids[0]!);
+    await behindItsBack(ids[1]!);
+    assert.equal(await articles(), 5, "the cached answer: nothing was written through this server");
+    const stored = await own.app.inject({ method: "POST", url: "/api/ingest", payload: { title: "Talks resume", text: "Xi Jinping said on Tuesday that the talks would resume." } });
+    assert.equal(stored.statusCode, 200);
+    t.mock.timers.enable({ apis: ["Date"], now: Date.now() }); // from here the cache's clock is the test's
+    assert.equal(await articles(), 4, "fresh after an ingest: 5 - 2 deleted + 1 new");
+    await behindItsBack(ids[2]!);
+    t.mock.timers.tick(STATS_TTL_MS - 1);
+    assert.equal(await articles(), 4, "still cached just before it expires");
+    t.mock.timers.tick(2);
+    assert.equal(await articles(), 3, "expired: another process's writes show");
+  } finally {
+    await own.close();
+  }
+});
 
 describe("routes", () => {
   test("GET /api/stats: the store's counts and its outlets", async () => {

@@ -14,7 +14,7 @@ import { after, describe, test } from "node:test";
 import { sql } from "kysely";
 import { openStore } from "../src/store/db.js";
 import { LATEST_VERSION, schemaVersion } from "../src/store/migrations/index.js";
-import { quotes, search } from "../src/store/queries/index.js";
+import { articleById, quotes, search } from "../src/store/queries/index.js";
 import { assertWholeArticles, cli, generatedArticles, ownDatabase } from "./support/store.js";
 
 const work = mkdtempSync(join(tmpdir(), "ng-faults-"));
@@ -40,7 +40,7 @@ const homes: { name: string; skip: string | false; fresh(): Promise<string> }[] 
 
 for (const home of homes) {
   describe(`store faults on ${home.name}`, { skip: home.skip }, () => {
-    for (const version of [2, 3, 4]) {
+    for (const version of [2, 3, 4, 5]) {
       test(`a store at schema version ${version} is migrated when opened: its articles, entities and quotes kept and found`, async () => {
         const location = await home.fresh();
         const old = await openStore(location, { create: true, migrateTo: version });
@@ -48,7 +48,7 @@ for (const home of homes) {
         // Rows as that version's newsgraph wrote them (the columns it had).
         const text = "Zebras escape the zoo\n\n\"They ran fast,\" keeper Anna Berg said.";
         const article = await sql<{ pk: number }>`insert into articles (article_id, content_hash, input_hash, analysis_hash, analyzer, title, language, published, published_date, text, blocks, analysis)
-          values (${"old-1"}, ${"h"}, ${"i"}, ${"a"}, ${"old"}, ${"Zebras escape the zoo"}, ${"en"}, ${"2005-03-01"}, ${"2005-03-01"}, ${text}, ${"[]"}, ${"{}"}) returning pk`.execute(old.db);
+          values (${"old-1"}, ${"h"}, ${"i"}, ${"a"}, ${"old"}, ${"Zebras escape the zoo"}, ${"en"}, ${"2005-03-01"}, ${"2005-03-01"}, ${text}, ${'[{"kind": "title", "start": 0, "end": 21}]'}, ${'{"schema": "old", "spans": [1, 2]}'}) returning pk`.execute(old.db);
         const articlePk = article.rows[0]!.pk;
         const entity = await sql<{ pk: number }>`insert into entities (type, name, merge_key) values (${"PERSON"}, ${"Anna Berg"}, ${"PERSON:anna berg"}) returning pk`.execute(old.db);
         const entityPk = entity.rows[0]!.pk;
@@ -56,12 +56,21 @@ for (const home of homes) {
           values (${articlePk}, ${"e1"}, ${entityPk}, ${"Anna Berg"}, ${"PERSON"}, ${["Anna Berg"]}, ${["anna berg", "berg"]}, ${1}) returning pk`.execute(old.db);
         await sql`insert into quotes (article_pk, local_id, kind, text, cue, speaker_article_entity_pk, speaker_entity_pk, speaker_text, start_offset, end_offset)
           values (${articlePk}, ${"q1"}, ${"direct"}, ${"They ran fast,"}, ${"said"}, ${ae.rows[0]!.pk}, ${entityPk}, ${"keeper Anna Berg"}, ${24}, ${38})`.execute(old.db);
+        if (version >= 5) {
+          // What version 5's newsgraph also wrote: the quote's date, the record's names.
+          await sql`update quotes set published_date = ${"2005-03-01"}`.execute(old.db);
+          await sql`insert into entity_names (name_key, entity_pk) values (${"anna berg"}, ${entityPk}), (${"berg"}, ${entityPk})`.execute(old.db);
+        }
         await old.close();
 
         const store = await openStore(location);
         try {
           assert.equal(await schemaVersion(store.db), LATEST_VERSION);
           assert.deepEqual((await search(store.db, { query: "zebra" })).map((h) => h.id), ["old-1"], "the search columns are filled for old rows");
+          // Migration 6: the Analysis and blocks kept as JSON text, the same values.
+          assert.deepEqual((await articleById(store.db, "old-1"))?.analysis, { schema: "old", spans: [1, 2] });
+          const raw = await sql<{ blocks: unknown; type: string }>`select blocks, pg_typeof(analysis)::text as type from articles`.execute(store.db);
+          assert.deepEqual(raw.rows.map((r) => [JSON.parse(String(r.blocks)), r.type]), [[[{ kind: "title", start: 0, end: 21 }], "text"]]);
           const q = await quotes(store.db, { speaker: "Berg" });
           assert.deepEqual(q.map((r) => [r.text, r.speaker, r.article]), [["They ran fast,", "Anna Berg", "old-1"]]);
           assert.equal((await quotes(store.db, { about: "fast" })).length, 1);

@@ -6,7 +6,8 @@
  *   store's work are timed, with the main thread's CPU time per article (what the write path costs, less noisy than
  *   a rate on a shared machine);
  * - ingest into a fresh PGlite directory, and into a PostgreSQL server (--pg URL of a scratch database, which is
- *   emptied first), articles/s end to end (reading, analysis, writing);
+ *   emptied first), articles/s end to end (reading, analysis, writing), with the CPU an article of the main thread,
+ *   of the whole process and (a server on this machine) of the server's backends;
  * - search and `quotes --speaker` latency (p50, p95) on each store built, through the library functions; with
  *   --scale N, after copying the stored articles under new ids until the store holds N (src/bench/store-scale.ts).
  *
@@ -16,10 +17,11 @@
  * --queries-only: no analysis, no ingest, nothing emptied: open the existing store (--pg URL, and --keep DIR for
  * PGlite), run its pending migrations, and measure the queries only.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { sql } from "kysely";
 import pg from "pg";
 import type { Analysis } from "../core/analysis.js";
 import type { Article } from "../core/article.js";
@@ -70,15 +72,24 @@ async function main(): Promise<void> {
   {
     const pool = new AnalyzePool(workers);
     const t = performance.now();
+    let first = 0;
+    const cpu = process.cpuUsage();
     await Promise.all(
       corpus.map(async (a) => {
         const analysis = await pool.analyze(a).catch(() => null);
+        first ||= performance.now();
         if (analysis && values["write-only"]) analyses.set(a.origin ?? a.id, analysis);
       }),
     );
-    const s = (performance.now() - t) / 1000;
+    const end = performance.now();
+    const used = process.cpuUsage(cpu);
+    const s = (end - t) / 1000;
     await pool.close();
-    console.log(`analysis only (worker pool, no store): ${(corpus.length / s).toFixed(1)} articles/s (${s.toFixed(1)} s)`);
+    // The start-up (workers spawned, models loaded: until the first analysis is back) is part of every ingest, so
+    // the first rate is the one to compare with ingest's; the second is the pool's steady rate.
+    console.log(
+      `analysis only (worker pool, no store): ${(corpus.length / s).toFixed(1)} articles/s (${s.toFixed(1)} s); after the start-up (${((first - t) / 1000).toFixed(1)} s to the first analysis) ${((corpus.length - 1) / ((end - first) / 1000)).toFixed(1)} articles/s; CPU of all threads ${(cpuMs(used) / corpus.length).toFixed(2)} ms an article`,
+    );
   }
 
   const inputs = [values.corpus];
@@ -101,7 +112,21 @@ async function main(): Promise<void> {
       );
       return summary;
     }
-    return ingest(store, inputs, { workers, batchSize });
+    // End to end: the CPU of the main thread (reading, the write path, and on PGlite the database itself), of the
+    // whole process (with the analysis workers) and, on a server on this machine, of its backends, per article.
+    const main = mainThreadCpuMs();
+    const cpu = process.cpuUsage();
+    const backends = await backendCpuMs(store);
+    const summary = await ingest(store, inputs, { workers, batchSize });
+    const n = Math.max(1, summary.new + summary.updated + summary.unchanged);
+    const perArticle = (ms: number | null) => (ms === null ? "not measured" : `${(ms / n).toFixed(2)} ms`);
+    const mainMs = main === null ? null : mainThreadCpuMs()! - main;
+    const backendsAfter = backends && (await backendCpuMs(store));
+    const serverMs = backends && backendsAfter ? cpuSince(backends, backendsAfter) : null;
+    console.log(
+      `${label} CPU an article: main thread ${perArticle(mainMs)}, whole process ${perArticle(cpuMs(process.cpuUsage(cpu)))}${store.kind === "postgres" ? `, server backends ${perArticle(serverMs)}` : ""}`,
+    );
+    return summary;
   };
 
   const dir = values.keep ?? (values.lite ? join(mkdtempSync(join(tmpdir(), "ng-bench-store-")), "store") : "");
@@ -196,6 +221,46 @@ async function queryBench(label: string, store: Store): Promise<void> {
   }
   console.log(`${label} search: p50 ${pct(searchTimes, 50)} ms, p95 ${pct(searchTimes, 95)} ms (${searchTimes.length} queries)`);
   console.log(`${label} quotes --speaker: p50 ${pct(quoteTimes, 50)} ms, p95 ${pct(quoteTimes, 95)} ms (${quoteTimes.length} queries, ${names.length} names)`);
+}
+
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
+}
+
+/** This process's main thread's CPU time (Linux: /proc/self/task/PID/stat, utime + stime in clock ticks), or null. */
+function mainThreadCpuMs(): number | null {
+  return procTicks(`/proc/self/task/${process.pid}/stat`);
+}
+
+function procTicks(path: string): number | null {
+  try {
+    const fields = readFileSync(path, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CPU time in ms of each server backend serving this database (pids from pg_stat_activity, read in /proc when
+ * the server runs on this machine), or null when none is readable.
+ */
+async function backendCpuMs(store: Store): Promise<Map<number, number> | null> {
+  if (store.kind !== "postgres") return null;
+  const rows = (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(store.db)).rows;
+  const ms = new Map<number, number>();
+  for (const { pid } of rows) {
+    const t = procTicks(`/proc/${pid}/stat`);
+    if (t !== null) ms.set(pid, t);
+  }
+  return ms.size > 0 ? ms : null;
+}
+
+/** The backends' CPU since `before` (a backend started since counts whole). */
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
+  return ms;
 }
 
 function pct(times: number[], p: number): string {

@@ -1,6 +1,7 @@
 /**
  * Analysis on all cores: a pool of worker threads, each loading the models once (src/store/analyze-worker.ts).
- * A worker that dies (out of memory, a crash in a stage) fails only the articles it held, and is replaced.
+ * A worker that dies (out of memory, a crash in a stage) fails only the article it was analyzing, and is replaced;
+ * the articles queued behind it go to the other workers.
  * Size 0 analyzes on the calling thread (no worker start-up: small inputs, tests).
  */
 import { Worker } from "node:worker_threads";
@@ -8,14 +9,25 @@ import type { Analysis } from "../core/analysis.js";
 import type { Article } from "../core/article.js";
 import type { WorkerReply, WorkerTask } from "./analyze-worker.js";
 
+/** An Analysis with its JSON text (what the store writes as the article's `analysis`). */
+export interface Analyzed {
+  analysis: Analysis;
+  json: string;
+}
+
 interface Pending {
   task: WorkerTask;
-  resolve(a: Analysis): void;
+  resolve(a: Analyzed): void;
   reject(e: Error): void;
 }
 
-/** How many articles a worker holds at once: one analyzing, one waiting, so it never idles between messages. */
-const PER_WORKER = 2;
+/**
+ * How many articles a worker holds at once (one analyzing, the rest queued in its port). New work is handed out only
+ * when the main thread's event loop runs, and on an embedded store that thread spends up to a few hundred
+ * milliseconds at a time inside PGlite writing a batch: with two held, the workers ran dry during every write. 32
+ * articles are about 0.2 s of analysis on an idle core.
+ */
+export const PER_WORKER = 32;
 
 export class AnalyzePool {
   private readonly workers: { worker: Worker; held: Map<number, Pending> }[] = [];
@@ -27,7 +39,12 @@ export class AnalyzePool {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
-  analyze(article: Article): Promise<Analysis> {
+  async analyze(article: Article): Promise<Analysis> {
+    return (await this.analyzeWithJson(article)).analysis;
+  }
+
+  /** The Analysis and its JSON text, which the worker made anyway (see WorkerReply). */
+  analyzeWithJson(article: Article): Promise<Analyzed> {
     if (this.size === 0) return analyzeHere(article);
     return new Promise((resolve, reject) => {
       this.queue.push({ task: { id: this.nextId++, article }, resolve, reject });
@@ -49,19 +66,26 @@ export class AnalyzePool {
       if (!pending) return;
       slot.held.delete(reply.id);
       if ("error" in reply) pending.reject(new Error(reply.error));
-      else pending.resolve(reply.analysis);
+      else pending.resolve({ analysis: JSON.parse(reply.json) as Analysis, json: reply.json });
       this.dispatch();
     });
     const fail = (why: string) => {
       const index = this.workers.indexOf(slot);
       if (index < 0) return;
       this.workers.splice(index, 1);
-      for (const p of slot.held.values()) p.reject(new Error(`the analysis worker stopped (${why})`));
+      // A worker takes its messages in order: the first it held is the one it died on; the others go back to the
+      // front of the queue, in order, for the other workers (or this one's replacement).
+      const [current, ...waiting] = slot.held.values();
       slot.held.clear();
-      if (!this.closed) {
-        this.spawn();
-        this.dispatch();
+      const stopped = new Error(`the analysis worker stopped (${why})`);
+      current?.reject(stopped);
+      if (this.closed) {
+        for (const p of waiting) p.reject(stopped);
+        return;
       }
+      this.queue.unshift(...waiting);
+      this.spawn();
+      this.dispatch();
     };
     worker.on("error", (e) => fail(e.message));
     worker.on("exit", (code) => fail(`exit code ${code}`));
@@ -82,9 +106,10 @@ export class AnalyzePool {
 }
 
 let here: typeof import("../analyze.js") | null = null;
-async function analyzeHere(article: Article): Promise<Analysis> {
+async function analyzeHere(article: Article): Promise<Analyzed> {
   here ??= await import("../analyze.js");
-  return here.analyze(article);
+  const analysis = here.analyze(article);
+  return { analysis, json: JSON.stringify(analysis) };
 }
 
 /** An item with its result: `value` null when `start` started nothing for it. */

@@ -16,7 +16,7 @@ import type { Article } from "../core/article.js";
 import { readInput } from "../readers/index.js";
 import { formatOrigin } from "../readers/types.js";
 import { DEFAULT_STAGES } from "../stages/index.js";
-import { AnalyzePool } from "./analyze-pool.js";
+import { type Analyzed, AnalyzePool } from "./analyze-pool.js";
 import type { Store } from "./db.js";
 import { repoRootFrom } from "./paths.js";
 import { type Outcome, sha256, writeAnalyzed } from "./write.js";
@@ -112,7 +112,8 @@ interface Work {
   article: Article;
   origin: string;
   hash: string;
-  analysis: Promise<Analysis>;
+  /** With the JSON text when a worker made it (the store writes it as is). */
+  analysis: Promise<Analyzed | { analysis: Analysis; json?: undefined }>;
 }
 
 export async function ingest(store: Store, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
@@ -121,10 +122,10 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
   const analyzer = analyzerSignature();
   let pool: AnalyzePool | null = null;
-  const analyzeOne = (article: Article): Promise<Analysis> => {
-    if (options.analyze) return Promise.resolve().then(() => options.analyze!(article));
+  const analyzeOne = (article: Article): Work["analysis"] => {
+    if (options.analyze) return Promise.resolve().then(async () => ({ analysis: await options.analyze!(article) }));
     pool ??= new AnalyzePool(options.workers ?? defaultWorkers());
-    return pool.analyze(article);
+    return pool.analyzeWithJson(article);
   };
   const fail = (origin: string, reason: string) => {
     summary.failed++;
@@ -251,16 +252,16 @@ async function writeBatch(
   summary: IngestSummary,
   fail: (origin: string, reason: string) => void,
 ): Promise<void> {
-  const ready: { work: Work; analysis: Analysis }[] = [];
+  const ready: { work: Work; analyzed: Awaited<Work["analysis"]> }[] = [];
   for (const work of batch) {
     try {
-      ready.push({ work, analysis: await work.analysis });
+      ready.push({ work, analyzed: await work.analysis });
     } catch (e) {
       fail(work.origin, `analysis failed: ${message(e)}`);
     }
   }
   if (ready.length === 0) return;
-  const write = (items: typeof ready) => writeAnalyzed(store, items.map(({ work, analysis }) => ({ analysis, inputHash: work.hash, origin: work.origin })), analyzer);
+  const write = (items: typeof ready) => writeAnalyzed(store, items.map(({ work, analyzed }) => ({ ...analyzed, inputHash: work.hash, origin: work.origin })), analyzer);
   const count = (outcomes: Outcome[]) => {
     for (const o of outcomes) summary[o]++;
   };

@@ -30,8 +30,10 @@ export interface ArticlesTable {
   /** The first day `published` covers, for date filters and ordering. */
   published_date: string | null;
   text: string;
-  blocks: unknown;
-  analysis: unknown;
+  /** JSON text (migration 6; jsonb before): the Analysis's blocks. */
+  blocks: string;
+  /** JSON text (migration 6; jsonb before): the whole Analysis, as JSON.stringify made it. */
+  analysis: string;
   /** Where it was read from ("file.jsonl:12"). */
   origin: string | null;
   ingested_at: ColumnType<string, string | undefined, string>;

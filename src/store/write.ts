@@ -14,6 +14,7 @@ import type { Analysis } from "../core/analysis.js";
 import { EntityLinker, mergeKey, nextIds, type Linked } from "./cross-entities.js";
 import { publishedDate, timexRange } from "./dates.js";
 import type { Store } from "./db.js";
+import { bumpGeneration } from "./generation.js";
 import { normalizeName } from "./names.js";
 import type { Database } from "./schema.js";
 
@@ -21,6 +22,8 @@ export type Outcome = "new" | "updated" | "unchanged";
 
 export interface ToWrite {
   analysis: Analysis;
+  /** JSON.stringify(analysis), when the caller has it already (the analysis workers send it). */
+  json?: string | undefined;
   /** sha256 of the article as read (inputHash). */
   inputHash: string;
   /** file:line it was read from. */
@@ -47,9 +50,9 @@ function injectedFault(n: number): void {
 }
 
 /** Writes analyzed articles in one transaction, under the write lock; all or none. Outcomes in input order. */
-export function writeAnalyzed(store: Store, items: readonly ToWrite[], analyzer: string): Promise<Outcome[]> {
+export async function writeAnalyzed(store: Store, items: readonly ToWrite[], analyzer: string): Promise<Outcome[]> {
   const prepared = items.map((item) => prepare(item, analyzer));
-  return store.db.transaction().execute(async (trx) => {
+  const outcomes = await store.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
     const linker = new EntityLinker(trx);
     await linker.preload(items.flatMap(({ analysis }) => analysis.entities.map(mergeKey).filter((k): k is string => k !== null)));
@@ -58,6 +61,8 @@ export function writeAnalyzed(store: Store, items: readonly ToWrite[], analyzer:
     injectedFault(items.length);
     return outcomes;
   });
+  bumpGeneration(store);
+  return outcomes;
 }
 
 type ArticleRow = Omit<Insertable<Database["articles"]>, "pk">;
@@ -67,9 +72,8 @@ interface Prepared {
   row: ArticleRow & { article_id: string; url: string | null; content_hash: string; analysis_hash: string };
 }
 
-function prepare({ analysis, inputHash, origin }: ToWrite, analyzer: string): Prepared {
+function prepare({ analysis, json = JSON.stringify(analysis), inputHash, origin }: ToWrite, analyzer: string): Prepared {
   const a = analysis.article;
-  const json = JSON.stringify(analysis);
   return {
     analysis,
     row: {

@@ -43,8 +43,7 @@ export async function articleById(db: Db, id: string): Promise<StoredArticle | n
       section: row.section,
       language: row.language,
     },
-    // jsonb comes back parsed on both homes (node-postgres and PGlite's adapter).
-    analysis: typeof row.analysis === "string" ? JSON.parse(row.analysis) : row.analysis,
+    analysis: JSON.parse(row.analysis) as unknown, // JSON text since migration 6
     entityLinks,
   };
 }
