@@ -165,6 +165,10 @@ test("second fragments: a content split around its cue is one content of two fra
   ctx = context("The statistics appear, by all means, to be fabricated.");
   atts = linkSpans(ctx, [[CONTENT, "The statistics"], [CUE, "appear"], [CONTENT, "to be fabricated"]]);
   assert.deepEqual(atts.map((a) => a.content.map((c) => text(ctx, c))), [["The statistics"]]);
+  // One side quoted, the other not: no split content (the unquoted one, floating, is dropped).
+  ctx = context("“She just made it up,” he said of the claim.");
+  atts = linkSpans(ctx, [[CONTENT, "“She just made it up,”"], [SOURCE, "he"], [CUE, "said"], [CONTENT, "of the claim"]]);
+  assert.deepEqual(atts.map((a) => a.content.map((c) => text(ctx, c))), [["“She just made it up,”"]]);
   // A cue between: each cue keeps its own content.
   ctx = context("Taxes rose, Smith said, Jones denied it.");
   atts = linkSpans(ctx, [[CONTENT, "Taxes rose"], [SOURCE, "Smith"], [CUE, "said"], [SOURCE, "Jones"], [CUE, "denied"], [CONTENT, "it"]]);

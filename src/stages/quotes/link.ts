@@ -142,7 +142,10 @@ const SECOND_GAP = 2;
  * A content split around its cue — `The statistics || appear || to be fabricated`, `“X,” || he said. || “Y”` — is one
  * content of two fragments in PolNeAR; the tagger tags both, the linker took one and left the other floating.
  * After every cue has its content, a cue takes as second fragment the unused content on the other side of its group,
- * in its sentence, at most SECOND_GAP tokens away, with no other cue between.
+ * in its sentence, at most SECOND_GAP tokens away, with no other cue between, and quoted as the first is or is not
+ * (`“…,” he said || of the claim` is no split content).
+ * Held-out train slice: Content exact F1 44.5 → 44.8 (gap 0: 44.5, 1: 44.8, 4 and 8: 44.7); with the quoted-alike
+ * condition (and dropUnquotedFloating) 45.9 → 47.3.
  */
 function secondFragments(ctx: QuoteContext, made: Made[], contents: readonly TypedSpan[], usedC: Uint8Array, cues: readonly TypedSpan[]): void {
   const sent = ctx.doc.tokens.sentence;
@@ -156,17 +159,19 @@ function secondFragments(ctx: QuoteContext, made: Made[], contents: readonly Typ
     const k = lower(cues.length, cueStart, lo);
     return k < cues.length && cues[k]!.end <= hi;
   };
+  const quoted = (x: TokSpan): boolean => ctx.regionAt[x.start]! >= 0;
   for (const m of made) {
     if (!m.a.cue) continue;
     const cs = sent[m.a.cue.start]!;
     const right = m.a.content[0]!.end <= m.left;
+    const q = quoted(m.a.content[0]!);
     let best = -1;
     if (right) {
       for (let i = lower(nC, contentStart, m.right); i < nC && contents[i]!.start <= m.right + SECOND_GAP && best < 0; i++)
-        if (!usedC[i] && sent[contents[i]!.start] === cs && !cueBetween(m.right, contents[i]!.start)) best = i;
+        if (!usedC[i] && sent[contents[i]!.start] === cs && quoted(contents[i]!) === q && !cueBetween(m.right, contents[i]!.start)) best = i;
     } else {
       for (let i = lower(nC, contentEnd, m.left - SECOND_GAP); i < nC && contents[i]!.end <= m.left; i++)
-        if (!usedC[i] && sent[contents[i]!.end - 1] === cs && !cueBetween(contents[i]!.end, m.left)) best = i; // the nearest: the last
+        if (!usedC[i] && sent[contents[i]!.end - 1] === cs && quoted(contents[i]!) === q && !cueBetween(contents[i]!.end, m.left)) best = i; // the nearest: the last
     }
     if (best < 0) continue;
     usedC[best] = 1;
