@@ -188,3 +188,12 @@ test("subordinate clause: a cue in a sentence-initial `While …` clause has its
   assert.deepEqual(contentOfTriple("While critics argue that trading prisoners helps, Obama has deemed it fine.", "critics", "argue", "that trading prisoners helps, Obama has deemed it fine"), ["that trading prisoners helps"]);
   assert.deepEqual(contentOfTriple("Critics argue that trading prisoners helps, and that it is fine.", "Critics", "argue", "that trading prisoners helps, and that it is fine"), ["that trading prisoners helps, and that it is fine"]);
 });
+
+test("cue tails: a say-class cue with a trailing preposition is the verb alone; other two-word cues stay", () => {
+  let ctx = context("“She just made it up,” he said of the claim.");
+  let a = withCue(ctx, linkSpans(ctx, [[CONTENT, "“She just made it up,”"], [SOURCE, "he"], [CUE, "said of"]]), "said");
+  assert.equal(text(ctx, a.source), "he");
+  ctx = context("He referred to the claim as false.");
+  a = withCue(ctx, linkSpans(ctx, [[SOURCE, "He"], [CUE, "referred to"], [CONTENT, "the claim as false"]]), "referred to");
+  assert.deepEqual(a.content.map((c) => text(ctx, c)), ["the claim as false"]);
+});

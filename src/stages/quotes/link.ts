@@ -8,6 +8,7 @@
 import type { TypedSpan } from "../entities/labels.js";
 import { tokenAt, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
 import { CONTENT, CUE, features, ruleLabels, sequences, SOURCE } from "./features.js";
+import { CLS_SAY, cueClass } from "./cue-lexicon.js";
 import { OPEN_MARKS, STRAIGHT_MARK } from "./lexicon.js";
 import { QK, quoteModel, spansOf, tagSequence, type QuoteModel } from "./model.js";
 
@@ -303,6 +304,7 @@ export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: rea
   for (const a of joined) labelTurn(ctx, a);
   for (const a of joined) accordingTo(ctx, a);
   for (const a of joined) subordinateContent(ctx, a);
+  for (const a of joined) cuePreposition(ctx, a);
   // The stage's covered map follows the model's spans (partial quotes are read from it).
   ctx.covered.fill(-1);
   joined.forEach((a, i) => {
@@ -347,6 +349,21 @@ function dropUnquotedFloating(ctx: QuoteContext, out: RawAttribution[]): void {
     if (a.source || a.cue || a.content.length === 0 || ctx.regionAt[a.content[0]!.start]! >= 0) out[k++] = a;
   }
   out.length = k;
+}
+
+const CUE_TAIL_PREPS: ReadonlySet<string> = new Set(["of", "at", "in", "on", "during"]);
+
+/**
+ * A two-word cue of a say-class verb and a preposition — `said of || the claim`, `said at || a rally` — is the verb
+ * alone in PolNeAR; the tagger takes the preposition in (6 of the slice's 214 cues overlapping the gold's inexactly).
+ * Held-out slice: Cue exact F1 60.6 → 61.1 (`of`, `at` alone: 61.0; with `after`, `to` too: 60.7).
+ */
+function cuePreposition(ctx: QuoteContext, a: RawAttribution): void {
+  const { words } = ctx;
+  const cue = a.cue;
+  if (!cue || cue.end - cue.start !== 2 || !CUE_TAIL_PREPS.has(words[cue.end - 1]!)) return;
+  if (cueClass(words[cue.start]!, words[cue.start + 1]) !== CLS_SAY) return;
+  a.cue = { start: cue.start, end: cue.end - 1 };
 }
 
 const RELATIVE: ReadonlySet<string> = new Set(["which", "who", "whose", "that"]);
