@@ -154,3 +154,46 @@ test("according to X: the source ends before a comma, unless a relative clause f
   a = withCue(ctx, linkSpans(ctx, [[CONTENT, "Attacks rose"], [CUE, "according to"], [SOURCE, "the SITE Intelligence Group, which monitors statements"]]), "according to");
   assert.equal(text(ctx, a.source), "the SITE Intelligence Group, which monitors statements");
 });
+
+test("second fragments: a content split around its cue is one content of two fragments; not past SECOND_GAP, not over another cue", () => {
+  let ctx = context("The statistics appear to be fabricated, experts said.");
+  let atts = linkSpans(ctx, [[CONTENT, "The statistics"], [CUE, "appear"], [CONTENT, "to be fabricated"]]);
+  assert.equal(atts.length, 1);
+  assert.deepEqual(atts[0]!.content.map((c) => text(ctx, c)), ["The statistics", "to be fabricated"]);
+  // Three tokens between the cue and the other content: over the gap; that content stays apart (and, unquoted
+  // with no cue, is dropped).
+  ctx = context("The statistics appear, by all means, to be fabricated.");
+  atts = linkSpans(ctx, [[CONTENT, "The statistics"], [CUE, "appear"], [CONTENT, "to be fabricated"]]);
+  assert.deepEqual(atts.map((a) => a.content.map((c) => text(ctx, c))), [["The statistics"]]);
+  // One side quoted, the other not: no split content (the unquoted one, floating, is dropped).
+  ctx = context("“She just made it up,” he said of the claim.");
+  atts = linkSpans(ctx, [[CONTENT, "“She just made it up,”"], [SOURCE, "he"], [CUE, "said"], [CONTENT, "of the claim"]]);
+  assert.deepEqual(atts.map((a) => a.content.map((c) => text(ctx, c))), [["“She just made it up,”"]]);
+  // A cue between: each cue keeps its own content.
+  ctx = context("Taxes rose, Smith said, Jones denied it.");
+  atts = linkSpans(ctx, [[CONTENT, "Taxes rose"], [SOURCE, "Smith"], [CUE, "said"], [SOURCE, "Jones"], [CUE, "denied"], [CONTENT, "it"]]);
+  assert.deepEqual(withCue(ctx, atts, "said").content.map((c) => text(ctx, c)), ["Taxes rose"]);
+  assert.deepEqual(withCue(ctx, atts, "denied").content.map((c) => text(ctx, c)), ["it"]);
+});
+
+test("floating contents: an unquoted content with no cue or source is dropped; a floating quotation stays", () => {
+  // (The sentence between is over MAX_GAP tokens, so the quotation is no continuation of Smith's content.)
+  const ctx = context("Smith said the plan works. Taxes will fall for most of the families in the state. “It is done.”");
+  const atts = linkSpans(ctx, [[SOURCE, "Smith"], [CUE, "said"], [CONTENT, "the plan works"], [CONTENT, "Taxes will fall"], [CONTENT, "“It is done.”"]]);
+  assert.deepEqual(atts.map((a) => a.content.map((c) => text(ctx, c))), [["the plan works"], ["“It is done.”"]]);
+  assert.equal(atts[1]!.inherit, 0);
+});
+
+test("subordinate clause: a cue in a sentence-initial `While …` clause has its content end at the clause's comma; elsewhere the comma stays", () => {
+  assert.deepEqual(contentOfTriple("While critics argue that trading prisoners helps, Obama has deemed it fine.", "critics", "argue", "that trading prisoners helps, Obama has deemed it fine"), ["that trading prisoners helps"]);
+  assert.deepEqual(contentOfTriple("Critics argue that trading prisoners helps, and that it is fine.", "Critics", "argue", "that trading prisoners helps, and that it is fine"), ["that trading prisoners helps, and that it is fine"]);
+});
+
+test("cue tails: a say-class cue with a trailing preposition is the verb alone; other two-word cues stay", () => {
+  let ctx = context("“She just made it up,” he said of the claim.");
+  let a = withCue(ctx, linkSpans(ctx, [[CONTENT, "“She just made it up,”"], [SOURCE, "he"], [CUE, "said of"]]), "said");
+  assert.equal(text(ctx, a.source), "he");
+  ctx = context("He referred to the claim as false.");
+  a = withCue(ctx, linkSpans(ctx, [[SOURCE, "He"], [CUE, "referred to"], [CONTENT, "the claim as false"]]), "referred to");
+  assert.deepEqual(a.content.map((c) => text(ctx, c)), ["the claim as false"]);
+});
