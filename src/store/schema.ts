@@ -76,6 +76,8 @@ export interface ArticleEntitiesTable {
   /** The name and aliases as names are compared (src/store/names.ts): what `entity` and `--speaker` look up. */
   name_keys: string[];
   mention_count: number;
+  /** The article's publication date (migration 8), so an entity's dates need not read its articles. */
+  published_date: string | null;
 }
 
 export interface MentionsTable {

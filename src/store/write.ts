@@ -292,6 +292,7 @@ async function writeChildren(
         aliases,
         name_keys: nameKeys,
         mention_count: entity.mentions.length,
+        published_date,
       });
       for (const m of entity.mentions) {
         mentions.push({ article_pk: articlePk, article_entity_pk: pk, start_offset: m.start, end_offset: m.end, text: m.text, kind: m.kind ?? "name" });

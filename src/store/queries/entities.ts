@@ -4,10 +4,10 @@
  * looks up by name only; these take and give record ids so that pages can link to each other.
  */
 import { sql } from "kysely";
-import { type Db } from "./common.js";
+import { articleCount, type Db, namedRecords } from "./common.js";
 import { normalizeName } from "../names.js";
 import { type Page, type PageOptions, toPage } from "./page.js";
-import { entityProfile } from "./entity.js";
+import { entityProfile, PROFILE_SAMPLE } from "./entity.js";
 import { quotePage, type QuoteRow } from "./quotes.js";
 
 
@@ -38,10 +38,7 @@ export async function findEntities(db: Db, options: EntitySearchOptions): Promis
   const partial = key.length >= MIN_PARTIAL ? `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await db
     .with("candidates", (qb) => {
-      const exact = qb
-        .selectFrom("article_entities")
-        .select(["entity_pk as pk", sql<number>`0`.as("tier")])
-        .where("name_keys", "@>", sql<string[]>`ARRAY[${key}]::text[]`);
+      const exact = qb.selectFrom(namedRecords(db, key).as("n")).select(["n.pk", sql<number>`0`.as("tier")]);
       return partial === null ? exact : exact.union(qb.selectFrom("entities").select(["pk", sql<number>`1`.as("tier")]).where(sql`lower(name)`, "like", partial));
     })
     .with("best", (qb) => qb.selectFrom("candidates").select(["pk", sql<number>`min(tier)`.as("tier")]).groupBy("pk"))
@@ -52,8 +49,7 @@ export async function findEntities(db: Db, options: EntitySearchOptions): Promis
       "e.name",
       "e.type",
       "b.tier",
-      (eb) =>
-        eb.selectFrom("article_entities as ae").select(sql<number>`count(distinct ae.article_pk)`.as("n")).whereRef("ae.entity_pk", "=", "e.pk").as("articles"),
+      (eb) => articleCount(eb.ref("e.pk")).as("articles"),
       (eb) => eb.selectFrom("quotes as q").select(sql<number>`count(*)`.as("n")).whereRef("q.speaker_entity_pk", "=", "e.pk").as("quotes"),
     ])
     .$if(options.type !== undefined, (w) => w.where("e.type", "=", options.type!))
@@ -78,23 +74,30 @@ export async function findEntities(db: Db, options: EntitySearchOptions): Promis
   };
 }
 
-/** Each record's names and aliases over its articles, the most used first, at most `max` each. */
+/**
+ * Each record's names and aliases over its latest PROFILE_SAMPLE articles (a place in 36,000 articles must not make
+ * a page of names read them all), the most used first, at most `max` each.
+ */
 async function namesOf(db: Db, pks: number[], max = 10): Promise<Map<number, string[]>> {
   const map = new Map<number, string[]>();
   if (pks.length === 0) return map;
-  const rows = await db
-    .selectFrom("article_entities")
-    .select(["entity_pk", sql<string>`unnest(array_prepend(name, aliases))`.as("value"), sql<number>`count(*)`.as("n")])
-    .where("entity_pk", "in", pks)
-    .groupBy(["entity_pk", "value"])
-    .orderBy("entity_pk")
-    .orderBy("n", "desc")
-    .orderBy("value")
-    .execute();
+  // One sampled branch per record, each with its own key as a parameter: planned for that record (a place in 36,000
+  // articles reads its index in order and stops), where one lateral join is planned for the average record and
+  // sorts all the rows of a large one.
+  const sampled = pks.map(
+    (pk) => sql`(select ae.entity_pk, ae.name, ae.aliases from article_entities ae where ae.entity_pk = ${pk}
+      order by ae.published_date desc nulls last, ae.article_pk desc limit ${PROFILE_SAMPLE})`,
+  );
+  const { rows } = await sql<{ entity_pk: number; value: string; n: number }>`
+    select r.entity_pk, v.value, count(*) as n
+    from (${sql.join(sampled, sql` union all `)}) as r
+    cross join lateral unnest(array_prepend(r.name, r.aliases)) as v(value)
+    group by r.entity_pk, v.value
+    order by r.entity_pk, n desc, v.value`.execute(db);
   for (const r of rows) {
-    const list = map.get(r.entity_pk) ?? [];
+    const list = map.get(Number(r.entity_pk)) ?? [];
     if (list.length < max && !list.includes(r.value)) list.push(r.value);
-    map.set(r.entity_pk, list);
+    map.set(Number(r.entity_pk), list);
   }
   return map;
 }
@@ -134,15 +137,15 @@ export async function entityById(db: Db, id: number, options: EntityDetailOption
     entityProfile(db, id, options.cooccurring ?? 30),
     namesOf(db, [id], 20),
     db
+      // The article's date as each quote carries it (migration 5): the speaker's index, not every article read.
       .selectFrom("quotes as q")
-      .innerJoin("articles as a", "a.pk", "q.article_pk")
       .select([
-        sql<string>`to_char(a.published_date, 'IYYY-"W"IW')`.as("week"),
-        sql<string>`date_trunc('week', a.published_date)::date::text`.as("start"),
+        sql<string>`to_char(q.published_date, 'IYYY-"W"IW')`.as("week"),
+        sql<string>`date_trunc('week', q.published_date)::date::text`.as("start"),
         sql<number>`count(*)`.as("count"),
       ])
       .where("q.speaker_entity_pk", "=", id)
-      .where("a.published_date", "is not", null)
+      .where("q.published_date", "is not", null)
       .groupBy(["week", "start"])
       .orderBy("start")
       .execute(),
