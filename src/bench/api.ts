@@ -102,10 +102,18 @@ async function main(): Promise<number> {
       await browserLoad(base);
 
       console.log("\n| route | requests | p50 ms | p95 ms |\n|---|---|---|---|");
+      // The entity page of each name's first record: what the UI opens from the list.
+      const entityIds: number[] = [];
+      for (const n of ENTITIES) {
+        const r = await fetch(`${base}/api/entities?name=${encodeURIComponent(n)}`);
+        const body = (await r.json()) as { items?: { id: number }[] };
+        if (body.items?.[0]) entityIds.push(body.items[0].id);
+      }
       const routes: Array<[string, string[]]> = [
         ["GET /api/search?q=", SEARCHES.map((q) => `/api/search?q=${encodeURIComponent(q)}`)],
         ["GET /api/quotes?speaker=", SPEAKERS.map((s) => `/api/quotes?speaker=${encodeURIComponent(s)}`)],
         ["GET /api/entities?name=", ENTITIES.map((n) => `/api/entities?name=${encodeURIComponent(n)}`)],
+        ["GET /api/entities/:id", entityIds.map((id) => `/api/entities/${id}`)],
       ];
       for (const [name, urls] of routes) {
         const ms: number[] = [];
