@@ -7,7 +7,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { decodeEntities, escapeXml } from "../../corpora/xml.js";
 import { makeArticle } from "../article-id.js";
-import { fragmentBlocks } from "../html/extract.js";
+import type { HtmlBlock } from "../html/blocks.js";
+import { fragmentBlocks, HtmlTooLarge } from "../html/extract.js";
 import type { ReadItem } from "../types.js";
 
 type Node = Record<string, unknown>;
@@ -49,7 +50,13 @@ export function readFeed(text: string, file: string): ReadItem[] {
 function itemToArticle(item: Node, n: number, file: string, feed: { source: string | null; language: string | null }): ReadItem {
   const link = itemLink(item);
   const html = rawText(item["content:encoded"]) ?? atomText(item.content) ?? rawText(item.description) ?? atomText(item.summary);
-  const blocks = html === null ? [] : fragmentBlocks(html);
+  let blocks: HtmlBlock[] = [];
+  try {
+    if (html !== null) blocks = fragmentBlocks(html);
+  } catch (e) {
+    if (!(e instanceof HtmlTooLarge)) throw e;
+    return { error: { origin: { file }, message: `feed item ${n}: ${e.message}` } };
+  }
   const title = textOf(item.title) ?? "";
   if (blocks.length === 0) return { error: { origin: { file }, message: `feed item ${n}${title ? ` ("${title}")` : ""} has no text (no content, summary or description)` } };
   const categories = list(item.category).map((c) => textOf(c) ?? attr(c, "term")).filter((c): c is string => c !== null);

@@ -15,24 +15,27 @@ export interface HtmlArticle {
 }
 
 /**
- * Pages above this size are refused: the DOM of a page takes ~10x its size in memory and Readability's scoring grows
- * faster than linearly on it. News pages are well under 5 MB; the largest of the Zyte benchmark's is 1.6 MB.
+ * Bounds, so that no page hangs a run (times on this machine, docs/benchmarks.md): a page's bytes past MAX_HTML_BYTES
+ * are not read at all; the markup left once scripts, styles and comments are dropped is parsed only up to
+ * MAX_MARKUP_CHARS (linkedom and Readability take ~1 s per MB of plain paragraphs); and markup whose unclosed elements
+ * would nest deeper than MAX_NESTING is refused before parsing, because parsing and Readability's scoring grow with
+ * the square of the depth (50,000 unclosed `<b>` take the parser 30 s; 990 nested `<div>` take Readability 5.5 s of
+ * CPU, 290 take 0.3 s). On the Zyte benchmark's dev pages: at most 1.4 MB, nesting estimate at most 290 (median 17).
  */
 export const MAX_HTML_BYTES = 16 * 1024 * 1024;
+export const MAX_MARKUP_CHARS = 4 * 1024 * 1024;
+export const MAX_NESTING = 400;
 /** Readability gives up on documents with more elements than this (its own guard against pathological markup). */
 const MAX_ELEMENTS = 100_000;
 
 export class HtmlTooLarge extends Error {}
 
 export function extractHtml(html: string): HtmlArticle {
-  if (html.length > MAX_HTML_BYTES) {
-    throw new HtmlTooLarge(`HTML page too large: ${(html.length / 1048576).toFixed(1)} MB, the limit is ${MAX_HTML_BYTES / 1048576} MB`);
-  }
-  const { document } = parseHTML(html);
-  const meta = readMetadata(document as unknown as Document);
+  const document = parsePage(html);
+  const meta = readMetadata(document);
   let parsed: ReturnType<Readability<Element>["parse"]> = null;
   try {
-    parsed = new Readability<Element>(document as unknown as Document, {
+    parsed = new Readability<Element>(document, {
       maxElemsToParse: MAX_ELEMENTS,
       serializer: (node) => node as Element,
     }).parse();
@@ -44,12 +47,41 @@ export function extractHtml(html: string): HtmlArticle {
   return { meta, title: parsed?.title?.trim() || null, blocks };
 }
 
+/** Scripts (but JSON-LD, which holds the metadata), styles and comments: never article text, often most of the bytes. */
+const NOT_MARKUP = /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi;
+
+function parsePage(html: string): Document {
+  if (html.length > MAX_HTML_BYTES) throw new HtmlTooLarge(`HTML page too large: ${mb(html.length)} MB, the limit is ${mb(MAX_HTML_BYTES)} MB`);
+  const markup = html.replace(NOT_MARKUP, "");
+  if (markup.length > MAX_MARKUP_CHARS) {
+    throw new HtmlTooLarge(`HTML page too large: ${mb(markup.length)} MB of markup without scripts and styles, the limit is ${mb(MAX_MARKUP_CHARS)} MB`);
+  }
+  const depth = nestingEstimate(markup);
+  if (depth > MAX_NESTING) throw new HtmlTooLarge(`HTML page nested too deeply: over ${MAX_NESTING} levels of unclosed elements`);
+  return parseHTML(markup).document as unknown as Document;
+}
+
+const mb = (n: number): string => (n / 1048576).toFixed(1).replace(/\.0$/, "");
+
+/** Elements that never nest (void) or that the parser closes by itself when the next one opens: not counted. */
+const FLAT = new Set("area base br col embed hr img input link meta source track wbr p li dt dd option tr td th tbody thead tfoot html head body".split(" "));
+
+/** The deepest nesting of open elements, counted in one linear pass over the tags (an upper bound for the parser's). */
+function nestingEstimate(markup: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of markup.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    if (FLAT.has(m[2]!.toLowerCase()) || m[3] === "/") continue;
+    depth = m[1] === "/" ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
 /**
  * The blocks of an HTML fragment that is all article (a feed item's content): no Readability, whose boilerplate
  * scoring would drop a short item, only the same block reading and size cap as a page.
  */
 export function fragmentBlocks(html: string): HtmlBlock[] {
-  if (html.length > MAX_HTML_BYTES) throw new HtmlTooLarge(`HTML content too large: the limit is ${MAX_HTML_BYTES / 1048576} MB`);
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return htmlBlocks(document.body as unknown as Element);
+  return htmlBlocks(parsePage(`<!doctype html><html><body>${html}</body></html>`).body);
 }

@@ -25,6 +25,8 @@ export function htmlItem(html: string, file: string, url: string | null, fallbac
     page = extractHtml(html);
   } catch (e) {
     if (e instanceof HtmlTooLarge) return { error: { origin: { file }, message: e.message } };
+    // The guards above keep the DOM shallow; should a page still exhaust the stack, it is this page's error alone.
+    if (e instanceof RangeError) return { error: { origin: { file }, message: "HTML page too complex to read" } };
     throw e;
   }
   const meta = { ...page.meta };
