@@ -1,6 +1,6 @@
 /**
  * An extracted article's DOM as paragraphs, each with the block kind its markup gives: `<h2>`–`<h6>` are headings,
- * `<figcaption>` captions, `<blockquote>` block quotes, a list of links (or a "Read more: ..." line) related-article
+ * `<figcaption>` captions, `<blockquote>` block quotes, an element classed byline or author the byline, a list of links (or a "Read more: ..." line) related-article
  * teasers. A table row is one paragraph. Text inside a block is whitespace-normalized; a `<br>` or a nested block ends a paragraph.
  */
 import type { BlockKind } from "../../core/analysis.js";
@@ -19,7 +19,7 @@ const BLOCK = new Set([
   "TBODY", "THEAD", "TFOOT", "TR", "UL", "CAPTION",
 ]);
 /** Elements whose text is never article text. */
-const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "BUTTON", "SELECT", "TEXTAREA", "IFRAME", "OBJECT"]);
+const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "BUTTON", "SELECT", "TEXTAREA", "IFRAME", "OBJECT", "NAV", "FORM", "TITLE"]);
 
 /** "Read more: ...", "RELATED: ...", "See also ...": a teaser line, not story text. */
 const TEASER = /^(?:read (?:more|next|also)|related(?: (?:story|stories|articles?|coverage|content))?|see also|more on this(?: story)?|also read)\b/i;
@@ -81,8 +81,12 @@ function kindOf(el: Element, tag: string): BlockKind | null {
   if (tag === "FIGCAPTION" || tag === "CAPTION" || tag === "FIGURE") return "caption";
   if (tag === "BLOCKQUOTE") return "blockquote";
   if ((tag === "UL" || tag === "OL") && isLinkList(el)) return "related";
+  if (BYLINE.test(`${el.getAttribute("class") ?? ""} ${el.getAttribute("itemprop") ?? ""} ${el.getAttribute("rel") ?? ""}`)) return "byline";
   return null;
 }
+
+/** The class, itemprop or rel of a byline's element ("byline", "article-author", itemprop="author"). */
+const BYLINE = /(?:^|[\s_-])(?:byline|author)(?:$|[\s_-])/i;
 
 /** A list of two or more items whose text is nearly all link text: "More stories", "Related coverage". */
 function isLinkList(list: Element): boolean {

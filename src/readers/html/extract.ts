@@ -37,14 +37,18 @@ export function extractHtml(html: string): HtmlArticle {
   try {
     parsed = new Readability<Element>(document, {
       maxElemsToParse: MAX_ELEMENTS,
+      keepClasses: true, // htmlBlocks reads a byline by its class
       serializer: (node) => node as Element,
     }).parse();
   } catch (e) {
     if (!/Aborting parsing document/.test((e as Error).message)) throw e;
     throw new HtmlTooLarge(`HTML page too complex: more than ${MAX_ELEMENTS} elements`);
   }
-  const blocks = parsed?.content ? htmlBlocks(parsed.content) : [];
-  return { meta, title: parsed?.title?.trim() || null, blocks };
+  let blocks = parsed?.content ? htmlBlocks(parsed.content) : [];
+  // Readability wants 500 characters of text before it calls anything an article: a short page is read whole (parsed
+  // again, since Readability took the first DOM apart), its navigation and forms still dropped by htmlBlocks.
+  if (blocks.length === 0) blocks = htmlBlocks(parsePage(html).body);
+  return { meta, title: parsed?.title?.trim() || meta.title, blocks };
 }
 
 /** Scripts (but JSON-LD, which holds the metadata), styles and comments: never article text, often most of the bytes. */
@@ -58,7 +62,9 @@ function parsePage(html: string): Document {
   }
   const depth = nestingEstimate(markup);
   if (depth > MAX_NESTING) throw new HtmlTooLarge(`HTML page nested too deeply: over ${MAX_NESTING} levels of unclosed elements`);
-  return parseHTML(markup).document as unknown as Document;
+  // linkedom builds no <html> and <body> around a page that has none (the HTML parser of a browser would).
+  const whole = /<html[\s>]/i.test(markup) ? markup : `<!doctype html><html><body>${markup}</body></html>`;
+  return parseHTML(whole).document as unknown as Document;
 }
 
 const mb = (n: number): string => (n / 1048576).toFixed(1).replace(/\.0$/, "");
@@ -83,5 +89,5 @@ function nestingEstimate(markup: string): number {
  * scoring would drop a short item, only the same block reading and size cap as a page.
  */
 export function fragmentBlocks(html: string): HtmlBlock[] {
-  return htmlBlocks(parsePage(`<!doctype html><html><body>${html}</body></html>`).body);
+  return htmlBlocks(parsePage(html).body);
 }

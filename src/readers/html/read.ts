@@ -32,7 +32,11 @@ export function htmlItem(html: string, file: string, url: string | null, fallbac
   const meta = { ...page.meta };
   for (const [k, v] of Object.entries(fallback)) if (v !== null && v !== undefined && (meta as Record<string, unknown>)[k] == null) (meta as Record<string, unknown>)[k] = v;
   const title = meta.title ?? page.title ?? "";
-  const blocks = withoutTitle(page.blocks, title);
+  const all = withoutTitle(page.blocks, title);
+  // The byline printed at the top is the article's byline, as the other readers give it, not a paragraph.
+  const bylineAt = all.findIndex((b, i) => i < 3 && b.kind === "byline");
+  const byline = bylineAt >= 0 ? all[bylineAt]!.text : null;
+  const blocks = all.filter((_, i) => i !== bylineAt);
   if (blocks.length === 0) return { error: { origin: { file }, message: "no article text found in the HTML page" } };
   return {
     article: makeArticle(
@@ -45,6 +49,7 @@ export function htmlItem(html: string, file: string, url: string | null, fallbac
         published: meta.published,
         section: meta.section,
         authors: meta.authors,
+        byline,
         language: meta.language,
       },
       { file },
@@ -61,7 +66,7 @@ function withoutTitle(blocks: HtmlBlock[], title: string): HtmlBlock[] {
 
 const same = (a: string, b: string): boolean => a.toLowerCase().replace(/\W+/g, "") === b.toLowerCase().replace(/\W+/g, "");
 
-/** The story text of a page as the benchmark scores it: every block but related-article teasers and captions, one per line. */
+/** The story text of a page as the benchmark scores it: every block but related-article teasers, captions and bylines, one per line. */
 export function bodyText(blocks: readonly HtmlBlock[]): string {
-  return blocks.filter((b) => b.kind !== "related" && b.kind !== "caption").map((b) => b.text).join("\n");
+  return blocks.filter((b) => b.kind !== "related" && b.kind !== "caption" && b.kind !== "byline").map((b) => b.text).join("\n");
 }
