@@ -34,7 +34,7 @@ export function looksLikeFeed(head: string): boolean {
 
 export function readFeed(text: string, file: string): ReadItem[] {
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return [{ error: { origin: { file, line: valid.err.line }, message: `not a feed: malformed XML (${valid.err.msg})` } }];
+  if (valid !== true) return [{ error: { origin: { file, line: valid.err.line }, message: `not a feed: malformed XML (${xmlProblem(valid.err.msg)})` } }];
   const doc = parser.parse(text) as Node;
   const rss = (doc.rss as Node | undefined)?.channel as Node | undefined;
   const rdf = doc["rdf:RDF"] as Node | undefined;
@@ -126,3 +126,10 @@ function attr(v: unknown, name: string): string | null {
 }
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
+/** The validator's message, said plainly: it reports tags left open at the end as "Invalid '[ "rss", "item" ]' found." */
+function xmlProblem(msg: string): string {
+  const open = /^Invalid '\[([^\]]*)\]' found/.exec(msg);
+  if (open) return `unclosed tags: ${[...open[1]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]).join(", ")}`;
+  return msg.replace(/\s+/g, " ");
+}
