@@ -26,7 +26,9 @@ export interface Fetched {
 
 export const FETCH_DEFAULTS = { timeoutMs: 30_000, maxRedirects: 5, maxBytes: 16 * 1024 * 1024 } as const;
 
-export class FetchError extends Error {}
+export class FetchError extends Error {
+  override name = "FetchError";
+}
 
 export function isUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);
