@@ -5,6 +5,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
 import { UsageError } from "../../../core/errors.js";
 import { readZyte } from "../../../corpora/zyte.js";
 import { decodeText } from "../../decode.js";
@@ -12,7 +14,7 @@ import { extractHtml } from "../extract.js";
 import { bodyText } from "../read.js";
 import { pageCounts, score, type PageCounts } from "./shingles.js";
 
-const HELP = `Usage: newsgraph eval extract --zyte DIR [--out FILE] [--json]
+const HELP = `Usage: newsgraph eval extract --zyte DIR [--out FILE] [--worst N] [--readability-only] [--json]
 
 Extracts the article body of every page of the Zyte article-extraction benchmark (DIR/html/*.html.gz,
 DIR/ground-truth.json) and scores it as the benchmark does: 4-gram shingles of word tokens, precision
@@ -22,6 +24,9 @@ Options:
   --zyte DIR    the benchmark folder (e.g. ../shared/data/extraction/zyte-dev)
   --out FILE    write the predictions there, {id: {"articleBody": ...}}, the benchmark's output format
   --worst N     list the N pages of lowest F1 with their precision and recall
+  --readability-only
+                the baseline: Readability's textContent over linkedom, as the benchmark runs
+                Readability.js, instead of newsgraph's extractor
   --json        print the scores as JSON
   -h, --help    this help
 
@@ -35,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       zyte: { type: "string" },
       out: { type: "string" },
       worst: { type: "string" },
+      "readability-only": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
@@ -54,7 +60,8 @@ export async function main(argv: string[]): Promise<number> {
   const started = process.cpuUsage();
   for (const page of pages) {
     const t0 = performance.now();
-    const body = bodyText(extractHtml(decodeText(page.html, { html: true }).text).blocks);
+    const html = decodeText(page.html, { html: true }).text;
+    const body = values["readability-only"] ? readabilityText(html) : bodyText(extractHtml(html).blocks);
     maxMs = Math.max(maxMs, performance.now() - t0);
     predictions[page.id] = { articleBody: body };
     counts.push({ id: page.id, ...pageCounts(page.articleBody, body) });
@@ -76,4 +83,10 @@ export async function main(argv: string[]): Promise<number> {
   for (const { c, one } of ranked.slice(0, worst)) lines.push(`  ${c.id.slice(0, 16)}  P ${f(one.precision)}  R ${f(one.recall)}  F1 ${f(one.f1)}`);
   process.stdout.write(lines.join("\n") + "\n");
   return 0;
+}
+
+/** Readability.js alone, as the benchmark's own runner calls it (its textContent), over linkedom instead of jsdom. */
+function readabilityText(html: string): string {
+  const { document } = parseHTML(html);
+  return new Readability(document as unknown as Document).parse()?.textContent ?? "";
 }
