@@ -12,8 +12,6 @@ export interface PageMeta {
   source: string | null;
   url: string | null;
   language: string | null;
-  /** The page's description: a feed item or a page without body text falls back to it. */
-  description: string | null;
 }
 
 /** JSON-LD types that describe an article (schema.org's Article and the subtypes news sites use). */
@@ -46,7 +44,6 @@ export function readMetadata(document: Document): PageMeta {
     source: text(jsonName(ld?.publisher)) ?? meta("og:site_name", "application-name"),
     url: absoluteUrl(clean(document.querySelector('link[rel="canonical"]')?.getAttribute("href")) ?? meta("og:url") ?? text(ld?.url)),
     language: clean(document.documentElement?.getAttribute("lang")) ?? text(ld?.inLanguage) ?? meta("og:locale")?.replace("_", "-") ?? null,
-    description: text(ld?.description) ?? meta("og:description", "description", "twitter:description"),
   };
 }
 

@@ -18,8 +18,8 @@ export function readHtml(bytes: Uint8Array, file: string, source: HtmlSource = {
   return [...items, htmlItem(decoded.text, file, source.url ?? null)];
 }
 
-/** One decoded page as an article item; also what a feed item's HTML content goes through. */
-export function htmlItem(html: string, file: string, url: string | null, fallback: Partial<HtmlArticle["meta"]> = {}): ReadItem {
+/** One decoded page as an article item (also what the API's `html` field goes through). */
+export function htmlItem(html: string, file: string, url: string | null): ReadItem {
   let page: HtmlArticle;
   try {
     page = extractHtml(html);
@@ -29,8 +29,7 @@ export function htmlItem(html: string, file: string, url: string | null, fallbac
     if (e instanceof RangeError) return { error: { origin: { file }, message: "HTML page too complex to read" } };
     throw e;
   }
-  const meta = { ...page.meta };
-  for (const [k, v] of Object.entries(fallback)) if (v !== null && v !== undefined && (meta as Record<string, unknown>)[k] == null) (meta as Record<string, unknown>)[k] = v;
+  const meta = page.meta;
   const title = meta.title ?? page.title ?? "";
   const all = withoutTitle(page.blocks, title);
   // The byline printed at the top is the article's byline, as the other readers give it, not a paragraph.
