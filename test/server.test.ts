@@ -194,6 +194,11 @@ describe("routes", () => {
     assert.ok(a.entities.some((e: any) => e.name === "Vladimir Putin"));
     assert.equal((await get("/api/stats")).json().articles, 5);
     assertError(await send({ method: "POST", url: "/api/analyze", payload: { title: "no text" } }), 400, "bad_request", /body: article has no text/);
+    const html = '<html><head><meta property="og:site_name" content="Wire"><title>Talks</title></head><body><nav><a href="/">Home</a></nav><article><h1>Talks</h1><p>Vladimir Putin said on Monday that the talks would go on.</p></article></body></html>';
+    const page = (await send({ method: "POST", url: "/api/analyze", payload: { html, url: "https://wire.example/talks" } })).json();
+    assert.deepEqual([page.article.title, page.article.source, page.article.url], ["Talks", "Wire", "https://wire.example/talks"]);
+    assert.ok(page.entities.some((e: any) => e.name === "Vladimir Putin"));
+    assertError(await send({ method: "POST", url: "/api/analyze", payload: { html: "<form><button>Sign in</button></form>" } }), 400, "bad_request", /body: no article text found in the HTML page/);
   });
 
   test("POST /api/ingest: one article or many, each stored or failed alone, never twice", async () => {

@@ -157,6 +157,11 @@ export function validateReadItems(items: unknown, fileName: string, lineCount: n
       if (line !== undefined && !(Number.isInteger(line) && line >= 1 && line <= lineCount)) errors.push(`${path}/error/origin/line ${line} is not a line of the input (1..${lineCount})`);
       return;
     }
+    if ("warning" in item || "skipped" in item) {
+      const origin = "warning" in item ? item.warning.origin : item.skipped;
+      if (origin?.file !== fileName) errors.push(`${path} names ${JSON.stringify(origin?.file)}, not ${JSON.stringify(fileName)}`);
+      return;
+    }
     if (!("article" in item)) {
       errors.push(`${path} has neither article nor error`);
       return;

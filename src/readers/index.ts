@@ -1,58 +1,114 @@
 import { createReadStream } from "node:fs";
 import { open, readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { binaryKind, decodeText, isGzip } from "./decode.js";
 import { isDumpFormat, readDump } from "./dump.js";
+import { looksLikeFeed, readFeed } from "./feed/read.js";
+import { FetchError, fetchUrl, isUrl } from "./fetch.js";
+import { MAX_HTML_BYTES } from "./html/extract.js";
+import { readHtml } from "./html/read.js";
 import { readJsonLines } from "./jsonl.js";
-import { decodeLines } from "./lines.js";
+import { decodeLines, type Line } from "./lines.js";
 import { readPlainText } from "./plaintext.js";
 import type { ReadItem } from "./types.js";
 
 export type { ReadError, ReadItem, Origin } from "./types.js";
 export { formatOrigin } from "./types.js";
 
-export type InputFormat = "dump" | "text" | "jsonl";
+export type InputFormat = "dump" | "text" | "jsonl" | "html" | "feed";
 
-/** File endings a directory walk reads; other files in a directory are passed over. */
-const READABLE = new Set([".txt", ".text", ".jsonl", ".ndjson"]);
+/** File endings a directory walk reads; other files in a directory are passed over, and counted as skipped. */
+const READABLE = /\.(?:txt|text|jsonl|ndjson|html?|xhtml|rss|atom|xml|html?\.gz|jsonl\.gz|ndjson\.gz)$/i;
+/** Compressed files we open: a page or JSON Lines; any other gzip is not a text file. */
+const GZIPPED_TEXT = /\.(?:html?|xhtml|jsonl|ndjson)\.gz$/i;
 /** A corpus folder's own documentation is not an article ("README.TXT" of the BBC corpus). */
 const NOT_ARTICLES = /^(?:readme|license|licence|copying|notice|changelog)(?:\.|$)/i;
+/** Decompressed JSON Lines are read in memory: past this, decompress the file and give the plain file instead. */
+const MAX_GUNZIPPED = 256 * 1024 * 1024;
 
-/** Reads articles from bytes, choosing the format by extension and content. Never throws on bad input. */
-export function readBytes(bytes: Uint8Array, file: string): ReadItem[] {
-  const { lines, errors } = decodeLines(bytes, file);
-  const errorItems: ReadItem[] = errors.map((error) => ({ error }));
-  const first = lines.find((l) => l.text.trim() !== "");
-  if (!first) return [...errorItems, { error: { origin: { file }, message: "empty input: no article" } }];
-  const items = readLines(detectFormat(file, first.text), lines, file);
-  return [...errorItems, ...items];
+/** What the transport says about bytes fetched over HTTP. */
+export interface ByteSource {
+  mediaType?: string | null;
+  charset?: string | null;
+  url?: string | null;
 }
 
-export function detectFormat(file: string, firstLine: string): InputFormat {
+/** Reads articles from bytes, choosing the format by extension, media type and content. Never throws on bad input. */
+export function readBytes(bytes: Uint8Array, file: string, source: ByteSource = {}): ReadItem[] {
+  let name = file;
+  if (isGzip(bytes)) {
+    if (!GZIPPED_TEXT.test(file)) return [{ error: { origin: { file }, message: "not a text file (gzip archive; .html.gz and .jsonl.gz are read)" } }];
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED });
+    } catch (e) {
+      return [{ error: { origin: { file }, message: `cannot decompress: ${(e as Error).message}` } }];
+    }
+    name = file.slice(0, -".gz".length);
+  }
+  const binary = binaryKind(bytes);
+  if (binary) return [{ error: { origin: { file }, message: `not a text file (${binary})` } }];
+  const format = detectFormat(name, sniff(bytes), source.mediaType ?? null);
+  if (format === "html" || format === "feed") {
+    if (bytes.length > MAX_HTML_BYTES) return [{ error: { origin: { file }, message: tooLarge(bytes.length) } }];
+    if (format === "html") return readHtml(bytes, file, source);
+    const decoded = decodeText(bytes, { charset: source.charset, xml: true });
+    return [...(decoded.warning ? [{ warning: { origin: { file }, message: decoded.warning } }] : []), ...readFeed(decoded.text, file)];
+  }
+  const { lines, warning } = decodeLines(bytes, file, { charset: source.charset });
+  const warningItems: ReadItem[] = warning ? [{ warning }] : [];
+  const first = lines.find((l) => l.text.trim() !== "");
+  if (!first) return [...warningItems, { error: { origin: { file }, message: "empty input: no article" } }];
+  return [...warningItems, ...readLines(format === "text" && isDumpFormat(first.text) ? "dump" : format, lines, file)];
+}
+
+const tooLarge = (size: number): string =>
+  `HTML or feed too large: ${(size / 1048576).toFixed(1)} MB, the limit is ${MAX_HTML_BYTES / 1048576} MB`;
+
+/** The first bytes as text, enough to see a markup or JSON start (a UTF-16 BOM is decoded, an ASCII start read as is). */
+function sniff(bytes: Uint8Array): string {
+  return decodeText(bytes.subarray(0, 4096)).text.replace(/^\uFEFF/, "").trimStart();
+}
+
+/** The format from the extension, else the media type, else the content's start: markup, JSON, a dump header, text. */
+export function detectFormat(file: string, head: string, mediaType: string | null = null): InputFormat {
   const ext = extname(file).toLowerCase();
   if (ext === ".jsonl" || ext === ".ndjson") return "jsonl";
-  if (isDumpFormat(firstLine)) return "dump";
-  if (firstLine.trimStart().startsWith("{")) return "jsonl";
+  if (ext === ".html" || ext === ".htm" || ext === ".xhtml") return "html";
+  if (ext === ".rss" || ext === ".atom") return "feed";
+  if (mediaType !== null && /^(?:text\/html|application\/xhtml\+xml)$/.test(mediaType)) return "html";
+  if (mediaType !== null && /(?:rss|atom)\+xml$/.test(mediaType)) return "feed";
+  const lower = head.slice(0, 1024).toLowerCase();
+  if (/^<(?:!doctype html|html[\s>]|head[\s>]|body[\s>])/.test(lower)) return "html";
+  if (looksLikeFeed(head)) return "feed";
+  // An XML file that is no feed is still read as one, for the feed reader's clear "not a feed" error.
+  if (ext === ".xml" || lower.startsWith("<?xml") || (mediaType !== null && /xml$/.test(mediaType))) return "feed";
+  if (head.startsWith("{")) return "jsonl";
   return "text";
 }
 
-function readLines(format: InputFormat, lines: Parameters<typeof readDump>[0], file: string): ReadItem[] {
+function readLines(format: InputFormat, lines: Line[], file: string): ReadItem[] {
   switch (format) {
     case "dump":
       return readDump(lines, file);
     case "jsonl":
       return readJsonLines(lines, file);
-    case "text":
+    default:
       return readPlainText(lines, file);
   }
 }
 
 /**
- * Reads a path: a file, a directory (walked recursively in name order, hidden files skipped), or "-" for stdin.
- * Yields file by file so a large directory streams.
+ * Reads a path: a file, a directory (walked recursively in name order, hidden files skipped), "-" for stdin, or an
+ * http(s):// URL (fetched: src/readers/fetch.ts). Yields file by file so a large directory streams.
  */
 export async function* readInput(path: string, stdin: NodeJS.ReadableStream = process.stdin): AsyncGenerator<ReadItem> {
   if (path === "-") {
     yield* readBytes(await readStream(stdin), "-");
+    return;
+  }
+  if (isUrl(path)) {
+    yield* readUrl(path);
     return;
   }
   let info;
@@ -82,8 +138,21 @@ async function* readDirectory(dir: string): AsyncGenerator<ReadItem> {
     if (entry.name.startsWith(".") || NOT_ARTICLES.test(entry.name)) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) yield* readDirectory(full);
-    else if (entry.isFile() && READABLE.has(extname(entry.name).toLowerCase())) yield* readFileItems(full);
+    else if (entry.isFile() && READABLE.test(entry.name)) yield* readFileItems(full);
+    else if (entry.isFile()) yield { skipped: { file: full } };
   }
+}
+
+async function* readUrl(url: string): AsyncGenerator<ReadItem> {
+  let fetched;
+  try {
+    fetched = await fetchUrl(url);
+  } catch (e) {
+    if (!(e instanceof FetchError)) throw e;
+    yield { error: { origin: { file: url }, message: `cannot fetch: ${e.message}` } };
+    return;
+  }
+  yield* readBytes(fetched.bytes, url, fetched);
 }
 
 /** Files above this size are read line by line when they are JSON Lines, so memory does not grow with the file. */
@@ -95,6 +164,11 @@ async function* readFileItems(file: string, size?: number): AsyncGenerator<ReadI
     size ??= (await stat(file)).size;
     if (size > STREAM_ABOVE && (await isJsonLines(file))) {
       yield* streamJsonLines(file);
+      return;
+    }
+    // A page or feed past the cap is refused before it is read: its DOM would take ten times its size.
+    if (size > MAX_HTML_BYTES && /\.(?:html?|xhtml|rss|atom|xml)$/i.test(file)) {
+      yield { error: { origin: { file }, message: tooLarge(size) } };
       return;
     }
     items = readBytes(await readFile(file), file);
@@ -110,23 +184,28 @@ async function isJsonLines(file: string): Promise<boolean> {
   try {
     const head = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const first = decodeLines(head.subarray(0, bytesRead), file).lines.find((l) => l.text.trim() !== "");
-    return detectFormat(file, first?.text ?? "") === "jsonl";
+    return detectFormat(file, sniff(head.subarray(0, bytesRead))) === "jsonl";
   } finally {
     await handle.close();
   }
 }
 
 /**
- * A JSON Lines file line by line, as readBytes reads it (the same articles, origins and errors; a line's UTF-8 error
- * comes just before its article rather than before all of them), holding one line at a time.
+ * A JSON Lines file line by line, as readBytes reads it (the same articles, origins and errors; the decoding warning
+ * comes with the first line that needs it rather than before all articles), holding one line at a time.
  */
 async function* streamJsonLines(file: string): AsyncGenerator<ReadItem> {
   let number = 0;
+  let warned = false;
+  let bom = false; // a UTF-8 byte-order mark on the first line makes every line UTF-8, as it does for the file read whole
   const line = function* (raw: Uint8Array): Generator<ReadItem> {
     number++;
-    const decoded = decodeLines(raw, file); // one line: no newline in it (a BOM on the first is dropped)
-    for (const error of decoded.errors) yield { error: { ...error, origin: { file, line: number } } };
+    if (number === 1) bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf;
+    const decoded = decodeLines(raw, file, { knownUtf8: bom }); // one line: no newline in it (a BOM on the first is dropped)
+    if (decoded.warning && !warned) {
+      warned = true;
+      yield { warning: decoded.warning };
+    }
     const text = decoded.lines[0]?.text ?? "";
     yield* readJsonLines([{ number, text }], file);
   };

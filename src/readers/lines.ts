@@ -1,3 +1,4 @@
+import { decodeText, type DecodeHints } from "./decode.js";
 import type { ReadError } from "./types.js";
 
 export interface Line {
@@ -6,33 +7,25 @@ export interface Line {
   text: string;
 }
 
-const strict = new TextDecoder("utf-8", { fatal: true });
-const lenient = new TextDecoder("utf-8");
-
 /**
- * Splits raw bytes into decoded lines. A line that is not valid UTF-8 is still returned, its bad
- * bytes replaced by U+FFFD, and reported as an error naming its number: nothing else is lost.
+ * Decodes raw bytes (src/readers/decode.ts: BOM, declared charset, UTF-8, else a detected single-byte encoding) and
+ * splits them into lines. A decoding that is not plain UTF-8 is reported once, as a warning naming the file.
  */
-export function decodeLines(bytes: Uint8Array, file: string): { lines: Line[]; errors: ReadError[] } {
+export function decodeLines(bytes: Uint8Array, file: string, hints?: DecodeHints): { lines: Line[]; warning: ReadError | null } {
+  const decoded = decodeText(bytes, hints);
+  return { lines: splitLines(decoded.text), warning: decoded.warning ? { origin: { file }, message: decoded.warning } : null };
+}
+
+export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const errors: ReadError[] = [];
-  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // BOM
   let number = 1;
-  for (let i = start; i <= bytes.length; i++) {
-    if (i < bytes.length && bytes[i] !== 10) continue;
-    let end = i;
-    if (end > start && bytes[end - 1] === 13) end--;
-    const raw = bytes.subarray(start, end);
-    try {
-      lines.push({ number, text: strict.decode(raw) });
-    } catch {
-      lines.push({ number, text: lenient.decode(raw) });
-      errors.push({ origin: { file, line: number }, message: "invalid UTF-8 (bad bytes replaced by U+FFFD)" });
-    }
-    number++;
-    start = i + 1;
+  let start = 0;
+  for (let nl = text.indexOf("\n"); ; nl = text.indexOf("\n", start)) {
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(start, end);
+    lines.push({ number: number++, text: line.endsWith("\r") ? line.slice(0, -1) : line });
+    start = nl + 1;
+    if (nl < 0 || start === text.length) break; // a final newline does not open another line
   }
-  // A final newline does not open another line.
-  if (lines.length > 0 && bytes[bytes.length - 1] === 10 && lines[lines.length - 1]!.text === "") lines.pop();
-  return { lines, errors };
+  return lines;
 }

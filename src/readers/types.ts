@@ -11,8 +11,11 @@ export interface ReadError {
   message: string;
 }
 
-/** Readers never throw on bad input: every problem becomes an error item and reading goes on. */
-export type ReadItem = { article: Article } | { error: ReadError };
+/**
+ * Readers never throw on bad input: every problem becomes an error item and reading goes on. A warning loses no article
+ * (a file decoded as Windows-1252); `skipped` is a file a directory walk passed over for its extension.
+ */
+export type ReadItem = { article: Article } | { error: ReadError } | { warning: ReadError } | { skipped: Origin };
 
 export function formatOrigin(origin: Origin): string {
   return origin.line === undefined ? origin.file : `${origin.file}:${origin.line}`;

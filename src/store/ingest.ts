@@ -36,6 +36,10 @@ export interface IngestSummary {
   unchanged: number;
   failed: number;
   failures: Failure[];
+  /** Files a directory walk passed over for their extension. */
+  skipped: number;
+  /** Inputs read with a caveat that lost no article (a file decoded as Windows-1252): origin and message. */
+  warnings: Failure[];
   /** Stopped early (signal): every batch written so far is complete; running again finishes the rest. */
   interrupted: boolean;
   /**
@@ -118,7 +122,7 @@ interface Work {
 
 export async function ingest(store: Store, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
-  const summary: IngestSummary = { read: 0, new: 0, updated: 0, unchanged: 0, failed: 0, failures: [], interrupted: false, seconds: 0 };
+  const summary: IngestSummary = { read: 0, new: 0, updated: 0, unchanged: 0, failed: 0, failures: [], skipped: 0, warnings: [], interrupted: false, seconds: 0 };
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
   const analyzer = analyzerSignature();
   let pool: AnalyzePool | null = null;
@@ -191,6 +195,14 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
       for await (const item of readInput(input, options.stdin)) {
         if ("error" in item) {
           fail(formatOrigin(item.error.origin), item.error.message);
+          continue;
+        }
+        if ("skipped" in item) {
+          summary.skipped++;
+          continue;
+        }
+        if ("warning" in item) {
+          if (summary.warnings.length < 10_000) summary.warnings.push({ origin: formatOrigin(item.warning.origin), reason: item.warning.message });
           continue;
         }
         summary.read++;

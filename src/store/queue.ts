@@ -124,6 +124,7 @@ export async function enqueue(url: string, inputs: readonly string[], options: E
           options.onFailure?.(f);
           continue;
         }
+        if (!("article" in item)) continue; // a warning or a skipped file: nothing to queue
         summary.read++;
         const article = item.article;
         if (article.published === null && options.published !== undefined) article.published = options.published;

@@ -8,13 +8,17 @@ import { formatSummary } from "../text-summary.js";
 import { Progress, write } from "../io.js";
 import { EXIT_INPUT, EXIT_OK, UsageError } from "../usage.js";
 
-export const help = `Usage: newsgraph analyze <file|dir|-> [options]
+export const help = `Usage: newsgraph analyze <file|dir|url|-> ... [options]
 
 Reads news articles and prints one Analysis (schema newsgraph.analysis/1) per article.
 
 Inputs: the dump format (" date YYYY-MM-DD Section" line, headline, byline, one paragraph
 per line; many records per file), plain text (first line = title), JSON Lines (one article
-object per line), a directory (walked recursively), or - for standard input.
+object per line), HTML pages (.html, .htm, .html.gz: the article body and the page's
+metadata), RSS and Atom feeds (.rss, .atom, .xml: one article per item), an http(s):// URL
+of a page or a feed (fetched), a directory (walked recursively), or - for standard input
+(the format is told from the content). Text that is not UTF-8 is decoded by its byte-order
+mark, its declared charset, or as Windows-1252, with a warning; binary files are refused.
 
 Options:
   --format json|jsonl|text  json: one Analysis, or a JSON array for several (default);
@@ -32,6 +36,7 @@ Exit codes: 0 analyzed; 1 nothing could be read, or --strict and some input was 
 Examples:
   newsgraph analyze examples/seed/000_dbf82c7d13769c2b.txt --format text
   newsgraph analyze examples/meantime/meantime-en.jsonl --format jsonl > analyses.jsonl
+  newsgraph analyze page.html https://example.com/feed.rss --format text
   cat article.txt | newsgraph analyze - --published 2024-05-01
 `;
 
@@ -101,10 +106,14 @@ export async function run(argv: string[]): Promise<number> {
     }
     progress.tick(analyzed, errors);
   };
-  const inputError = (item: ReadItem) => {
-    if (!("error" in item)) return;
-    errors++;
-    process.stderr.write(`newsgraph: ${formatOrigin(item.error.origin)}: ${item.error.message}\n`);
+  let skipped = 0;
+  const reportInput = (item: ReadItem) => {
+    if ("skipped" in item) skipped++;
+    else if ("warning" in item) process.stderr.write(`newsgraph: warning: ${formatOrigin(item.warning.origin)}: ${item.warning.message}\n`);
+    else if ("error" in item) {
+      errors++;
+      process.stderr.write(`newsgraph: ${formatOrigin(item.error.origin)}: ${item.error.message}\n`);
+    }
   };
   const items = allItems(positionals, values.published);
 
@@ -125,7 +134,7 @@ export async function run(argv: string[]): Promise<number> {
   if (workers === 0 || articles <= HANDFUL) {
     for await (const item of all) {
       if ("article" in item) await emit(analyze(item.article));
-      else inputError(item);
+      else reportInput(item);
     }
   } else {
     const pool = new AnalyzePool(workers);
@@ -134,7 +143,7 @@ export async function run(argv: string[]): Promise<number> {
       for await (const r of inOrder(all, (item) => ("article" in item ? pool.analyze(item.article) : null), workers * 8)) {
         if ("error" in r) throw r.error;
         if (r.value) await emit(r.value);
-        else inputError(r.input);
+        else reportInput(r.input);
       }
     } finally {
       await pool.close();
@@ -145,6 +154,7 @@ export async function run(argv: string[]): Promise<number> {
     if (pendingFirst !== null) await write(out, pendingFirst + "\n");
     else if (analyzed > 1) await write(out, "\n]\n");
   }
+  if (skipped > 0) process.stderr.write(`newsgraph: ${skipped} file(s) skipped for their extension\n`);
   if (errors > 0) process.stderr.write(`newsgraph: ${analyzed} article(s) analyzed, ${errors} input error(s)\n`);
   if (analyzed === 0) {
     if (errors === 0) process.stderr.write("newsgraph: no article found in the input\n");

@@ -26,6 +26,10 @@ const TASKS: Record<string, EvalTask> = {
     summary: "coreference: MUC, B3, CEAF-e and CoNLL F1 against MEANTIME's chains; split names on PolNeAR",
     load: () => import("../../stages/coref/eval/cli.js"),
   },
+  extract: {
+    summary: "HTML article extraction: the Zyte benchmark's shingle precision/recall/F1 (src/readers/html/eval)",
+    load: () => import("../../readers/html/eval/cli.js"),
+  },
   quotes: {
     summary: "who said what: Source / Cue / Content and attribution P/R/F1, direct-quote speakers, on PolNeAR",
     load: () => import("../../stages/quotes/eval/cli.js"),
@@ -47,6 +51,7 @@ Examples:
   newsgraph eval amounts --meantime ../shared/data/meantime/intra-doc_annotation --half odd
   newsgraph eval coref --meantime ../shared/data/meantime/intra-doc_annotation --half odd
   newsgraph eval quotes --polnear ../shared/data/quotes/polnear/dev
+  newsgraph eval extract --zyte ../shared/data/extraction/zyte-dev --out zyte-dev.json
 `;
 }
 

@@ -10,7 +10,7 @@ import { EXIT_INPUT, EXIT_OK, UsageError } from "../usage.js";
 
 export const help = `Usage: newsgraph ingest <file|dir|-> ... [options]
 
-Reads articles (every format analyze reads), analyzes them on all cores and stores each with
+Reads articles (every format analyze reads, URLs included), analyzes them on all cores and stores each with
 everything found in it: entities linked across articles, mentions, quotes, dates, amounts. The
 store is created on first use. An article already stored (same id, url or text) is updated, never
 duplicated; one whose input is unchanged is not analyzed again, so running an interrupted ingest
@@ -34,7 +34,8 @@ ${DB_HELP}
                              (default ${DEFAULT_RETRY_DELAY}; 0: retry at once)
   -h, --help                 this help
 
-Summary: read, new, updated, unchanged, failed (each failure with its file:line and reason).
+Summary: read, new, updated, unchanged, failed (each failure with its file:line and reason), files
+skipped for their extension, warnings (a file decoded as Windows-1252).
 Exit codes: 0 stored; 1 nothing could be read or stored (or --strict and some input failed), or the
 store cannot be opened, or it cannot take more (disk full); 2 usage error; 130 interrupted.
 
@@ -203,8 +204,10 @@ export function formatSummary(s: IngestSummary, location: string): string {
   const rate = s.seconds > 0 ? (s.new + s.updated + s.unchanged) / s.seconds : 0;
   const lines = [
     `newsgraph: ${s.interrupted ? "ingest interrupted" : s.stopped !== undefined ? "ingest stopped" : "ingested"} into ${location} in ${s.seconds.toFixed(1)} s (${rate.toFixed(1)} articles/s): ` +
-      `${s.read} read, ${s.new} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed`,
+      `${s.read} read, ${s.new} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed` +
+      (s.skipped > 0 ? `, ${s.skipped} file(s) skipped for their extension` : ""),
   ];
+  for (const w of s.warnings.slice(0, MAX_FAILURES_SHOWN)) lines.push(`newsgraph: warning: ${w.origin}: ${w.reason}`);
   for (const f of s.failures.slice(0, MAX_FAILURES_SHOWN)) lines.push(`newsgraph: failed: ${f.origin}: ${f.reason}`);
   if (s.failed > MAX_FAILURES_SHOWN) lines.push(`newsgraph: ... and ${s.failed - MAX_FAILURES_SHOWN} more failures`);
   if (s.interrupted) lines.push("newsgraph: every batch written so far is complete; run the same ingest again to finish the rest");

@@ -89,10 +89,11 @@ export function polnearNames(dir: string, errorLimit: number, command: string): 
   const splitWords = new Map<string, number>();
   for (const f of files) {
     for (const item of readBytes(readFileSync(join(textDir, f)), f)) {
-      if (!("article" in item)) {
+      if ("error" in item) {
         process.stderr.write(`newsgraph: ${item.error.origin.file}: ${item.error.message}\n`);
         continue;
       }
+      if (!("article" in item)) continue;
       const published = dates.get(basename(f, ".txt"));
       if (published) r.dated++;
       const a = analyze(published ? { ...item.article, published } : item.article);
