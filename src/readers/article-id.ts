@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Article } from "../core/article.js";
-import type { ArticleDraft, Origin } from "./types.js";
+import type { ArticleDraft, Origin, ReadError, ReadItem } from "./types.js";
 import { formatOrigin } from "./types.js";
-import { normalizePublished } from "./published.js";
+import { readPublished } from "./published.js";
 
 /** The shape of a BCP 47 tag, as docs/analysis.schema.json states it: "en", "en-GB", "zh-Hant-TW". */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -19,7 +19,23 @@ export function articleId(draft: ArticleDraft): string {
 }
 
 export function makeArticle(draft: ArticleDraft, origin: Origin): Article {
-  const published = normalizePublished(draft.published);
+  return buildArticle(draft, origin).article;
+}
+
+/**
+ * The article of a draft as a read item, with a warning for what was given but could not be used: a publication date
+ * that does not exist or cannot be read (left empty, the given text kept as extra.publishedRaw).
+ */
+export function makeArticleItem(draft: ArticleDraft, origin: Origin): ReadItem {
+  const { article, warnings } = buildArticle(draft, origin);
+  return warnings.length > 0 ? { article, warnings } : { article };
+}
+
+function buildArticle(draft: ArticleDraft, origin: Origin): { article: Article; warnings: ReadError[] } {
+  const warnings: ReadError[] = [];
+  const reading = readPublished(draft.published);
+  const published = reading.value;
+  if (reading.problem !== null) warnings.push({ origin, message: `published ${reading.problem}: left empty` });
   const extra = { ...draft.extra };
   // A date we cannot read is kept, not lost: the contract's field stays ISO or null.
   if (published === null && draft.published) extra.publishedRaw = draft.published;
@@ -42,5 +58,5 @@ export function makeArticle(draft: ArticleDraft, origin: Origin): Article {
     origin: formatOrigin(origin),
   };
   if (Object.keys(extra).length > 0) article.extra = extra;
-  return article;
+  return { article, warnings };
 }

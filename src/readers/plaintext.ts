@@ -1,4 +1,4 @@
-import { makeArticle } from "./article-id.js";
+import { makeArticleItem } from "./article-id.js";
 import type { Line } from "./lines.js";
 import type { ReadItem } from "./types.js";
 
@@ -11,7 +11,7 @@ export function readPlainText(lines: Line[], file: string): ReadItem[] {
   if (firstIndex < 0) return [{ error: { origin: { file }, message: "empty file: no title and no text" } }];
   const title = lines[firstIndex]!.text.trim();
   const body = lines.slice(firstIndex + 1).map((l) => l.text);
-  return [{ article: makeArticle({ title, paragraphs: splitParagraphs(body) }, { file, line: lines[firstIndex]!.number }) }];
+  return [makeArticleItem({ title, paragraphs: splitParagraphs(body) }, { file, line: lines[firstIndex]!.number })];
 }
 
 export function splitParagraphs(bodyLines: string[]): string[] {

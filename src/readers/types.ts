@@ -11,8 +11,11 @@ export interface ReadError {
   message: string;
 }
 
-/** Readers never throw on bad input: every problem becomes an error item and reading goes on. */
-export type ReadItem = { article: Article } | { error: ReadError };
+/**
+ * Readers never throw on bad input: every problem becomes an error item and reading goes on. An article read with
+ * something the reader had to leave out (a date that does not exist) carries warnings, to print once each.
+ */
+export type ReadItem = { article: Article; warnings?: ReadError[] } | { error: ReadError };
 
 export function formatOrigin(origin: Origin): string {
   return origin.line === undefined ? origin.file : `${origin.file}:${origin.line}`;

@@ -7,6 +7,7 @@ import { AnalyzePool, inOrder } from "../../store/analyze-pool.js";
 import { formatSummary } from "../text-summary.js";
 import { Progress, write } from "../io.js";
 import { EXIT_INPUT, EXIT_OK, UsageError } from "../usage.js";
+import { publishedOptionProblem } from "../../readers/published.js";
 
 export const help = `Usage: newsgraph analyze <file|dir|-> [options]
 
@@ -40,11 +41,12 @@ const FORMATS = ["json", "jsonl", "text"] as const;
 /** Up to this many articles are analyzed on the main thread whatever --workers says. */
 const HANDFUL = 8;
 
-/** Every item of every input, in order, with --published applied. */
+/** Every item of every input, in order, with --published applied; an article's warnings are printed as it is read. */
 async function* allItems(inputs: readonly string[], published: string | undefined): AsyncGenerator<ReadItem> {
   for (const input of inputs) {
     for await (const item of readInput(input)) {
       if ("article" in item && item.article.published === null && published !== undefined) item.article.published = published;
+      if ("article" in item) for (const w of item.warnings ?? []) process.stderr.write(`newsgraph: warning: ${formatOrigin(w.origin)}: ${w.message}\n`);
       yield item;
     }
   }
@@ -70,9 +72,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`);
-  if (values.published !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.published)) {
-    throw new UsageError(`--published takes a date YYYY-MM-DD, not "${values.published}"`);
-  }
+  const publishedProblem = values.published === undefined ? null : publishedOptionProblem(values.published);
+  if (publishedProblem !== null) throw new UsageError(publishedProblem);
   if (positionals.length === 0) throw new UsageError("analyze needs an input: a file, a directory, or - for stdin (see --help)");
 
   let workers = availableParallelism();

@@ -59,6 +59,7 @@ export function layoutArticle(article: Article): Doc {
     title: article.title,
     authors: article.authors,
     language: article.language,
+    ...(article.extra ? { extra: article.extra } : {}),
   };
   return new Doc(meta, text, blocks);
 }
