@@ -285,3 +285,38 @@ test("a JSON Lines file above 16 MiB is read line by line: the same articles and
   assert.deepEqual(errors(streamed).sort(), errors(whole).sort());
   assert.equal(articles(streamed).at(-1)!.title, "Last, no newline");
 });
+
+test("wrapped paragraphs are joined, decided from the text; one paragraph per line stays so", () => {
+  const para = (s: string) => articles(readBytes(bytes(s), "w.txt"))[0]!.paragraphs;
+  // One paragraph per line, a blank line elsewhere in the file: each line is still a paragraph.
+  assert.deepEqual(para("T\n\nFirst paragraph here.\nSecond paragraph here.\nEditor’s note: Donald Trump regularly\nincites violence.\n\nLast."), [
+    "First paragraph here.", "Second paragraph here.", "Editor’s note: Donald Trump regularly incites violence.", "Last.",
+  ]);
+  // Text set to a fixed width: one paragraph per blank-line block, even where a line ends a sentence.
+  const wrapped = "T\n\nThe council met on Monday to discuss the budget for the coming year, and\nits members agreed on most points. The mayor said the plan would\nbe ready by March, according to a statement released by her office\non Tuesday.\n\nSecond paragraph.";
+  assert.deepEqual(para(wrapped), [
+    "The council met on Monday to discuss the budget for the coming year, and its members agreed on most points. The mayor said the plan would be ready by March, according to a statement released by her office on Tuesday.",
+    "Second paragraph.",
+  ]);
+  // Short paragraphs one per line, each ending its sentence, are not a fixed-width block.
+  assert.deepEqual(para("T\n\nThe crowd cheered.\nThe mayor spoke.\nThe band played.\nThen it rained.\n\nEnd."), ["The crowd cheered.", "The mayor spoke.", "The band played.", "Then it rained.", "End."]);
+  // A rule stands alone; a dump's lines are paragraphs unless a line stops mid-sentence.
+  assert.deepEqual(para("T\n\nA paragraph.\n—-\nSign up to get an email."), ["A paragraph.", "—-", "Sign up to get an email."]);
+  const dump = articles(readBytes(bytes(" date 2022-12-31 Politics\nHeadline\nThe minister said on Friday that the talks, which began in\nMay, would go on.\nA second paragraph.\n"), "d.txt"))[0]!;
+  assert.deepEqual(dump.paragraphs, ["The minister said on Friday that the talks, which began in May, would go on.", "A second paragraph."]);
+});
+
+test("an article over 2 million characters fails alone with a clear error; the others in the same input come out", () => {
+  const huge = "word ".repeat(420_000);
+  const lines = [JSON.stringify({ title: "Small", text: "Fine." }), JSON.stringify({ title: "Huge", text: huge }), JSON.stringify({ title: "Also small", text: "Fine too." })].join("\n");
+  const items = readBytes(bytes(lines), "big.jsonl");
+  assert.deepEqual(articles(items).map((a) => a.title), ["Small", "Also small"]);
+  assert.deepEqual(errors(items), ["big.jsonl:2 too large to analyze: 2.1 million characters of text (the limit is 2 million); split it into articles"]);
+  const bin = join(repoRoot(), "bin", "newsgraph.js");
+  const r = spawnSync(process.execPath, [bin, "analyze", "-", "--format", "jsonl"], { input: lines, encoding: "utf8" });
+  assert.equal(r.status, 0, "good articles analyzed: exit 0");
+  assert.equal(r.stdout.trim().split("\n").length, 2);
+  assert.match(r.stderr, /-:2: too large to analyze/);
+  const alone = spawnSync(process.execPath, [bin, "analyze", "-"], { input: `Huge\n${huge}`, encoding: "utf8" });
+  assert.equal(alone.status, 1, "nothing could be analyzed: exit 1");
+});

@@ -1,6 +1,7 @@
 import { looksLikeByline, parseByline } from "../stages/text/blocks.js";
 import { makeArticleItem } from "./article-id.js";
 import type { Line } from "./lines.js";
+import { joinWrappedLines } from "./plaintext.js";
 import type { ReadItem } from "./types.js";
 
 /** A record of the dump format opens with a line " date <date>[ rest]". */
@@ -67,8 +68,9 @@ function parseRecord(record: Line[], file: string): ReadItem {
   if (title === undefined) return { error: { origin: { file, line: head.number }, message: "record has no headline and no text" } };
   let byline: string | null = null;
   if (content.length > 1 && looksLikeByline(content[0]!)) byline = content.shift()!;
+  // One line is one paragraph in a dump, unless the text shows a paragraph wrapped over lines.
   return makeArticleItem(
-    { title, paragraphs: content, published, section, byline, authors: byline ? parseByline(byline) : [] },
+    { title, paragraphs: joinWrappedLines(content), published, section, byline, authors: byline ? parseByline(byline) : [] },
     { file, line: head.number },
   );
 }

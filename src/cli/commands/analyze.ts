@@ -28,6 +28,10 @@ Options:
   --progress                show progress on stderr (default: when stderr is a terminal)
   -h, --help                this help
 
+An article of more than 2 million characters of text is not analyzed: it fails alone ("too large to
+analyze"), as in ingest. A date that is no date ("2022-02-30", "yesterday") is left empty with a warning
+naming file and line; --published with one is a usage error.
+
 Exit codes: 0 analyzed; 1 nothing could be read, or --strict and some input was bad; 2 usage error.
 
 Examples:
