@@ -5,7 +5,7 @@ import { analyze } from "../src/analyze.js";
 import type { Article } from "../src/core/article.js";
 import { readBytes } from "../src/readers/index.js";
 import { classifyParagraph, findDateline } from "../src/stages/text/blocks.js";
-import { parseLabels } from "../src/stages/text/eval/cli.js";
+import { parseLabels, scoreLabels } from "../src/stages/text/eval/cli.js";
 import { fixture } from "./support/paths.js";
 
 const article = (paragraphs: string[], title = "Headline"): Article => ({
@@ -25,7 +25,7 @@ test("the page around the story gets its kinds: labels, separators, footers, cre
     ["CORRECTION APPENDED.", "note"], ["This article was updated to reflect that Clinton was declared the winner.", "note"],
     ["An earlier version of this story gave the wrong date.", "note"],
     ["Read the rest here.", "related"], ["See live caucus results here.", "related"],
-    ["“EVENTUALLY VOTERS MAKE GOOD DECISIONS”", "heading"], ["'A really tough decision.'", "heading"], ["Wary of 'chaos.'", "heading"],
+    ["“EVENTUALLY VOTERS MAKE GOOD DECISIONS”", "heading"], ["'A really tough decision.'", "heading"], ["Wary of 'chaos.'", "heading"], ["GARLAND STEPS ASIDE.", "heading"], ["LETTERS.", "label"],
   ];
   for (const [p, kind] of cases) assert.equal(classifyParagraph(p), kind, p);
   // Story paragraphs that share a word or a form with those stay paragraphs.
@@ -103,12 +103,13 @@ test("labels, notes, footers and credits stay out of what entities and quotes re
 test("the hand-labelled PolNeAR lines whose kind their form shows are classified so (test/fixtures/blocks)", () => {
   const rows = readFileSync(fixture("blocks", "polnear-labels.tsv"), "utf8").split("\n").filter((l) => !l.startsWith("#") && l.includes("\t"));
   const labels = parseLabels(rows.join("\n"));
-  assert.equal(new Set(labels.map((l) => l.text)).size, 42);
+  assert.deepEqual([...new Set(labels.map((l) => l.set))].map((set) => new Set(labels.filter((l) => l.set === set).map((l) => l.text)).size), [35, 7, 14]);
   // Lines whose kind comes from where they stand are left to the layout test above: sub-headlines (under a headline
   // ending in ";", or before a dateline) and the lines of a correction after its bare "CORRECTION:".
   const byPosition = new Set(["Iowa, N.H. targeted for next two months.", "Races tighten on both sides, so politicos push planks, challenge polling.",
     "One protest organizer says party platform ignores movement.", "Plan would create huge experiment in effects of higher labor costs.",
-    "Amid fury at the system, she's seen as 'part of the people in power.'", "As published in the International New York Times.", "Friday, December 4, 2015."]);
+    "Amid fury at the system, she's seen as 'part of the people in power.'", "Talk compared to 'working the referees' at a basketball game.",
+    "Curfew lifted, but city still in limbo as  Guard occupies quiet streets.", "As published in the International New York Times.", "Friday, December 4, 2015."]);
   let checked = 0;
   for (const row of rows.slice(1)) {
     const [, , , kind, short] = row.split("\t");
@@ -126,4 +127,14 @@ test("plain text: a headline ending in ';' with a line below it gives that line 
   const [plain] = readBytes(Buffer.from("A headline\nFirst paragraph.\n\nSecond.\n"), "p.txt");
   assert.ok(plain && "article" in plain);
   assert.deepEqual(kinds(analyze(plain.article)).map(([k]) => k), ["title", "paragraph", "paragraph"]);
+});
+
+test("eval blocks: a line is right when a block of its kind starts there; a 'cont' line when none does; 'x' is not scored", () => {
+  const text = "Headline\n\nABSTRACT.\n\nThe council met on Monday and\nagreed.\n\n<tweet/>.\n\nFollow Jane Doe on Twitter @jdoe.\n";
+  const labels = parseLabels(["1\ttitle", "3\tlabel", "5\tparagraph", "6\tcont", "8\tx", "10\tparagraph"].map((r) => `s\tt\t${r}\t`).join("\n"));
+  const score = scoreLabels(labels, () => text);
+  assert.equal(score.lines, 5);
+  assert.equal(score.correct, 4);
+  assert.deepEqual(score.errors, ["t:10 paragraph read as footer"]);
+  assert.deepEqual(score.byKind.get("footer"), { gold: 0, predicted: 1, correct: 0 });
 });

@@ -76,12 +76,13 @@ export function isLabel(p: string): boolean {
   if (p.length > 40) return false;
   if (/^\p{Lu}\p{Ll}+\p{Lu}\p{L}*\.$/u.test(p)) return true; // one word with a capital inside and a period: "DealBook." (not "Yes.")
   const words = p.replace(/[.:]$/, "").split(/\s+/);
-  if (words.length <= 3 && /[.:]$/.test(p) && words.every((w) => /^[\p{Lu}&-]+$/u.test(w) && /\p{L}{2}/u.test(w))) return true; // "FULL TEXT."
+  // "FULL TEXT.", "LETTERS."; three capitalized words or more are a crosshead ("GARLAND STEPS ASIDE.").
+  if (words.length <= 2 && /[.:]$/.test(p) && words.every((w) => /^[\p{Lu}&-]+$/u.test(w) && /\p{L}{2}/u.test(w))) return true;
   return /^(?:letter from|news analysis|op-ed(?: contributor)?|editorial|opinion|commentary)\b[^.!?]{0,30}[.:]?$/i.test(p);
 }
 
 /**
- * Crossheads in quotation marks: "“EVENTUALLY VOTERS MAKE GOOD DECISIONS”", and the short quoted ones some papers set
+ * Crossheads in capitals ("GARLAND STEPS ASIDE.", in quotation marks: "“EVENTUALLY VOTERS MAKE GOOD DECISIONS”"), and the short quoted ones some papers set
  * with a final period ("'A really tough decision.'", "Wary of 'chaos.'") that are no sentence: no finite verb.
  */
 export function isQuotedCrosshead(p: string): boolean {
@@ -90,7 +91,8 @@ export function isQuotedCrosshead(p: string): boolean {
   const words = inner.split(/\s+/).filter((w) => w.length > 0);
   if (words.length === 0 || words.some((w) => FINITE_VERBS.has(w.toLowerCase().replace(/[^a-z]/g, "")))) return false;
   const quoted = /^[“"‘']/.test(p) && /[”"’']$/.test(p);
-  if (quoted && words.length >= 2 && /\p{L}/u.test(inner) && inner === inner.toUpperCase()) return true;
+  const capitals = /\p{L}/u.test(inner) && inner === inner.toUpperCase();
+  if (capitals && words.length >= (quoted ? 2 : 3) && words.length <= 12) return true;
   // A quoted phrase that ends the line with its period: the headline style of some papers' crossheads.
   return words.length <= 6 && /\.[’']$/.test(p) && /(?:^|\s)[‘']\S/.test(p) && !/[.!?]\s/.test(p) && /^[‘']?\p{Lu}/u.test(p);
 }

@@ -1,10 +1,10 @@
 /**
- * `newsgraph eval blocks --polnear DIR --labels FILE`: reads hand-labelled PolNeAR texts (DIR/text/<name>.txt) as a user's
+ * `newsgraph eval blocks --polnear DIR --labels FILE`: reads hand-labelled PolNeAR texts (DIR/{train,dev}/text/<name>.txt) as a user's
  * plain-text files are read, lays each out as analyze does, and scores the kind of every labelled line
  * (test/fixtures/blocks/polnear-labels.tsv: set, text, line, kind). A line labelled `cont` continues the paragraph above:
  * right when no block starts there (the reader joined it); `x` lines are not scored.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "../../../core/errors.js";
@@ -113,6 +113,14 @@ export function formatBlockScore(score: BlockScore): string {
   ].join("\n");
 }
 
+/** A text of PolNeAR by name: DIR is the data set (its train/ and dev/ compartments) or one compartment. */
+function textPath(dir: string, name: string): string {
+  const candidates = ["train", "dev", "."].map((c) => join(dir, c, "text", `${name}.txt`));
+  const found = candidates.find((f) => existsSync(f));
+  if (!found) throw new UsageError(`${name}.txt: not in ${dir}/train/text, ${dir}/dev/text or ${dir}/text (--polnear is PolNeAR's directory)`);
+  return found;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -121,11 +129,12 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help) {
     process.stdout.write(`Usage: newsgraph eval blocks --polnear DIR --labels FILE [--set NAME] [--errors]
 
-Block-kind accuracy on hand-labelled PolNeAR texts: DIR holds text/<name>.txt (the train compartment for the shipped
-labels), FILE the labels (test/fixtures/blocks/polnear-labels.tsv); --set scores one set of them (random, enriched).
+Block-kind accuracy on hand-labelled PolNeAR texts: DIR is PolNeAR's directory (texts in train/text and dev/text),
+FILE the labels (test/fixtures/blocks/polnear-labels.tsv); --set scores one set of them (random, enriched, held-out);
+--errors lists every line read wrong.
 
 Example:
-  newsgraph eval blocks --polnear ../shared/data/quotes/polnear/train --labels test/fixtures/blocks/polnear-labels.tsv
+  newsgraph eval blocks --polnear ../shared/data/quotes/polnear --labels test/fixtures/blocks/polnear-labels.tsv
 `);
     return 0;
   }
@@ -135,7 +144,7 @@ Example:
   const sets = [...new Set(labels.map((l) => l.set))];
   for (const set of [...sets, ...(sets.length > 1 ? ["all"] : [])]) {
     const rows = set === "all" ? labels : labels.filter((l) => l.set === set);
-    const score = scoreLabels(rows, (name) => readFileSync(join(dir, "text", `${name}.txt`), "utf8"));
+    const score = scoreLabels(rows, (name) => readFileSync(textPath(dir, name), "utf8"));
     process.stdout.write(`== ${set}: ${new Set(rows.map((r) => r.text)).size} texts\n${formatBlockScore(score)}\n`);
     if (values.errors) process.stdout.write(score.errors.map((e) => `  ${e}\n`).join(""));
   }
