@@ -13,7 +13,7 @@ export function classifyParagraph(paragraph: string): BlockKind {
   if (isRelatedTeaser(p) || isReadMoreLink(p)) return "related";
   if (isLabel(p)) return "label";
   if (isCaption(p)) return "caption";
-  if (isHeading(p) || isQuotedCrosshead(p)) return "heading";
+  if (isHeading(p) || isTypesetCrosshead(p)) return "heading";
   return "paragraph";
 }
 
@@ -85,7 +85,7 @@ export function isLabel(p: string): boolean {
  * Crossheads in capitals ("GARLAND STEPS ASIDE.", in quotation marks: "“EVENTUALLY VOTERS MAKE GOOD DECISIONS”"), and the short quoted ones some papers set
  * with a final period ("'A really tough decision.'", "Wary of 'chaos.'") that are no sentence: no finite verb.
  */
-export function isQuotedCrosshead(p: string): boolean {
+export function isTypesetCrosshead(p: string): boolean {
   if (p.length > 80) return false;
   const inner = p.replace(/^[“"‘']+|[”"’'.]+$/g, "");
   const words = inner.split(/\s+/).filter((w) => w.length > 0);
