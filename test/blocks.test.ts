@@ -23,11 +23,11 @@ test("paragraph kinds: related teasers, captions, headings, paragraphs", () => {
   assert.equal(classifyParagraph("Analysis: the figures show a slowdown in hiring across the sector, economists said."), "paragraph");
 });
 
-test("datelines give the source when it is named", () => {
+test("datelines give the source when it is named; the dash is the dateline's, not the story's", () => {
   assert.deepEqual(findDateline("(CNN) An online meeting began."), { length: 5, source: "CNN" });
-  assert.deepEqual(findDateline("WASHINGTON (Reuters) - The Senate voted."), { length: 20, source: "Reuters" });
-  assert.deepEqual(findDateline("NAIROBI, Kenya (AP) _ Bombs exploded."), { length: 19, source: "AP" });
-  assert.deepEqual(findDateline("LONDON — Prices rose."), { length: 6, source: null });
+  assert.deepEqual(findDateline("WASHINGTON (Reuters) - The Senate voted."), { length: 22, source: "Reuters" });
+  assert.deepEqual(findDateline("NAIROBI, Kenya (AP) _ Bombs exploded."), { length: 21, source: "AP" });
+  assert.deepEqual(findDateline("LONDON — Prices rose."), { length: 8, source: null });
   assert.equal(findDateline("China (the country) said no."), null);
   assert.equal(findDateline("The minister said."), null);
 });

@@ -40,6 +40,8 @@ export interface ArticleMeta {
   title: string;
   authors: string[];
   language: string;
+  /** Fields the input had but the contract has no place for (JSON Lines' unknown fields, an unreadable date). Additive: optional. */
+  extra?: Record<string, unknown>;
 }
 
 export interface Block extends Span {

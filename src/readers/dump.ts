@@ -1,13 +1,36 @@
 import { looksLikeByline, parseByline } from "../stages/text/blocks.js";
-import { makeArticle } from "./article-id.js";
+import { makeArticleItem } from "./article-id.js";
 import type { Line } from "./lines.js";
+import { joinWrappedLines } from "./plaintext.js";
 import type { ReadItem } from "./types.js";
 
-/** A record of the dump format opens with a line " date YYYY-MM-DD[ rest]". */
-const RECORD_START = /^ date (\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)(?:\s+(.*))?$/;
+/** A record of the dump format opens with a line " date <date>[ rest]". */
+const RECORD_START = /^ date (\S.*)$/;
 
+/**
+ * The date forms a dump header is read in, longest first: ISO ("2022-12-31", "2022-12-31T09:30:00Z"), numbers
+ * ("31-12-2022", "12/31/2022"), a month by name ("Dec 31, 2022", "31 December 2022"). The rest of the line follows.
+ */
+const HEADER_DATES = [
+  /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|$)/,
+  /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?=\s|$)/,
+  /^(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4})(?=\s|$)/,
+];
+
+/** A file is in the dump format when its first line is a record header with a date in one of the known forms. */
 export function isDumpFormat(firstLine: string): boolean {
-  return RECORD_START.test(firstLine.replace(/^\uFEFF/, ""));
+  const m = RECORD_START.exec(firstLine.replace(/^\uFEFF/, ""));
+  return m !== null && HEADER_DATES.some((form) => form.test(m[1]!));
+}
+
+/** The date and the rest of a header; a date in no known form is the header's first word (reported, never a title). */
+function splitHeader(header: string): { date: string; rest: string } {
+  for (const form of HEADER_DATES) {
+    const m = form.exec(header);
+    if (m) return { date: m[0], rest: header.slice(m[0].length).trim() };
+  }
+  const space = header.search(/\s/);
+  return space < 0 ? { date: header, rest: "" } : { date: header.slice(0, space), rest: header.slice(space).trim() };
 }
 
 /**
@@ -34,8 +57,7 @@ function parseRecord(record: Line[], file: string): ReadItem {
   const head = record[0]!;
   const match = RECORD_START.exec(head.text);
   if (!match) return { error: { origin: { file, line: head.number }, message: 'expected a record to start with " date YYYY-MM-DD"' } };
-  const published = match[1]!;
-  const rest = (match[2] ?? "").trim();
+  const { date: published, rest } = splitHeader(match[1]!.trim());
   const content = record.slice(1).map((l) => l.text.trim()).filter((t) => t.length > 0);
   let section: string | null = null;
   if (rest.length > 0) {
@@ -46,12 +68,11 @@ function parseRecord(record: Line[], file: string): ReadItem {
   if (title === undefined) return { error: { origin: { file, line: head.number }, message: "record has no headline and no text" } };
   let byline: string | null = null;
   if (content.length > 1 && looksLikeByline(content[0]!)) byline = content.shift()!;
-  return {
-    article: makeArticle(
-      { title, paragraphs: content, published, section, byline, authors: byline ? parseByline(byline) : [] },
-      { file, line: head.number },
-    ),
-  };
+  // One line is one paragraph in a dump, unless the text shows a paragraph wrapped over lines.
+  return makeArticleItem(
+    { title, paragraphs: joinWrappedLines(content), published, section, byline, authors: byline ? parseByline(byline) : [] },
+    { file, line: head.number },
+  );
 }
 
 /** A section label is a few capitalized words without sentence punctuation: "Politics", "Middle East", "US". */

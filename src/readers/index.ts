@@ -103,6 +103,16 @@ function readLines(format: InputFormat, lines: Line[], file: string): ReadItem[]
  * http(s):// URL (fetched: src/readers/fetch.ts). Yields file by file so a large directory streams.
  */
 export async function* readInput(path: string, stdin: NodeJS.ReadableStream = process.stdin): AsyncGenerator<ReadItem> {
+  for await (const item of readPath(path, stdin)) {
+    // An article's own warnings go out as warning items just before it: consumers handle one kind.
+    if ("article" in item && item.warnings) {
+      for (const warning of item.warnings) yield { warning };
+      yield { article: item.article };
+    } else yield item;
+  }
+}
+
+async function* readPath(path: string, stdin: NodeJS.ReadableStream): AsyncGenerator<ReadItem> {
   if (path === "-") {
     yield* readBytes(await readStream(stdin), "-");
     return;

@@ -13,9 +13,11 @@ export interface ReadError {
 
 /**
  * Readers never throw on bad input: every problem becomes an error item and reading goes on. A warning loses no article
- * (a file decoded as Windows-1252); `skipped` is a file a directory walk passed over for its extension.
+ * (a file decoded as Windows-1252, a date that does not exist and was left out); `skipped` is a file a directory walk
+ * passed over for its extension. A reader may attach warnings to the article they concern; `readInput` hands them
+ * on as warning items just before it, so every consumer sees one kind.
  */
-export type ReadItem = { article: Article } | { error: ReadError } | { warning: ReadError } | { skipped: Origin };
+export type ReadItem = { article: Article; warnings?: ReadError[] } | { error: ReadError } | { warning: ReadError } | { skipped: Origin };
 
 export function formatOrigin(origin: Origin): string {
   return origin.line === undefined ? origin.file : `${origin.file}:${origin.line}`;

@@ -7,6 +7,7 @@ import { AnalyzePool, inOrder } from "../../store/analyze-pool.js";
 import { formatSummary } from "../text-summary.js";
 import { Progress, write } from "../io.js";
 import { EXIT_INPUT, EXIT_OK, UsageError } from "../usage.js";
+import { publishedOptionProblem } from "../../readers/published.js";
 
 export const help = `Usage: newsgraph analyze <file|dir|url|-> ... [options]
 
@@ -30,6 +31,10 @@ Options:
   --strict                  exit 1 on any bad input (default: only when nothing could be read)
   --progress                show progress on stderr (default: when stderr is a terminal)
   -h, --help                this help
+
+An article of more than 2 million characters of text is not analyzed: it fails alone ("too large to
+analyze"), as in ingest. A date that is no date ("2022-02-30", "yesterday") is left empty with a warning
+naming file and line; --published with one is a usage error.
 
 Exit codes: 0 analyzed; 1 nothing could be read, or --strict and some input was bad; 2 usage error.
 
@@ -75,9 +80,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`);
-  if (values.published !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.published)) {
-    throw new UsageError(`--published takes a date YYYY-MM-DD, not "${values.published}"`);
-  }
+  const publishedProblem = values.published === undefined ? null : publishedOptionProblem(values.published);
+  if (publishedProblem !== null) throw new UsageError(publishedProblem);
   if (positionals.length === 0) throw new UsageError("analyze needs an input: a file, a directory, or - for stdin (see --help)");
 
   let workers = availableParallelism();

@@ -34,6 +34,10 @@ const TASKS: Record<string, EvalTask> = {
     summary: "who said what: Source / Cue / Content and attribution P/R/F1, direct-quote speakers, on PolNeAR",
     load: () => import("../../stages/quotes/eval/cli.js"),
   },
+  blocks: {
+    summary: "block kinds (labels, separators, footers, credits, notes, datelines...) on hand-labelled PolNeAR texts",
+    load: () => import("../../stages/text/eval/cli.js"),
+  },
 };
 
 export function help(): string {

@@ -7,6 +7,7 @@ import { DEFAULT_RETRIES, DEFAULT_RETRY_DELAY, enqueue, QueueError } from "../..
 import { write } from "../io.js";
 import { DB_HELP } from "../store-cli.js";
 import { EXIT_INPUT, EXIT_OK, UsageError } from "../usage.js";
+import { publishedOptionProblem } from "../../readers/published.js";
 
 export const help = `Usage: newsgraph ingest <file|dir|-> ... [options]
 
@@ -72,9 +73,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError("ingest needs an input: a file, a directory, or - for stdin (see --help)");
   if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json, not "${values.format}"`);
-  if (values.published !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.published)) {
-    throw new UsageError(`--published takes a date YYYY-MM-DD, not "${values.published}"`);
-  }
+  const publishedProblem = values.published === undefined ? null : publishedOptionProblem(values.published);
+  if (publishedProblem !== null) throw new UsageError(publishedProblem);
   const workers = count("workers", values.workers, 0);
   const batchSize = count("batch", values.batch, 1);
 

@@ -1,7 +1,7 @@
 import type { ArticleMeta, Block, BlockKind } from "../../core/analysis.js";
 import type { Article } from "../../core/article.js";
 import { Doc } from "../../core/doc.js";
-import { classifyParagraph, findDateline } from "./blocks.js";
+import { classifyParagraph, findDateline, isAuthorFooter } from "./blocks.js";
 
 const SEPARATOR = "\n\n";
 
@@ -17,29 +17,32 @@ export function layoutArticle(article: Article): Doc {
   if (article.byline && article.byline.trim().length > 0) parts.push({ kind: "byline", text: article.byline.trim() });
 
   let source = article.source;
-  let firstBody = true;
-  for (let i = 0; i < article.paragraphs.length; i++) {
-    const paragraph = cleanParagraph(article.paragraphs[i]!);
-    if (paragraph.length === 0) continue;
+  const body = article.paragraphs.map((p, i) => ({ text: cleanParagraph(p), given: article.kinds?.[i] })).filter((p) => p.text.length > 0);
+  const datelineAt = findOpeningDateline(body);
+  let inNotes = false; // after a bare "CORRECTION:" the rest of the article is the correction
+  for (let i = 0; i < body.length; i++) {
+    const { text: paragraph, given } = body[i]!;
     // The reader may know the kind from markup: trust it over the paragraph's form. A marked-up paragraph can still
     // open with a dateline.
-    const given = article.kinds?.[i];
     if (given !== undefined && given !== "paragraph") {
       parts.push({ kind: given, text: paragraph });
       continue;
     }
-    if (firstBody) {
-      firstBody = false;
-      const dateline = findDateline(paragraph);
-      if (dateline) {
-        parts.push({ kind: "dateline", text: paragraph.slice(0, dateline.length) });
-        if (!source && dateline.source) source = dateline.source;
-        // The story goes on in the same line: keep it in the text without the blank-line separator.
-        parts.push({ kind: "paragraph", text: paragraph.slice(dateline.length).trimStart() });
-        continue;
-      }
+    if (i === datelineAt) {
+      const dateline = findDateline(paragraph)!;
+      parts.push({ kind: "dateline", text: paragraph.slice(0, dateline.length) });
+      if (!source && dateline.source) source = dateline.source;
+      // The story goes on in the same line: keep it in the text without the blank-line separator.
+      parts.push({ kind: "paragraph", text: paragraph.slice(dateline.length).trimStart() });
+      continue;
     }
-    parts.push({ kind: given ?? classifyParagraph(paragraph), text: paragraph });
+    let kind = given ?? classifyParagraph(paragraph);
+    // A short line before the dateline is the sub-headline ("Plan would create huge experiment ...", then "LOS ANGELES - ...").
+    if (i < datelineAt && kind === "paragraph") kind = "heading";
+    if (inNotes) kind = "note";
+    else if (kind === "note" && NOTE_OPENER.test(paragraph)) inNotes = true;
+    if (kind === "paragraph" && i >= body.length - 2 && isAuthorFooter(paragraph)) kind = "footer";
+    parts.push({ kind, text: paragraph });
   }
 
   let text = "";
@@ -59,9 +62,32 @@ export function layoutArticle(article: Article): Doc {
     title: article.title,
     authors: article.authors,
     language: article.language,
+    ...(article.extra ? { extra: article.extra } : {}),
   };
   return new Doc(meta, text, blocks);
 }
+
+/** A note's heading alone on its line: what follows it is the note. */
+const NOTE_OPENER = /^(?:corrections?|clarification|editor[’']?s[’']? note)\s*:?$/i;
+
+/**
+ * Where the story's dateline is: the first body paragraph, or the second when the first is a short sub-headline
+ * without one ("Amid fury at the system, she's seen as ..."). -1 when there is none.
+ */
+function findOpeningDateline(body: readonly { text: string; given: BlockKind | undefined }[]): number {
+  let unmarked = 0; // paragraphs whose kind the reader did not give: those marked up are passed over
+  for (let i = 0; i < body.length && unmarked < 2; i++) {
+    const { text, given } = body[i]!;
+    if (given !== undefined && given !== "paragraph") continue;
+    unmarked++;
+    if (findDateline(text)) return i;
+    if (text.length > SUBHEADLINE_MAX || /[.!?]["”’']?\s+\S/.test(text)) return -1; // a story paragraph: no dateline later
+  }
+  return -1;
+}
+
+/** Longest sub-headline that may stand before a dateline: one line of a page's deck. */
+const SUBHEADLINE_MAX = 160;
 
 /** Trims, and drops a stray " ." after final punctuation ("killing at least three people. ."). */
 export function cleanParagraph(paragraph: string): string {
