@@ -3,9 +3,9 @@ import type { HashTable } from "./hash-table.js";
 import { NUM_LABELS, TYPES, typeOf } from "./labels.js";
 
 /** Feature slots per token; unused slots hold -1. */
-export const SLOTS = 80;
+export const SLOTS = 88;
 /** Slots [0, LOCAL_SLOTS) hold the first-stage features; the rest the document-aggregation features. */
-export const LOCAL_SLOTS = 72;
+export const LOCAL_SLOTS = 80;
 
 /**
  * Gazetteer category bits (the model file stores phrase hash -> bits). GEO covers the place and nationality lists
@@ -22,6 +22,9 @@ const GAZ_MAX_TOKENS = 6;
 
 /** Cluster prefix lengths used as features (Brown-style bit paths, Ratinov & Roth use 4, 6, 10, 20). */
 const CLUSTER_PREFIXES = [4, 6, 10, 16];
+/** Prefix lengths of the GloVe cluster paths (train/embedding-clusters.ts) for the word and for its neighbours. */
+const EMBEDDING_PREFIXES = [4, 8, 12, 16];
+const EMBEDDING_NEIGHBOUR_PREFIXES = [8, 12];
 
 export interface FeatureResources {
   /** log2 of the number of hash buckets. */
@@ -29,6 +32,8 @@ export interface FeatureResources {
   gazetteer: HashTable | null;
   /** Word lexicon from unlabeled text (see train/lexicon-build.ts): lower-cased word hash -> case bucket, cluster path. */
   lexicon: HashTable | null;
+  /** GloVe word clusters (see train/embedding-clusters.ts): lower-cased word hash -> path | depth << 16. */
+  clusters: HashTable | null;
 }
 
 /** A document as the tagger sees it: sentences of token strings. */
@@ -135,6 +140,7 @@ const enum T {
   ShapeM1, ShapeP1, ShapeM1_0, Shape0_P1, BigramM1_0, Bigram0_P1, FirstShape, CapsLower, CapsShape,
   Gaz, GazNoCase, Cluster, ClusterM1, ClusterP1, LowerElsewhere, CapMidElsewhere, Length, LowerM1Shape,
   AggAny, AggMajor, AggSpan, InQuote, TitleLower, CaseRatio, HyphenFirst, HyphenLast, HyphenGaz, NameCue, NameCueM1,
+  Embedding, EmbeddingM1, EmbeddingP1,
 }
 
 /**
@@ -243,6 +249,12 @@ export class FeatureExtractor {
         if (i > 0) s = this.clusterFeatures(out, base, s, T.ClusterM1, lm1, [6, 10]);
         if (i + 1 < n) s = this.clusterFeatures(out, base, s, T.ClusterP1, lp1, [6, 10]);
       }
+      const clusters = this.res.clusters;
+      if (clusters) {
+        s = this.pathFeatures(out, base, s, T.Embedding, this.tableValue(clusters, lw), EMBEDDING_PREFIXES);
+        if (i > 0) s = this.pathFeatures(out, base, s, T.EmbeddingM1, this.tableValue(clusters, lm1), EMBEDDING_NEIGHBOUR_PREFIXES);
+        if (i + 1 < n) s = this.pathFeatures(out, base, s, T.EmbeddingP1, this.tableValue(clusters, lp1), EMBEDDING_NEIGHBOUR_PREFIXES);
+      }
     }
     return out;
   }
@@ -306,7 +318,11 @@ export class FeatureExtractor {
   }
 
   private lexiconValue(lw: string): number {
-    return this.res.lexicon ? this.res.lexicon.get(finish(hashString(hashStart(0x9e37), lw))) : 0;
+    return this.res.lexicon ? this.tableValue(this.res.lexicon, lw) : 0;
+  }
+
+  private tableValue(table: HashTable, lw: string): number {
+    return table.get(finish(hashString(hashStart(0x9e37), lw)));
   }
 
   /** "Russian-Chinese", "Washington-based": the parts say what the glued token is. */
@@ -323,7 +339,12 @@ export class FeatureExtractor {
   }
 
   private clusterFeatures(out: Int32Array, base: number, slot: number, template: number, lw: string, lengths: readonly number[]): number {
-    const value = this.lexiconValue(lw) & 0x1fffff;
+    return this.pathFeatures(out, base, slot, template, this.lexiconValue(lw), lengths);
+  }
+
+  /** Bit-path prefixes of a cluster value (path in bits 0-15, depth in 16-20); one "unknown" feature when absent. */
+  private pathFeatures(out: Int32Array, base: number, slot: number, template: number, raw: number, lengths: readonly number[]): number {
+    const value = raw & 0x1fffff;
     if (value === 0) return this.put(out, base, slot, hashChar(hashStart(template), 0xffff));
     const depth = value >>> 16;
     const path = value & 0xffff;

@@ -18,6 +18,8 @@ export interface NerModel {
   stage2: StageWeights | null;
   gazetteer: HashTable | null;
   lexicon: HashTable | null;
+  /** GloVe word clusters; null in models trained without them (files written before them end after the lexicon). */
+  clusters: HashTable | null;
   /** Free-form provenance recorded by the training script (data, epochs, dev F1). */
   meta: Record<string, unknown>;
 }
@@ -75,6 +77,9 @@ class Reader {
     new Uint8Array(out).set(this.buf.subarray(this.pos, this.pos + n));
     this.pos += n;
     return out;
+  }
+  atEnd(): boolean {
+    return this.pos >= this.buf.length;
   }
 }
 
@@ -148,6 +153,7 @@ export function serializeModel(m: NerModel): Buffer {
   if (m.stage2) writeStage(wr, m.stage2);
   writeTable(wr, m.gazetteer);
   writeTable(wr, m.lexicon);
+  writeTable(wr, m.clusters);
   return gzipSync(wr.done(), { level: 9 });
 }
 
@@ -158,7 +164,10 @@ export function deserializeModel(gz: Buffer): NerModel {
   const size = (1 << header.bits) * NUM_LABELS;
   const stage1 = readStage(rd, size);
   const stage2 = header.stage2 ? readStage(rd, size) : null;
-  return { bits: header.bits, stage1, stage2, gazetteer: readTable(rd), lexicon: readTable(rd), meta: header.meta };
+  const gazetteer = readTable(rd);
+  const lexicon = readTable(rd);
+  const clusters = rd.atEnd() ? null : readTable(rd);
+  return { bits: header.bits, stage1, stage2, gazetteer, lexicon, clusters, meta: header.meta };
 }
 
 export function loadModel(path: string): NerModel {

@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { ChunkCounter } from "../eval/conlleval.js";
 import { readConll, type ConllDoc } from "../../../corpora/conll.js";
 import { buildLexicon, unlabeledSentences } from "./lexicon-build.js";
+import { buildEmbeddingClusters } from "./embedding-clusters.js";
 import { meantimeTrainingDocs } from "./meantime-train.js";
 import { END_MASK, TRANSITION_MASK } from "../decode.js";
 import { FeatureExtractor, LOCAL_SLOTS, SLOTS, SMALL_WORDS } from "../features.js";
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
       "no-lexicon": { type: "boolean", default: false },
       "headline-share": { type: "string", default: "0.1" },
       "no-gazetteer": { type: "boolean", default: false },
+      "no-embeddings": { type: "boolean", default: false },
+      "embedding-vocab": { type: "string", default: "50000" },
       meantime: { type: "string" },
       "meantime-repeat": { type: "string", default: "3" },
       quiet: { type: "boolean", default: false },
@@ -124,9 +127,13 @@ async function main(): Promise<void> {
   const trainDocs = readConll(`${data}/ner/conll2003/eng.train`);
   const devDocs = readConll(`${data}/ner/conll2003/eng.testa`);
   const gazetteer = values["no-gazetteer"] ? null : buildGazetteer(gazetteerSources());
-  const lexicon = values["no-lexicon"] ? null : buildLexicon(unlabeledSentences(data, trainDocs));
-  console.log(`resources ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: gazetteer ${gazetteer?.size ?? 0} keys, lexicon ${lexicon?.size ?? 0} words`);
-  const extractor = new FeatureExtractor({ bits, gazetteer, lexicon });
+  const unlabeled = values["no-lexicon"] && values["no-embeddings"] ? [] : unlabeledSentences(data, trainDocs);
+  const lexicon = values["no-lexicon"] ? null : buildLexicon(unlabeled);
+  // The cluster vocabulary: the most frequent GloVe words and every word of the unlabeled and training text (the
+  // CoNLL training tokens are part of `unlabeled`); not the dev or check texts.
+  const clusters = values["no-embeddings"] ? null : buildEmbeddingClusters(unlabeled, Number(values["embedding-vocab"]));
+  console.log(`resources ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: gazetteer ${gazetteer?.size ?? 0} keys, lexicon ${lexicon?.size ?? 0} words, clusters ${clusters?.size ?? 0} words`);
+  const extractor = new FeatureExtractor({ bits, gazetteer, lexicon, clusters });
   const headlineShare = Number(values["headline-share"]);
   // MEANTIME's even half (its odd half is the check set): repeated, each copy in its original's jackknife fold.
   const repeat = Number(values["meantime-repeat"]);
@@ -171,6 +178,7 @@ async function main(): Promise<void> {
     stage2: stage2 ? toStage(stage2) : null,
     gazetteer,
     lexicon,
+    clusters,
     meta: {
       trainedOn: repeat > 0 ? `CoNLL-2003 eng.train + MEANTIME even half x ${repeat}` : "CoNLL-2003 eng.train",
       tunedOn: "CoNLL-2003 eng.testa",
@@ -178,6 +186,7 @@ async function main(): Promise<void> {
       epochs2: stage2 ? epochs2 : 0,
       folds,
       headlineShare,
+      embeddingVocab: clusters ? Number(values["embedding-vocab"]) : 0,
       devF1Stage1: Number(devF1Stage1.toFixed(2)),
       devF1: Number(devF1.toFixed(2)),
     },
