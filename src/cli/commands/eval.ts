@@ -30,6 +30,14 @@ const TASKS: Record<string, EvalTask> = {
     summary: "who said what: Source / Cue / Content and attribution P/R/F1, direct-quote speakers, on PolNeAR",
     load: () => import("../../stages/quotes/eval/cli.js"),
   },
+  stories: {
+    summary: "story clustering: B3 and pairwise P/R/F1 against ECB+ sub-topics and topics",
+    load: () => import("../../stories/eval/cli.js"),
+  },
+  duplicates: {
+    summary: "near-duplicates: recall on re-posts with light edits built from a corpus, exact copies, false pairs",
+    load: () => import("../../stories/eval/duplicates-cli.js"),
+  },
 };
 
 export function help(): string {
@@ -47,6 +55,8 @@ Examples:
   newsgraph eval amounts --meantime ../shared/data/meantime/intra-doc_annotation --half odd
   newsgraph eval coref --meantime ../shared/data/meantime/intra-doc_annotation --half odd
   newsgraph eval quotes --polnear ../shared/data/quotes/polnear/dev
+  newsgraph eval stories --ecb ../shared/data/stories/ecbplus-dev --out stories.json
+  newsgraph eval duplicates --corpus ../shared/data/corpora/bbc
 `;
 }
 
