@@ -27,11 +27,11 @@ export interface ClusterOptions {
 
 /** Tuned on the ECB+ dev topics (docs/stories.md: the grid, the cross-validation). */
 export const CLUSTER_DEFAULTS: ClusterOptions = {
-  weights: { body: 0.5, title: 0.15, entities: 0.35, dates: 0.1 },
+  weights: { body: 0.25, title: 0.2, entities: 0.4, dates: 0.15 },
   time: 0.3,
   timeScaleDays: 3,
   windowDays: 30,
-  threshold: 0.3,
+  threshold: 0.175,
   centroidTerms: 300,
   probeTerms: 12,
 };
@@ -80,6 +80,8 @@ export class StoryClusterer {
   private opened = 0;
   /** Stories changed since the last `takeChanged()`: what a store must write. */
   private readonly changed = new Set<string>();
+  /** Document-frequency increments since the last `takeFrequencyChanges()`. */
+  private readonly dfChanged = new Map<string, number>();
 
   constructor(
     readonly options: ClusterOptions = CLUSTER_DEFAULTS,
@@ -95,19 +97,12 @@ export class StoryClusterer {
       const centroid = mapKinds((kind) => new Map(s.centroid[kind]));
       this.put({ id: s.id, size: s.size, first: s.first, last: s.last, centroid, norms: normsOf(centroid), names: new Map(s.names) });
     }
+    this.changed.clear(); // what was loaded is already stored
   }
 
   /** Assigns an article to the best story, or opens one; then updates the document frequencies and that story. */
   add(doc: StoryDoc): Assignment {
-    const raw = rawVectors(doc);
-    this.docs++;
-    const seen = new Set<string>();
-    for (const kind of KINDS) for (const t of raw[kind].keys()) seen.add(dfKey(kind, t));
-    for (const k of seen) this.df.set(k, (this.df.get(k) ?? 0) + 1);
-    // Unit vectors: a story's score is then a cosine per sub-vector, whatever the article's length.
-    const vec = {} as Record<Kind, Vector>;
-    for (const kind of KINDS) vec[kind] = unit(this.weigh(kind, raw[kind]));
-
+    const vec = this.vectors(doc);
     let best: Story | null = null;
     let bestScore = -Infinity;
     for (const s of this.candidates(doc, vec)) {
@@ -216,9 +211,35 @@ export class StoryClusterer {
     if (this.changed.delete(from)) this.changed.add(to);
   }
 
-  /** Document frequencies changed by the articles since `since` (a copy of `frequencies()` taken then). */
-  frequencies(): { docs: number; df: ReadonlyMap<string, number> } {
-    return { docs: this.docs, df: this.df };
+  /** The articles seen, and the document-frequency increments since the last call (cleared): what a store adds. */
+  takeFrequencyChanges(): { docs: number; increments: Array<[string, number]> } {
+    const increments = [...this.dfChanged].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.dfChanged.clear();
+    return { docs: this.docs, increments };
+  }
+
+  /** Joins an article to a given story without comparing (a duplicate goes with its original). */
+  joinStory(id: string, doc: StoryDoc): boolean {
+    const s = this.stories.get(id);
+    if (!s) return false;
+    this.join(s, doc, this.vectors(doc));
+    return true;
+  }
+
+  /** Counts the article into the document frequencies, then weighs its sub-vectors: unit TF-IDF vectors. */
+  private vectors(doc: StoryDoc): Record<Kind, Vector> {
+    const raw = rawVectors(doc);
+    this.docs++;
+    const seen = new Set<string>();
+    for (const kind of KINDS) for (const t of raw[kind].keys()) seen.add(dfKey(kind, t));
+    for (const k of seen) {
+      this.df.set(k, (this.df.get(k) ?? 0) + 1);
+      this.dfChanged.set(k, (this.dfChanged.get(k) ?? 0) + 1);
+    }
+    // Unit vectors: a story's score is then a cosine per sub-vector, whatever the article's length.
+    const vec = {} as Record<Kind, Vector>;
+    for (const kind of KINDS) vec[kind] = unit(this.weigh(kind, raw[kind]));
+    return vec;
   }
 
   /** A story's label: its main entities, then its main terms. */
@@ -255,7 +276,7 @@ function rawVectors(doc: StoryDoc): Record<Kind, Vector> {
 
 /** Body and title terms share their document frequency; entities and dates have their own. */
 function dfKey(kind: Kind, term: string): string {
-  return `${kind === "title" ? "body" : kind}\u0000${term}`;
+  return `${kind === "title" ? "body" : kind}|${term}`;
 }
 
 function mapKinds<T>(f: (kind: Kind) => T): Record<Kind, T> {

@@ -9,6 +9,7 @@ import * as m002 from "./002_statements.js";
 import * as m003 from "./003_search.js";
 import * as m004 from "./004_stories.js";
 import * as m005 from "./005_latency.js";
+import * as m007 from "./007_stories_state.js";
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
   up(db: Kysely<any>): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005].map((m) => m.migration);
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m007].map((m) => m.migration);
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Any number: the key of the advisory lock that keeps two processes from migrating one server at once. */
