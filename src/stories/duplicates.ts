@@ -2,7 +2,8 @@
  * Near-duplicates in memory: exact copies by their word hash first, then MinHash + LSH candidates confirmed by their
  * estimated similarity. A re-post is linked to the earliest article it matches.
  */
-import { bandKeys, exactKey, MINHASH_DEFAULTS, minhash, signatureSimilarity, type MinHashOptions } from "./minhash.js";
+import { bandKeys, exactKeyWords, MINHASH_DEFAULTS, minhashWords, signatureSimilarity, type MinHashOptions } from "./minhash.js";
+import { words } from "./words.js";
 
 export interface DuplicateOptions extends MinHashOptions {
   /** The least estimated Jaccard similarity of shingles for a near-duplicate. */
@@ -32,8 +33,9 @@ export interface Fingerprint {
 }
 
 export function fingerprint(text: string, options: MinHashOptions = DUPLICATE_DEFAULTS): Fingerprint {
-  const signature = minhash(text, options);
-  return { exact: exactKey(text), signature, bands: bandKeys(signature, options) };
+  const w = words(text); // once, for both keys
+  const signature = minhashWords(w, options);
+  return { exact: exactKeyWords(w), signature, bands: bandKeys(signature, options) };
 }
 
 /**
