@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { detokenize, parseEcb } from "../src/corpora/ecbplus.js";
-import { CLUSTER_DEFAULTS, StoryClusterer } from "../src/stories/cluster.js";
+import { CLUSTER_DEFAULTS, MAX_TERM, StoryClusterer } from "../src/stories/cluster.js";
 import { bcubed, pairwise } from "../src/stories/eval/score.js";
 import type { StoryDoc } from "../src/stories/story-doc.js";
 
@@ -66,6 +66,17 @@ test("clustering is deterministic, and a story restored from its state goes on a
   restored.restore(docs, df.takeFrequencyChanges().increments, states);
   assert.deepEqual(restored.takeChanged(), [], "what was loaded is not reported as changed");
   assert.equal(restored.add(quake("f", 1)).story, c.add(quake("f", 1)).story);
+});
+
+test("terms and entity keys longer than MAX_TERM are left out: they name no event, and the store could not index them", () => {
+  const long = "x".repeat(MAX_TERM + 1);
+  const kept = "y".repeat(MAX_TERM);
+  const c = new StoryClusterer();
+  c.add(doc("a", "Title", `${long} ${kept} harbour`, [long, "Izmir"]));
+  const terms = c.takeFrequencyChanges().increments.map(([t]) => t);
+  assert.ok(terms.some((t) => t.endsWith(kept)), "a term of MAX_TERM characters is kept");
+  assert.ok(terms.includes("entities|izmir"));
+  assert.ok(!terms.some((t) => t.includes(long)), "none longer");
 });
 
 test("a story's label names its main entities first", () => {

@@ -267,11 +267,19 @@ export class StoryClusterer {
   }
 }
 
+/**
+ * The longest term kept, in characters. A longer "word" (a hash, a run of digits, an entity name the tagger ran
+ * on) names no event, and the store could not index it (a B-tree row holds at most about 8 kB).
+ */
+export const MAX_TERM = 64;
+
+const short = (t: string) => t.length <= MAX_TERM;
+
 /** Term counts per sub-vector. */
 function rawVectors(doc: StoryDoc): Record<Kind, Vector> {
   const entities: Vector = new Map();
-  for (const e of doc.entities) entities.set(e.key, (entities.get(e.key) ?? 0) + e.count);
-  return { body: counts(terms(doc.body)), title: counts(terms(doc.title)), entities, dates: counts(doc.dates) };
+  for (const e of doc.entities) if (short(e.key)) entities.set(e.key, (entities.get(e.key) ?? 0) + e.count);
+  return { body: counts(terms(doc.body).filter(short)), title: counts(terms(doc.title).filter(short)), entities, dates: counts(doc.dates) };
 }
 
 /** Body and title terms share their document frequency; entities and dates have their own. */
