@@ -327,7 +327,7 @@ test("/docs/json is an OpenAPI 3 document listing every route; /docs serves Swag
   const doc = (await get("/docs/json")).json();
   assert.match(doc.openapi, /^3\./);
   assert.deepEqual(Object.keys(doc.paths).sort(), [
-    "/api/analyze", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/ingest", "/api/quotes", "/api/search", "/api/stats", "/api/timeline",
+    "/api/analyze", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/ingest", "/api/quotes", "/api/search", "/api/stats", "/api/stories", "/api/stories/{id}", "/api/timeline",
   ]);
   assert.ok(doc.paths["/api/quotes"].get.parameters.some((p: any) => p.name === "speakerId" && p.in === "query"));
   assert.ok(doc.paths["/api/ingest"].post.requestBody);

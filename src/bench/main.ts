@@ -2,7 +2,7 @@
  * `npm run bench [-- --corpus DIR] [--limit N]`: throughput on one core (this process is single-threaded) of
  * NER tagging alone and of the whole `analyze`, on the BBC corpus (../shared/data/corpora/bbc, 2,225 articles)
  * when it exists, else on examples/. Also model load time, a 5 MB single paragraph, and peak memory (max RSS).
- * Prints a Markdown block for docs/benchmarks.md.
+ * Also the duplicate finder and the story clusterer over the analyzed articles (bench/stories.ts). Prints a Markdown block for docs/benchmarks.md.
  */
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
@@ -16,6 +16,7 @@ import { readInput } from "../readers/index.js";
 import { layoutArticle } from "../stages/text/layout.js";
 import { segment } from "../stages/text/stage.js";
 import { defaultTagger, modelPath } from "../stages/entities/load.js";
+import { benchStories } from "./stories.js";
 
 /** Alternating rounds of the A/B timings. */
 const ROUNDS = 3;
@@ -134,6 +135,9 @@ async function main(): Promise<void> {
   tagger.tagDoc(tokenDoc(bigDoc));
   const bigSeconds = seconds(t0);
 
+  // Duplicates and stories over the articles analyzed once more (their Analyses kept for this).
+  const storiesBench = benchStories(articles.map((a) => analyze(a, pipeline)));
+
   const rss = process.resourceUsage().maxRSS / 1024;
   const out = [
     `Corpus: ${corpus.replace(resolve(".."), "..")} — ${articles.length} articles, ${fmt(tokens)} tokens (all sentences); ${mentions} entity mentions tagged.`,
@@ -147,6 +151,8 @@ async function main(): Promise<void> {
     `| analyze without coref and quotes (${withoutCorefName}) | ${fmt(tokens / withoutCorefSeconds)} | ${withoutCorefSeconds.toFixed(2)} s |`,
     `| whole analyze (${pipelineName}) | ${fmt(tokens / analyzeSeconds)} | ${analyzeSeconds.toFixed(2)} s (${(100 * (analyzeSeconds / withoutCorefSeconds - 1)).toFixed(1)}% over the line above; best of ${ROUNDS} alternating rounds) |`,
     `| NER tagging of one 5 MB paragraph (${fmt(bigTokens)} tokens) | ${fmt(bigTokens / bigSeconds)} | ${bigSeconds.toFixed(2)} s |`,
+    "",
+    `Duplicates (MinHash + LSH, exact copies first): ${fmt(storiesBench.duplicatesPerSecond)} articles/s of CPU on one core, ${storiesBench.duplicates} of ${storiesBench.articles} linked to an earlier one. Stories (incremental clustering): ${fmt(storiesBench.storiesPerSecond)} articles/s of CPU, ${storiesBench.stories} stories. Best of 3 rounds each.`,
     "",
     `NER model load: ${(loadSeconds * 1000).toFixed(0)} ms (${(statSync(modelPath()).size / 1e6).toFixed(1)} MB file). Peak memory (max RSS): ${analyzeRss.toFixed(0)} MB after the analyze passes; ${rss.toFixed(0)} MB for the whole run, which also holds every article's tokens and the 5 MB paragraph.`,
   ];

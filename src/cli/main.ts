@@ -7,6 +7,8 @@ import * as quotesCommand from "./commands/quotes.js";
 import * as searchCommand from "./commands/search.js";
 import * as serveCommand from "./commands/serve.js";
 import * as statsCommand from "./commands/stats.js";
+import * as storiesCommand from "./commands/stories.js";
+import * as storyCommand from "./commands/story.js";
 import * as timelineCommand from "./commands/timeline.js";
 import * as workerCommand from "./commands/worker.js";
 import { EXIT_OK, EXIT_USAGE, UsageError } from "./usage.js";
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, { summary: string; run(argv: string[]): Promise<n
   quotes: { summary: "who said what: stored quotes by speaker, topic, date, outlet", run: quotesCommand.run },
   entity: { summary: "a person, organization or place across articles", run: entityCommand.run },
   timeline: { summary: "dated statements in the order of the time they refer to", run: timelineCommand.run },
+  stories: { summary: "stories: articles about one event across outlets, grouped at ingest", run: storiesCommand.run },
+  story: { summary: "one story outlet by outlet: headlines, speakers, quotes and entities only one carries", run: storyCommand.run },
   stats: { summary: "what the store holds and its size on disk", run: statsCommand.run },
   serve: { summary: "the HTTP API, its docs and the web UI, on 127.0.0.1:8080", run: serveCommand.run },
 };

@@ -20,6 +20,7 @@ import { ingestRoutes } from "./routes/ingest.js";
 import { quoteRoutes } from "./routes/quotes.js";
 import { searchRoutes } from "./routes/search.js";
 import { statsRoutes } from "./routes/stats.js";
+import { storyRoutes } from "./routes/stories.js";
 import { timelineRoutes } from "./routes/timeline.js";
 import { SHARED_SCHEMAS } from "./schemas.js";
 import { addSecurityHeaders } from "./security.js";
@@ -66,7 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       refuseNul(api);
       // The body is JSON or nothing: text/plain (a Fastify default) would reach the schemas as a string.
       api.removeContentTypeParser("text/plain");
-      for (const routes of [statsRoutes, searchRoutes, articleRoutes, entityRoutes, quoteRoutes, timelineRoutes, analyzeRoutes, ingestRoutes]) {
+      for (const routes of [statsRoutes, searchRoutes, articleRoutes, entityRoutes, quoteRoutes, timelineRoutes, storyRoutes, analyzeRoutes, ingestRoutes]) {
         await api.register(routes, context);
       }
     },

@@ -19,6 +19,7 @@ import { DEFAULT_STAGES } from "../stages/index.js";
 import { type Analyzed, AnalyzePool } from "./analyze-pool.js";
 import type { Store } from "./db.js";
 import { repoRootFrom } from "./paths.js";
+import { linkStories } from "./stories/link.js";
 import { type Outcome, sha256, writeAnalyzed } from "./write.js";
 
 export type { Outcome } from "./write.js";
@@ -291,6 +292,8 @@ async function writeBatch(
       }
     }
   }
+  // Duplicates and stories for the batch's new articles (issue #13): after they are stored, in a transaction of its own.
+  await linkStories(store, ready.map((r) => r.analysis));
 }
 
 /** The store cannot take more: no article is to blame, and every next one would fail the same way. */

@@ -38,6 +38,14 @@ const TASKS: Record<string, EvalTask> = {
     summary: "block kinds (labels, separators, footers, credits, notes, datelines...) on hand-labelled PolNeAR texts",
     load: () => import("../../stages/text/eval/cli.js"),
   },
+  stories: {
+    summary: "story clustering: B3 and pairwise P/R/F1 against ECB+ sub-topics and topics",
+    load: () => import("../../stories/eval/cli.js"),
+  },
+  duplicates: {
+    summary: "near-duplicates: recall on re-posts with light edits built from a corpus, exact copies, false pairs",
+    load: () => import("../../stories/eval/duplicates-cli.js"),
+  },
 };
 
 export function help(): string {
@@ -56,6 +64,8 @@ Examples:
   newsgraph eval coref --meantime ../shared/data/meantime/intra-doc_annotation --half odd
   newsgraph eval quotes --polnear ../shared/data/quotes/polnear/dev
   newsgraph eval extract --zyte ../shared/data/extraction/zyte-dev --out zyte-dev.json
+  newsgraph eval stories --ecb ../shared/data/stories/ecbplus-dev --out stories.json
+  newsgraph eval duplicates --corpus ../shared/data/corpora/bbc
 `;
 }
 

@@ -10,6 +10,7 @@ import * as m003 from "./003_search.js";
 import * as m004 from "./004_stories.js";
 import * as m005 from "./005_latency.js";
 import * as m006 from "./006_analysis_text.js";
+import * as m007 from "./007_stories_state.js";
 import * as m008 from "./008_entity_profile.js";
 
 export interface Migration {
@@ -18,7 +19,7 @@ export interface Migration {
   up(db: Kysely<any>): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m008].map((m) => m.migration);
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008].map((m) => m.migration);
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Any number: the key of the advisory lock that keeps two processes from migrating one server at once. */

@@ -9,3 +9,4 @@ export { articleById, type StoredArticle } from "./article.js";
 export { entityById, findEntities, type EntityDetail, type EntityDetailOptions, type EntitySearchOptions, type EntitySummary, type WeekCount } from "./entities.js";
 export { pageOfFirstN, toPage, type Page, type PageOptions } from "./page.js";
 export { sourceCounts, type SourceCount } from "./sources.js";
+export { outletRows, stories, storyById, OUTLET_COLUMNS, STORY_COLUMNS, type OutletCoverage, type StoriesOptions, type StoryDetail, type StoryRow } from "./stories.js";

@@ -1,0 +1,170 @@
+/**
+ * Duplicates and stories at ingest: each batch's new articles get their duplicate link (the earliest stored or
+ * earlier-in-batch article they repeat, with the similarity) and their story (a duplicate goes with its original;
+ * any other article joins the best story or opens one), in one transaction. The clusterer's state lives in the
+ * store (stories.state, story_terms, story_stream) and, between batches, in memory for this process.
+ */
+import { sql, type Transaction } from "kysely";
+import type { Analysis } from "../../core/analysis.js";
+import { CLUSTER_DEFAULTS, StoryClusterer, type StoryState } from "../../stories/cluster.js";
+import { DUPLICATE_DEFAULTS, fingerprint, pickDuplicate, type Fingerprint } from "../../stories/duplicates.js";
+import { storyDoc } from "../../stories/story-doc.js";
+import type { Store } from "../db.js";
+import { storiesDb } from "./tables.js";
+
+/** Key of the advisory lock that keeps two processes from clustering into one server store at once. */
+const STORY_LOCK = 7_260_313;
+
+export interface LinkSummary {
+  duplicates: number;
+  opened: number;
+  joined: number;
+}
+
+/** The clusterer of each open store, loaded from it on first use. */
+const clusterers = new WeakMap<Store, StoryClusterer>();
+
+/** Forgets a store's clusterer (after a failed batch or a rebuild): the next batch loads it again. */
+export function forgetClusterer(store: Store): void {
+  clusterers.delete(store);
+}
+
+/** A transaction on the store with migration 7's tables (typed loosely: the statements here are mostly raw SQL). */
+type Trx = Transaction<any>;
+
+async function loadClusterer(trx: Trx): Promise<StoryClusterer> {
+  let opened = 0;
+  const c = new StoryClusterer(CLUSTER_DEFAULTS, () => `new:${++opened}`);
+  const stream = await trx.selectFrom("story_stream").select("docs").executeTakeFirst();
+  const terms = await trx.selectFrom("story_terms").select(["term", "df"]).execute();
+  const stories = await trx.selectFrom("stories").select(["pk", "state"]).where("state", "is not", null).orderBy("pk").execute();
+  c.restore(
+    Number(stream?.docs ?? 0),
+    terms.map((t: { term: string; df: number }) => [t.term, t.df] as [string, number]),
+    stories.map((s: { pk: number; state: unknown }) => ({ ...(s.state as StoryState), id: String(s.pk) })),
+  );
+  return c;
+}
+
+interface Candidate {
+  pk: number;
+  /** Its story's key, or the clusterer's name for a story opened in this batch. */
+  story: string | null;
+  fingerprint: Pick<Fingerprint, "exact" | "signature">;
+  bands: Set<number>;
+}
+
+/** Links the articles of a batch (those not in a story yet) to their duplicates and stories. */
+export async function linkStories(store: Store, analyses: readonly Analysis[]): Promise<LinkSummary> {
+  const summary: LinkSummary = { duplicates: 0, opened: 0, joined: 0 };
+  if (analyses.length === 0) return summary;
+  try {
+    await storiesDb(store.db).transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${STORY_LOCK})`.execute(trx);
+      let clusterer = clusterers.get(store);
+      if (!clusterer) clusterers.set(store, (clusterer = await loadClusterer(trx)));
+      await linkIn(trx, clusterer, analyses, summary);
+    });
+  } catch (e) {
+    forgetClusterer(store); // its memory holds what the rolled-back transaction did not keep
+    throw e;
+  }
+  return summary;
+}
+
+async function linkIn(trx: Trx, clusterer: StoryClusterer, analyses: readonly Analysis[], summary: LinkSummary): Promise<void> {
+  const rows: Array<{ pk: number; article_id: string; story_pk: number | null }> = await trx
+    .selectFrom("articles")
+    .select(["pk", "article_id", "story_pk"])
+    .where("article_id", "in", analyses.map((a) => a.article.id))
+    .execute();
+  const byId = new Map(rows.map((r) => [r.article_id, r]));
+  const todo = analyses.filter((a) => byId.get(a.article.id)?.story_pk === null);
+  if (todo.length === 0) return;
+  const fps = todo.map((a) => fingerprint(a.text, DUPLICATE_DEFAULTS));
+  const stored = await storedCandidates(trx, fps);
+
+  const updates: Array<{ pk: number; duplicate_of: number | null; similarity: number | null; story: string }> = [];
+  const batch: Candidate[] = [];
+  todo.forEach((analysis, i) => {
+    const fp = fps[i]!;
+    const pk = byId.get(analysis.article.id)!.pk;
+    const own = new Set(fp.bands);
+    const shares = (c: Candidate) => c.fingerprint.exact === fp.exact || [...c.bands].some((b) => own.has(b));
+    // Stored candidates come earliest first; the batch's own come after them, in input order.
+    const candidates = [...stored.filter(shares), ...batch.filter(shares)].filter((c) => c.pk !== pk);
+    const match = pickDuplicate(fp, candidates.map((c) => ({ id: String(c.pk), fingerprint: c.fingerprint })), DUPLICATE_DEFAULTS.minSimilarity);
+    const original = match ? candidates.find((c) => String(c.pk) === match.of)! : null;
+    const doc = storyDoc(analysis);
+    let story: string;
+    if (original?.story != null && clusterer.joinStory(original.story, doc)) {
+      story = original.story;
+      summary.joined++;
+    } else {
+      const a = clusterer.add(doc);
+      story = a.story;
+      summary[a.opened ? "opened" : "joined"]++;
+    }
+    if (match) summary.duplicates++;
+    updates.push({ pk, duplicate_of: original?.pk ?? null, similarity: match?.similarity ?? null, story });
+    batch.push({ pk, story, fingerprint: fp, bands: own });
+  });
+
+  // Stories opened in this batch get their keys now, in one statement.
+  const changed = clusterer.takeChanged();
+  const fresh = changed.filter((s) => s.id.startsWith("new:"));
+  if (fresh.length > 0) {
+    const keys = await sql<{ pk: number }>`select nextval('stories_pk_seq')::int as pk from generate_series(1, ${fresh.length})`.execute(trx);
+    fresh.forEach((s, k) => {
+      const pk = String(keys.rows[k]!.pk);
+      clusterer.rename(s.id, pk);
+      for (const u of updates) if (u.story === s.id) u.story = pk;
+      s.id = pk;
+    });
+  }
+  const day = (t: number | null) => (t === null ? null : new Date(t).toISOString().slice(0, 10));
+  const storyRows = changed.map((s) => ({ pk: Number(s.id), label: clusterer.label(s.id), first: day(s.first), last: day(s.last), count: s.size, state: s }));
+  await sql`insert into stories (pk, label, first_published, last_published, article_count, state, updated_at)
+    select pk, label, first, last, count, state, now() from jsonb_to_recordset(${JSON.stringify(storyRows)}::jsonb)
+      as v(pk bigint, label text, first date, last date, count int, state jsonb)
+    on conflict (pk) do update set label = excluded.label, first_published = excluded.first_published,
+      last_published = excluded.last_published, article_count = excluded.article_count, state = excluded.state, updated_at = now()`.execute(trx);
+  await sql`update articles a set duplicate_of = v.d, duplicate_similarity = v.s, story_pk = v.st
+    from jsonb_to_recordset(${JSON.stringify(updates.map((u) => ({ pk: u.pk, d: u.duplicate_of, s: u.similarity, st: Number(u.story) })))}::jsonb)
+      as v(pk bigint, d bigint, s real, st bigint)
+    where a.pk = v.pk`.execute(trx);
+  const prints = todo.map((_, i) => ({ pk: updates[i]!.pk, e: fps[i]!.exact, s: [...fps[i]!.signature].map((x) => x | 0), b: fps[i]!.bands }));
+  await sql`insert into article_fingerprints (article_pk, exact_key, signature)
+    select pk, e, array(select jsonb_array_elements_text(s)::int) from jsonb_to_recordset(${JSON.stringify(prints)}::jsonb) as v(pk bigint, e text, s jsonb)
+    on conflict (article_pk) do nothing`.execute(trx);
+  await sql`insert into article_bands (band_key, article_pk)
+    select distinct jsonb_array_elements_text(b)::int, pk from jsonb_to_recordset(${JSON.stringify(prints)}::jsonb) as v(pk bigint, b jsonb)
+    on conflict do nothing`.execute(trx);
+  const { docs, increments } = clusterer.takeFrequencyChanges();
+  await sql`insert into story_terms (term, df) select term, df from jsonb_to_recordset(${JSON.stringify(increments.map(([term, df]) => ({ term, df })))}::jsonb) as v(term text, df int)
+    on conflict (term) do update set df = story_terms.df + excluded.df`.execute(trx);
+  await sql`update story_stream set docs = ${docs}`.execute(trx);
+}
+
+/** Stored articles sharing an exact key or a band key with any of the fingerprints: earliest first. */
+async function storedCandidates(trx: Trx, fps: readonly Fingerprint[]): Promise<Candidate[]> {
+  const exact = [...new Set(fps.map((f) => f.exact))];
+  const bands = [...new Set(fps.flatMap((f) => f.bands))];
+  const rows: Array<{ pk: number; story_pk: number | null; exact_key: string; signature: number[]; band_keys: number[] | null }> = (
+    await sql<{ pk: number; story_pk: number | null; exact_key: string; signature: number[]; band_keys: number[] | null }>`
+      with hit as (
+        select article_pk from article_fingerprints where exact_key = any(${exact}::text[])
+        union select article_pk from article_bands where band_key = any(${bands}::int[]))
+      select a.pk::int as pk, a.story_pk::int as story_pk, f.exact_key, f.signature,
+        array(select b.band_key from article_bands b where b.article_pk = a.pk) as band_keys
+      from hit join articles a on a.pk = hit.article_pk join article_fingerprints f on f.article_pk = a.pk
+      order by a.published_date nulls last, a.pk`.execute(trx)
+  ).rows;
+  return rows.map((r) => ({
+    pk: r.pk,
+    story: r.story_pk === null ? null : String(r.story_pk),
+    fingerprint: { exact: r.exact_key, signature: Uint32Array.from(r.signature, (x) => x >>> 0) },
+    bands: new Set(r.band_keys ?? []),
+  }));
+}
+

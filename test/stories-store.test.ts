@@ -1,0 +1,157 @@
+/**
+ * Duplicates and stories in the store: linked at ingest (a re-post to its original, with its similarity; reports of
+ * one event into one story, another event apart), compared per outlet, listed, and rebuilt the same.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { buildServer } from "../src/server/app.js";
+import { openStore } from "../src/store/db.js";
+import { ingest } from "../src/store/ingest.js";
+import { stories, storyById } from "../src/store/queries/index.js";
+import { rebuildStories } from "../src/store/stories/rebuild.js";
+import { analyzerFor, targets, writeJsonl, type ArticleSpec } from "./support/store.js";
+
+const QUAKE = [
+  "A magnitude 7.1 earthquake struck western Turkey near Izmir on Friday, collapsing buildings across the city.",
+  "Rescuers from AFAD searched the rubble of a dozen apartment blocks through the night for survivors.",
+  "The quake was felt as far away as Istanbul and Athens, and dozens of aftershocks followed within hours.",
+  "Hospitals in Izmir treated hundreds of injured people, and schools were opened as shelters for families.",
+  "Officials said the death toll was expected to rise as crews reached the worst hit neighbourhoods.",
+  "Residents described the shaking as long and violent, with many running into the streets in panic.",
+];
+
+const original: ArticleSpec = {
+  url: "https://wire.example/izmir-quake",
+  source: "Wire",
+  published: "2024-05-03",
+  title: "Earthquake strikes Izmir, buildings collapse",
+  paragraphs: [...QUAKE, '"We are working without pause," said Mehmet Ersoy of AFAD.'],
+  entities: [
+    { id: "e1", name: "Izmir", type: "GPE", mentions: ["Izmir", "Izmir", "Izmir"] },
+    { id: "e2", name: "AFAD", type: "ORG", mentions: ["AFAD", "AFAD"] },
+    { id: "e3", name: "Mehmet Ersoy", type: "PERSON", mentions: ["Mehmet Ersoy"] },
+  ],
+  quotes: [{ text: "We are working without pause,", kind: "direct", cue: "said", speaker: "e3", speakerText: "Mehmet Ersoy" }],
+};
+
+/** The wire story re-posted by an aggregator: its headline changed, a sentence dropped. */
+const repost: ArticleSpec = {
+  ...original,
+  url: "https://aggregator.example/turkey-quake",
+  source: "Aggregator",
+  published: "2024-05-03",
+  title: "Turkey quake: Izmir buildings collapse",
+  paragraphs: original.paragraphs.filter((_, i) => i !== 4),
+};
+
+/** The same event in another outlet's own words, with a speaker the wire does not quote. */
+const ownReport: ArticleSpec = {
+  url: "https://daily.example/izmir",
+  source: "Daily",
+  published: "2024-05-04",
+  title: "Izmir earthquake: rescuers search rubble for survivors",
+  paragraphs: [
+    "Rescue teams from AFAD pulled survivors from collapsed apartment blocks in Izmir after Friday's earthquake.",
+    "The magnitude 7.1 quake collapsed buildings and injured hundreds of people across Izmir, officials said.",
+    '"The city will rebuild," said Tunc Soyer, the mayor of Izmir, as aftershocks shook the rubble.',
+  ],
+  entities: [
+    { id: "e1", name: "AFAD", type: "ORG", mentions: ["AFAD"] },
+    { id: "e2", name: "Izmir", type: "GPE", mentions: ["Izmir", "Izmir", "Izmir"] },
+    { id: "e3", name: "Tunc Soyer", type: "PERSON", mentions: ["Tunc Soyer"] },
+  ],
+  quotes: [{ text: "The city will rebuild,", kind: "direct", cue: "said", speaker: "e3", speakerText: "Tunc Soyer" }],
+};
+
+/** Another event: a takeover, the same week. */
+const takeover: ArticleSpec = {
+  url: "https://wire.example/acme-globex",
+  source: "Wire",
+  published: "2024-05-04",
+  title: "Acme agrees to buy Globex for $4bn",
+  paragraphs: [
+    "Acme Corp agreed to buy Globex for four billion dollars, creating the largest maker of industrial widgets.",
+    "Shares in Globex rose sharply on the news, while analysts questioned the price Acme Corp had offered.",
+  ],
+  entities: [
+    { id: "e1", name: "Acme Corp", type: "ORG", mentions: ["Acme Corp", "Acme Corp"] },
+    { id: "e2", name: "Globex", type: "ORG", mentions: ["Globex", "Globex"] },
+  ],
+};
+
+const SPECS = [original, takeover, repost, ownReport];
+
+for (const target of targets()) {
+  describe(`stories in the store (${target.name})`, () => {
+    after(() => target.cleanup());
+
+    test("a re-post links to the original, one event is one story across outlets, another is apart; rebuild agrees", async () => {
+      const store = await openStore(await target.prepare(), { create: true });
+      try {
+        const dir = mkdtempSync(join(tmpdir(), "ng-stories-"));
+        await ingest(store, [writeJsonl(dir, "a.jsonl", SPECS)], { analyze: analyzerFor(SPECS), workers: 0, batchSize: 2 });
+        const rows = await store.db.selectFrom("articles").select(["article_id", "duplicate_of", "story_pk", "pk"]).orderBy("pk").execute();
+        const by = new Map(rows.map((r) => [r.article_id, r]));
+        const [o, t, r, d] = SPECS.map((s) => by.get(s.url!)!);
+        assert.equal(r!.duplicate_of, o!.pk, "the re-post repeats the wire story");
+        assert.equal(o!.duplicate_of, null);
+        assert.equal(d!.duplicate_of, null, "an outlet's own report is no duplicate");
+        assert.equal(r!.story_pk, o!.story_pk);
+        assert.equal(d!.story_pk, o!.story_pk, "the Daily's report joins the story");
+        assert.notEqual(t!.story_pk, o!.story_pk, "the takeover is another story");
+
+        const detail = (await storyById(store.db, o!.story_pk!))!;
+        assert.equal(detail.articles, 3);
+        assert.equal(detail.duplicates, 1);
+        const outlet = (name: string) => detail.outlets_coverage.find((c) => c.outlet === name)!;
+        assert.deepEqual(outlet("Daily").only_quotes.map((q) => q.speaker), ["Tunc Soyer"]);
+        assert.deepEqual(outlet("Daily").only_entities.map((e) => e.name), ["Tunc Soyer"]);
+        assert.deepEqual(outlet("Wire").only_quotes, [], "the aggregator carries the wire's quote too");
+        assert.deepEqual(outlet("Aggregator").articles[0]!.duplicate_of, original.url);
+        assert.ok(outlet("Aggregator").articles[0]!.similarity! >= 0.5);
+        assert.deepEqual(outlet("Wire").speakers, [{ name: "Mehmet Ersoy", entity: outlet("Wire").speakers[0]!.entity, quotes: 1 }]);
+        assert.equal(detail.outlets_coverage[0]!.first_published, "2024-05-03", "outlets in order of publication");
+
+        const list = await stories(store.db, { entity: "Tunc Soyer" });
+        assert.deepEqual(list.map((s) => s.id), [o!.story_pk]);
+        assert.deepEqual(await stories(store.db, { to: "2024-05-02" }), []);
+        assert.equal(await storyById(store.db, 999_999), null);
+
+        // The API: the list, one story, and what is not a story.
+        const app = await buildServer({ store, analyze: analyzerFor(SPECS) });
+        try {
+          const page = (await app.inject("/api/stories?entity=AFAD")).json();
+          assert.deepEqual(page.items.map((s: { id: number }) => s.id), [o!.story_pk]);
+          assert.equal(page.next, null);
+          const firstOnly = (await app.inject("/api/stories?limit=1")).json();
+          assert.equal(firstOnly.items.length, 1);
+          assert.equal(firstOnly.next, 1);
+          const one = await app.inject(`/api/stories/${o!.story_pk}`);
+          assert.equal(one.statusCode, 200);
+          const body = one.json();
+          assert.equal(body.duplicates, 1);
+          assert.deepEqual(body.outlets.map((x: { outlet: string }) => x.outlet).sort(), ["Aggregator", "Daily", "Wire"]);
+          assert.equal(body.outlets.find((x: { outlet: string }) => x.outlet === "Aggregator").articles[0].duplicateOf, original.url);
+          assert.equal((await app.inject("/api/stories/999999")).statusCode, 404);
+          assert.equal((await app.inject("/api/stories/abc")).statusCode, 400);
+        } finally {
+          await app.close();
+        }
+
+        const rebuilt = await rebuildStories(store);
+        assert.equal(rebuilt.articles, 4);
+        assert.equal(rebuilt.duplicates, 1);
+        const again = await store.db.selectFrom("articles").select(["article_id", "story_pk", "duplicate_of"]).orderBy("pk").execute();
+        const same = (id: string) => again.find((a) => a.article_id === id)!.story_pk;
+        assert.equal(same(repost.url!), same(original.url!));
+        assert.equal(same(ownReport.url!), same(original.url!));
+        assert.notEqual(same(takeover.url!), same(original.url!));
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { detokenize, parseEcb } from "../src/corpora/ecbplus.js";
+import { CLUSTER_DEFAULTS, MAX_TERM, StoryClusterer } from "../src/stories/cluster.js";
+import { bcubed, pairwise } from "../src/stories/eval/score.js";
+import type { StoryDoc } from "../src/stories/story-doc.js";
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2024, 4, 1);
+
+function doc(id: string, title: string, body: string, entities: string[], day: number | null = 0, dates: string[] = []): StoryDoc {
+  return { id, title, body, entities: entities.map((name) => ({ key: name.toLowerCase(), name, count: 2, inTitle: title.includes(name) })), dates, time: day === null ? null : T0 + day * DAY };
+}
+
+const quake = (id: string, day: number | null = 0) =>
+  doc(id, "Earthquake strikes Turkey near Izmir", "A magnitude 7 earthquake struck western Turkey near Izmir, collapsing buildings; rescuers searched rubble for survivors.", ["Turkey", "Izmir", "AFAD"], day);
+const otherQuake = (id: string, day = 0) =>
+  doc(id, "Strong quake shakes Chile, Valparaiso port closed", "A strong earthquake shook central Chile on Tuesday; the port of Valparaiso was closed and the navy issued a tsunami warning, ONEMI said.", ["Chile", "Valparaiso", "ONEMI"], day);
+const merger = (id: string) =>
+  doc(id, "Acme agrees to buy Globex", "Acme Corp agreed to buy Globex for 4 billion dollars, the companies said, creating the largest maker of widgets.", ["Acme Corp", "Globex"]);
+
+test("reports of one event join one story; another event of the same kind opens its own", () => {
+  const c = new StoryClusterer();
+  const a = c.add(quake("a"));
+  const b = c.add(merger("b"));
+  const a2 = c.add(quake("a2", 1));
+  const q = c.add(otherQuake("q", 1));
+  assert.equal(a.opened, true);
+  assert.equal(b.opened, true);
+  assert.equal(a2.story, a.story, "the second report of the Izmir quake joins it");
+  assert.equal(a2.opened, false);
+  assert.notEqual(q.story, a.story, "the Chile quake is another story");
+  assert.notEqual(b.story, a.story);
+});
+
+test("the time term: the same words far apart in time are two stories; without dates they join", () => {
+  const dated = new StoryClusterer();
+  const first = dated.add(quake("a", 0));
+  assert.notEqual(dated.add(quake("b", CLUSTER_DEFAULTS.windowDays + 5)).story, first.story, "outside the window");
+  const undated = new StoryClusterer();
+  const u = undated.add(quake("a", null));
+  assert.equal(undated.add(quake("b", null)).story, u.story);
+});
+
+test("the threshold is the option's: above any score nothing joins", () => {
+  const c = new StoryClusterer({ ...CLUSTER_DEFAULTS, threshold: 2 });
+  c.add(quake("a"));
+  assert.equal(c.add(quake("b")).opened, true);
+});
+
+test("clustering is deterministic, and a story restored from its state goes on as before", () => {
+  const stream = [quake("a"), merger("b"), quake("c", 1), otherQuake("d", 1), merger("e")];
+  const run = () => {
+    const c = new StoryClusterer();
+    return stream.map((d) => c.add(d).story);
+  };
+  assert.deepEqual(run(), run());
+  const c = new StoryClusterer();
+  for (const d of stream.slice(0, 3)) c.add(d);
+  const states = c.takeChanged();
+  const { docs } = c.takeFrequencyChanges();
+  assert.equal(docs, 3);
+  const df = new StoryClusterer();
+  for (const d of stream.slice(0, 3)) df.add(d);
+  const restored = new StoryClusterer(CLUSTER_DEFAULTS, () => "fresh");
+  restored.restore(docs, df.takeFrequencyChanges().increments, states);
+  assert.deepEqual(restored.takeChanged(), [], "what was loaded is not reported as changed");
+  assert.equal(restored.add(quake("f", 1)).story, c.add(quake("f", 1)).story);
+});
+
+test("terms and entity keys longer than MAX_TERM are left out: they name no event, and the store could not index them", () => {
+  const long = "x".repeat(MAX_TERM + 1);
+  const kept = "y".repeat(MAX_TERM);
+  const c = new StoryClusterer();
+  c.add(doc("a", "Title", `${long} ${kept} harbour`, [long, "Izmir"]));
+  const terms = c.takeFrequencyChanges().increments.map(([t]) => t);
+  assert.ok(terms.some((t) => t.endsWith(kept)), "a term of MAX_TERM characters is kept");
+  assert.ok(terms.includes("entities|izmir"));
+  assert.ok(!terms.some((t) => t.includes(long)), "none longer");
+});
+
+test("a story's label names its main entities first", () => {
+  const c = new StoryClusterer();
+  const s = c.add(quake("a")).story;
+  c.add(quake("b"));
+  assert.match(c.label(s), /^(Turkey|Izmir|AFAD), /);
+});
+
+test("B3 and pairwise scores: perfect, all in one, all apart", () => {
+  const gold = new Map([["a", "x"], ["b", "x"], ["c", "y"], ["d", "y"]]);
+  assert.deepEqual(bcubed(gold, gold), { precision: 1, recall: 1, f1: 1 });
+  const one = new Map([...gold.keys()].map((k) => [k, "s"]));
+  assert.equal(bcubed(one, gold).precision, 0.5);
+  assert.equal(bcubed(one, gold).recall, 1);
+  assert.equal(pairwise(one, gold).precision, 2 / 6);
+  const apart = new Map([...gold.keys()].map((k) => [k, k]));
+  assert.equal(bcubed(apart, gold).recall, 0.5);
+  assert.equal(pairwise(apart, gold).f1, 0);
+  assert.throws(() => bcubed(new Map([["a", "s"]]), gold), /no response for b/);
+});
+
+test("ECB+ token XML is rebuilt as prose, its web address dropped, the sub-topic from the file name", () => {
+  const tok = (id: number, sentence: number, text: string) => `<token t_id="${id}" sentence="${sentence}" number="0">${text}</token>`;
+  const words: Array<[number, string]> = [[0, "http"], [0, ":"], [0, "//x.com"], [1, "Inmate"], [1, "escapes"], [2, "``"], [2, "He"], [2, "fled"], [2, ","], [2, "''"], [2, "police"], [2, "said"], [2, "."]];
+  const xml = ['<Document doc_name="3_1ecbplus.xml">', ...words.map(([sentence, text], i) => tok(i + 1, sentence, text)), "</Document>"].join("\n");
+  const d = parseEcb("3_1ecbplus.xml", xml);
+  assert.deepEqual(d.sentences, ["Inmate escapes", '"He fled," police said.']);
+  assert.equal(d.topic, "3");
+  assert.equal(d.subtopic, "3/ecbplus");
+  assert.equal(detokenize(["It", "'s", "(", "big", ")", "today", "."]), "It's (big) today.");
+  assert.throws(() => parseEcb("notes.xml", xml), /not an ECB\+ document name/);
+});
