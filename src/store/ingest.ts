@@ -293,7 +293,7 @@ async function writeBatch(
     }
   }
   // Duplicates and stories for the batch's new articles (issue #13): after they are stored, in a transaction of its own.
-  await linkStories(store, ready.map((r) => r.analysis));
+  await linkStories(store, ready.map((r) => r.analyzed.analysis));
 }
 
 /** The store cannot take more: no article is to blame, and every next one would fail the same way. */

@@ -36,7 +36,8 @@ export async function rebuildStories(store: Store, onPage?: (done: number) => vo
     }
     const rows = await q.orderBy(sql`published_date nulls last`).orderBy("pk").limit(PAGE).execute();
     if (rows.length === 0) break;
-    const s = await linkStories(store, rows.map((r) => r.analysis as Analysis));
+    // The Analysis is JSON text since migration 6.
+    const s = await linkStories(store, rows.map((r) => JSON.parse(r.analysis) as Analysis));
     total.duplicates += s.duplicates;
     total.opened += s.opened;
     total.joined += s.joined;
