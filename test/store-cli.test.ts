@@ -135,3 +135,28 @@ test("ingest: two at once on one directory (one waits its turn with a clear erro
   assert.equal(none.code, 0, none.stderr);
   assert.equal(none.stdout, "published,source,speaker,kind,cue,text,title,article\r\n", "an empty result: the header alone");
 });
+
+test("ingest: a binary file, a Latin-1 file, an impossible date and a file of another extension beside a good article", async () => {
+  const dir = join(work, "mixed");
+  mkdirSync(dir);
+  writeFileSync(join(dir, "a-good.txt"), "Mayor opens the new bridge\n\nThe mayor of Springfield opened the bridge on Monday.\n");
+  writeFileSync(join(dir, "b-image.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  writeFileSync(join(dir, "c-latin1.txt"), Buffer.from("Jos\xe9 M\xfcller wins the race\n\nJos\xe9 M\xfcller won in Berlin.\n", "latin1"));
+  writeFileSync(join(dir, "d-dated.jsonl"), `${JSON.stringify({ title: "Council votes", text: "The council voted on the budget.", published: "2022-02-30" })}\n`);
+  writeFileSync(join(dir, "e-table.csv"), "a,b\n1,2\n");
+  const db = join(work, "mixed-store");
+  const r = await cli(["ingest", dir, "--db", db, "--workers", "1", "--no-progress"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /3 read, 3 new, 0 updated, 0 unchanged, 1 failed, 1 file\(s\) skipped for their extension/);
+  assert.match(r.stderr, /failed: .*b-image\.txt: not a text file/);
+  assert.match(r.stderr, /warning: .*c-latin1\.txt: not valid UTF-8: decoded as windows-1252\n/);
+  assert.match(r.stderr, /warning: .*d-dated\.jsonl:1: .*2022-02-30/);
+  noStackTrace(r);
+  const titles = await cli(["search", "Müller", "--db", db, "--format", "json"]);
+  assert.equal(titles.code, 0, titles.stderr);
+  assert.equal(JSON.parse(titles.stdout)[0]?.title, "José Müller wins the race");
+  // --strict: the failed file makes the exit code say so; the good articles are stored all the same.
+  const strict = await cli(["ingest", dir, "--db", db, "--workers", "1", "--no-progress", "--strict"]);
+  assert.equal(strict.code, 1);
+  assert.match(strict.stderr, /3 read, 0 new, 0 updated, 3 unchanged, 1 failed/);
+});
