@@ -27,20 +27,22 @@ export function makeArticle(draft: ArticleDraft, origin: Origin): Article {
  * that does not exist or cannot be read (left empty, the given text kept as extra.publishedRaw).
  */
 export function makeArticleItem(draft: ArticleDraft, origin: Origin): ReadItem {
-  const large = tooLarge(draft);
+  const large = articleTooLarge(draft);
   if (large !== null) return { error: { origin, message: large } };
   const { article, warnings } = buildArticle(draft, origin);
   return warnings.length > 0 ? { article, warnings } : { article };
 }
 
 /**
- * Longest article text the readers hand on, in UTF-16 code units: the store's limit (src/store/ingest.ts), far above any
- * news article (a long feature is 100,000). Analysis takes some 50 to 130 times its text in memory (one 50 MB paragraph
- * took 6.9 GB), so a longer "article" — a dump or a mistake — is refused alone, saying so, before it is analyzed.
+ * Longest article text the readers hand on, in UTF-16 code units (ingest checks it too, for articles that come by the
+ * API): far above any news article (a long feature is 100,000). Analysis takes some 50 to 130 times its text in memory
+ * (one 50 MB paragraph took 6.9 GB), so a longer "article" — a dump or a mistake — is refused alone, saying so, before
+ * it is analyzed.
  */
 export const MAX_ARTICLE_CHARS = 2_000_000;
 
-function tooLarge(draft: ArticleDraft): string | null {
+/** Why an article is too large to analyze, or null. */
+export function articleTooLarge(draft: Pick<ArticleDraft, "title" | "paragraphs">): string | null {
   const chars = draft.title.length + draft.paragraphs.reduce((n, p) => n + p.length + 2, 0);
   if (chars <= MAX_ARTICLE_CHARS) return null;
   return `too large to analyze: ${(chars / 1e6).toFixed(1)} million characters of text (the limit is ${MAX_ARTICLE_CHARS / 1e6} million); split it into articles`;

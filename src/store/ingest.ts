@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import type { Analysis } from "../core/analysis.js";
 import type { Article } from "../core/article.js";
+import { articleTooLarge } from "../readers/article-id.js";
 import { readInput } from "../readers/index.js";
 import { formatOrigin } from "../readers/types.js";
 import { DEFAULT_STAGES } from "../stages/index.js";
@@ -152,7 +153,7 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
     const known = await knownInputs(store, chunk.map((a) => a.id));
     for (const article of chunk) {
       const origin = article.origin ?? article.id;
-      const large = tooLarge(article);
+      const large = articleTooLarge(article);
       if (large) {
         fail(origin, large);
         continue;
@@ -231,19 +232,6 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
   }
   report();
   return summary;
-}
-
-/**
- * Longest article text ingest analyzes, in UTF-16 code units: far above any news article (a long feature is 100,000),
- * low enough that one article's analysis stays well inside ingest's memory budget (its tokens, spans and rows are
- * some 50 times its text). A longer "article" is a dump or a mistake: it fails alone, saying so.
- */
-export const MAX_ARTICLE_CHARS = 2_000_000;
-
-function tooLarge(article: Article): string | null {
-  const chars = article.title.length + article.paragraphs.reduce((n, p) => n + p.length + 2, 0);
-  if (chars <= MAX_ARTICLE_CHARS) return null;
-  return `too large to analyze: ${(chars / 1e6).toFixed(1)} million characters of text (the limit is ${MAX_ARTICLE_CHARS / 1e6} million); split it into articles`;
 }
 
 function defaultWorkers(): number {
@@ -326,7 +314,7 @@ export interface StoreArticleOptions {
  */
 export async function storeArticle(store: Store, article: Article, options: StoreArticleOptions): Promise<Outcome> {
   const analyzer = options.analyzer ?? analyzerSignature();
-  const large = tooLarge(article);
+  const large = articleTooLarge(article);
   if (large) throw new ArticleError(large);
   const hash = inputHash(article);
   const origin = article.origin ?? article.id;

@@ -1,3 +1,5 @@
+import { fmix32 } from "../core/hash.js";
+
 /** 32-bit FNV-1a over a string's UTF-16 code units: fast, deterministic, and good enough to spread shingles. */
 export function fnv1a(s: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
@@ -10,11 +12,5 @@ export function fnv1a(s: string, seed = 0x811c9dc5): number {
 
 /** Mixes two 32-bit values into one (murmur3's finalizer over their combination). */
 export function mix(a: number, b: number): number {
-  let h = (Math.imul(a ^ (b >>> 0), 0x85ebca6b) ^ (b << 13)) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32((Math.imul(a ^ (b >>> 0), 0x85ebca6b) ^ (b << 13)) >>> 0);
 }

@@ -2,6 +2,8 @@
  * FNV-1a over UTF-16 code units, 32-bit. Features are hashed from (template, characters) without building
  * the feature string, so extraction allocates at most one lower-cased copy per token.
  */
+import { fmix32 } from "../../core/hash.js";
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -23,14 +25,7 @@ export function hashString(h: number, s: string): number {
 }
 
 /** Final avalanche (murmur3 fmix32) so that the low bits used as bucket index are well mixed. */
-export function finish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export const finish = fmix32;
 
 /** Hash of a whole lower-cased phrase, tokens joined by one space: the key of the gazetteer and cluster tables. */
 export function phraseHash(tokens: readonly string[], start: number, end: number): number {
