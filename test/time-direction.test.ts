@@ -96,12 +96,14 @@ test("with no cue at all a weekday takes the default: the latest one on or befor
   assert.equal(valueOf("Protests on Wednesday in Ohio.", "2016-10-12", "Wednesday"), "2016-10-12");
 });
 
-const HEADER = "split\tfile\tstart\tend\twords\tdct\tgold\tnote";
+const HEADER = "split\tfile\tstart\tend\twords\tdct\tgold\tnote\tbatch";
 
 test("direction labels: a malformed row is an error with its line, not a skip", () => {
   assert.throws(() => parseDirectionLabels("file\tstart\n"), /header/);
-  assert.throws(() => parseDirectionLabels(`${HEADER}\ntrain\ta\t9\t3\tFriday\t2016-10-15\t2016-10-14\t\n`), /line 2/);
-  assert.throws(() => parseDirectionLabels(`${HEADER}\ntrain\ta\t3\t9\tFriday\t15/10/2016\t2016-10-14\t\n`), /line 2/);
+  assert.throws(() => parseDirectionLabels(`${HEADER}\ntrain\ta\t9\t3\tFriday\t2016-10-15\t2016-10-14\t\t1\n`), /line 2/);
+  assert.throws(() => parseDirectionLabels(`${HEADER}\ntrain\ta\t3\t9\tFriday\t15/10/2016\t2016-10-14\t\t1\n`), /line 2/);
+  assert.throws(() => parseDirectionLabels(`${HEADER}\ntrain\ta\t3\t9\tFriday\t2016-10-15\t2016-10-14\t\t\n`), /line 2.*batch/);
+  assert.equal(parseDirectionLabels(`${HEADER}\ntrain\ta\t3\t9\tFriday\t2016-10-15\t2016-10-14\t\t2\n`)[0]!.batch, "2");
   assert.equal(dateOf("2016-10-14TNI"), "2016-10-14");
   assert.equal(dateOf("2016-10"), "2016-10");
 });
@@ -116,17 +118,21 @@ test("direction eval scores per split, lists misses, and refuses labels whose wo
   const f1 = text.indexOf("on Friday");
   const f2 = text.indexOf("Friday night");
   const rows = [
-    `train\ta\t${f1}\t${f1 + 9}\ton Friday\t${SAT}\t2016-10-14\t`,
-    `train\ta\t${f2}\t${f2 + 6}\tFriday\t${SAT}\t2016-10-21\tthe TIME counts by its day`,
-    `dev\tb\t${f1}\t${f1 + 9}\ton Friday\t${SAT}\t2016-10-21\ta deliberately wrong gold`,
+    `train\ta\t${f1}\t${f1 + 9}\ton Friday\t${SAT}\t2016-10-14\t\t1`,
+    `train\ta\t${f2}\t${f2 + 6}\tFriday\t${SAT}\t2016-10-21\tthe TIME counts by its day\t1`,
+    `dev\tb\t${f1}\t${f1 + 9}\ton Friday\t${SAT}\t2016-10-21\ta deliberately wrong gold\t1`,
+    `dev\tb\t${f2}\t${f2 + 6}\tFriday\t${SAT}\t2016-10-21\t\t2`,
   ];
   const splits = scoreDirection(parseDirectionLabels(`${HEADER}\n${rows.join("\n")}\n`), dir);
-  assert.deepEqual(splits.map((s) => [s.split, s.right, s.total]), [["train", 2, 2], ["dev", 0, 1]]);
+  assert.deepEqual(splits.map((s) => [s.split, s.right, s.total]), [["train", 2, 2], ["dev", 1, 2]]);
+  assert.deepEqual([...splits[1]!.batches], [["1", { total: 1, right: 0 }], ["2", { total: 1, right: 1 }]]);
   assert.equal(splits[1]!.misses[0]!.system, "2016-10-14");
   const report = directionReport(splits);
   assert.match(report[0]!, /^direction:train {2}2 \/ 2 right {2}\(100\.0%\)/);
-  assert.ok(report.some((l) => l.includes('MISS b') && l.includes("gold 2016-10-21") && l.includes("system 2016-10-14")));
-  const shifted = `${HEADER}\ntrain\ta\t${f1 + 1}\t${f1 + 10}\ton Friday\t${SAT}\t2016-10-14\t\n`;
+  assert.ok(report.includes("  batch 1  0 / 1 right  (0.0%)") && report.includes("  batch 2  1 / 1 right  (100.0%)"));
+  assert.ok(report.some((l) => l.includes('MISS b') && l.includes("batch 1") && l.includes("gold 2016-10-21") && l.includes("system 2016-10-14")));
+  assert.equal(report.at(-1), "direction:all  3 / 4 right  (75.0%)");
+  const shifted = `${HEADER}\ntrain\ta\t${f1 + 1}\t${f1 + 10}\ton Friday\t${SAT}\t2016-10-14\t\t1\n`;
   assert.throws(() => scoreDirection(parseDirectionLabels(shifted), dir), /the text has/);
   // The CLI: --direction needs --polnear, and prints the report.
   const labels = join(dir, "labels.tsv");
@@ -145,5 +151,5 @@ test("direction eval scores per split, lists misses, and refuses labels whose wo
     console.log = log;
   }
   assert.match(errors[0]!, /--direction and --polnear go together/);
-  assert.ok(logs.includes("direction:dev  0 / 1 right  (0.0%)"));
+  assert.ok(logs.includes("direction:dev  1 / 2 right  (50.0%)"));
 });

@@ -35,7 +35,8 @@ Options:
   --json           print the reports as JSON instead of text
   --errors N       list up to N misses, spurious tags and wrong values per corpus
   --direction TSV  hand-labelled weekday/month references (test/fixtures/time-direction/labels.tsv): prints the
-                   share with the right value per split (train, dev) and every miss; needs --polnear
+                   share with the right value per split (train, dev), per labelling batch, all together,
+                   and every miss; needs --polnear
   --polnear DIR    the PolNeAR folder whose <split>/text/<file>.txt the labels point into
   -h, --help       show this help
 
