@@ -91,6 +91,33 @@ test("a holiday whose date the sentence states takes that date, and only that ho
   assert.equal(valueOf("Easter falls on April 9 this year.", "2023-01-20", "Easter"), "2023-04-09");
 });
 
+test("Election Day, Inauguration Day and Cinco de Mayo: a scheduled holiday lies ahead unless the clause is past", () => {
+  // The Tuesday after the first Monday of November: 2016-11-08, 2015-11-03 (Nov. 1 2016 was a Tuesday, so not Nov. 1).
+  assert.equal(valueOf("Clinton keeps raising money as Election Day grows near.", "2016-09-21", "Election Day"), "2016-11-08");
+  assert.equal(valueOf("Its role as Election Day nears is unclear.", "2016-02-18", "Election Day"), "2016-11-08");
+  assert.equal(valueOf("With fewer than 70 days remaining until Election Day, ads roll in.", "2016-09-04", "Election Day"), "2016-11-08");
+  // Two weeks after the odd-year Election Day a future clause means the next one, not the one just past.
+  const v = valueOf("By a year from now, on Election Day, the situation will have morphed.", "2015-11-18", "Election Day");
+  assert.equal(v, "2016-11-08");
+  assert.notEqual(v, "2015-11-03");
+  assert.equal(valueOf("Turnout on Election Day was high.", "2016-11-20", "Election Day"), "2016-11-08");
+  assert.equal(valueOf("Turnout on Election Day was high.", "2015-11-20", "Election Day"), "2015-11-03");
+  assert.equal(valueOf("The next president, even before Inauguration Day, will need a strategy.", "2016-09-10", "Inauguration Day"), "2017-01-20");
+  assert.equal(valueOf("Trump posted a photo of himself eating a taco bowl on Cinco de Mayo.", "2016-07-18", "Cinco de Mayo"), "2016-05-05");
+  // A feast is not scheduled in that sense: with no tense it takes the nearest.
+  assert.equal(valueOf("Sales around Christmas matter.", "2016-01-10", "Christmas"), "2015-12-25");
+});
+
+test("a month that modifies a scheduled event, with no tense in the clause, lies ahead", () => {
+  const text = "Republicans appear to be salivating over the prospect of taking on the Democratic socialist in November's general election.";
+  assert.equal(valueOf(text, "2016-01-22", "November"), "2016-11");
+  assert.equal(valueOf("The November elections decide it.", "2016-01-22", "November"), "2016-11"); // "decide" is no cue
+  // Not across a phrase end, and a past tense still decides.
+  assert.equal(valueOf("Polls in November and the election itself.", "2016-01-22", "November"), "2015-11");
+  assert.equal(valueOf("Turnout in November's election was low.", "2016-01-22", "November"), "2015-11");
+  assert.equal(valueOf("Turnout in Tuesday's Wisconsin primary is the question.", "2016-04-01", "Tuesday"), "2016-04-05");
+});
+
 test("with no cue at all a weekday takes the default: the latest one on or before the DCT", () => {
   assert.equal(valueOf("Protests on Friday in Ohio.", "2016-10-12", "Friday"), "2016-10-07");
   assert.equal(valueOf("Protests on Wednesday in Ohio.", "2016-10-12", "Wednesday"), "2016-10-12");

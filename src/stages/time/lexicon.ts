@@ -82,10 +82,16 @@ export const FIXED_HOLIDAYS: ReadonlyArray<readonly [readonly string[], number, 
   [["st", ".", "patrick", "'", "s", "day"], 3, 17],
   [["may", "day"], 5, 1],
   [["bastille", "day"], 7, 14],
+  [["cinco", "de", "mayo"], 5, 5],
+  // The US presidential inauguration (since 1937); named in news long before and after the one it means.
+  [["inauguration", "day"], 1, 20],
 ];
 
-/** Holidays computed per year: Easter-relative offsets or n-th weekday of a month. */
-export type MovableRule = { easter: number } | { month: number; weekday: number; nth: number };
+/**
+ * Holidays computed per year: Easter-relative offsets, the n-th weekday of a month, or the first weekday on or after a
+ * day of a month (US Election Day: the Tuesday after the first Monday of November, i.e. the first on or after the 2nd).
+ */
+export type MovableRule = { easter: number } | { month: number; weekday: number; nth: number } | { month: number; weekday: number; onOrAfter: number };
 
 export const MOVABLE_HOLIDAYS: ReadonlyArray<readonly [readonly string[], MovableRule]> = [
   [["easter", "sunday"], { easter: 0 }],
@@ -102,12 +108,19 @@ export const MOVABLE_HOLIDAYS: ReadonlyArray<readonly [readonly string[], Movabl
   [["martin", "luther", "king", "day"], { month: 1, weekday: 1, nth: 3 }],
   [["mother", "'", "s", "day"], { month: 5, weekday: 7, nth: 2 }],
   [["father", "'", "s", "day"], { month: 6, weekday: 7, nth: 3 }],
+  [["election", "day"], { month: 11, weekday: 2, onOrAfter: 2 }],
 ];
+
+/**
+ * Holidays that are dates on a calendar of politics, not feasts: without a past tense they lie ahead ("as Election Day
+ * nears", "the next president, even before Inauguration Day"), as a scheduled election does for a weekday.
+ */
+export const SCHEDULED_HOLIDAYS: ReadonlySet<string> = new Set(["election", "inauguration"]);
 
 /** Words that mark the verb group as future, past or present; the nearest one in the clause wins. */
 export const FUTURE_CUES: ReadonlySet<string> = new Set(["will", "shall", "'ll", "wo", "would", "gonna", "scheduled", "planned", "plans", "plan", "planning", "slated", "expected", "expects", "expect", "due", "upcoming", "next", "tomorrow", "payable"]);
 
-export const PRESENT_CUES: ReadonlySet<string> = new Set(["is", "are", "am", "falls", "fall", "begins", "starts", "ends", "runs", "takes", "comes", "meets", "opens", "closes", "remains", "'s"]);
+export const PRESENT_CUES: ReadonlySet<string> = new Set(["is", "are", "am", "falls", "fall", "begins", "starts", "ends", "runs", "takes", "comes", "meets", "opens", "closes", "remains", "'s", "nears", "approaches", "looms"]);
 
 /** Present-tense reporting verbs: what they report was found or said by the time of writing. */
 export const REPORTING_PRESENT: ReadonlySet<string> = new Set(["says", "shows", "finds", "suggests", "indicates"]);

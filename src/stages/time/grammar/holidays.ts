@@ -1,11 +1,11 @@
 /** Fixed and movable holidays (Christmas, Easter, Thanksgiving...), the year by "last"/"next" or tense. */
-import { addDays, easter, formatYmd, nthWeekday, pad, type Ymd } from "../calendar.js";
-import { FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, type MovableRule } from "../lexicon.js";
+import { addDays, easter, formatYmd, nthWeekday, pad, weekday, type Ymd } from "../calendar.js";
+import { FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, SCHEDULED_HOLIDAYS, type MovableRule } from "../lexicon.js";
 import { endsSentence, Kind } from "../lexer.js";
-import { tenseAt } from "../tense.js";
+import { Tense, tenseAt } from "../tense.js";
 import type { Core, Cursor } from "./cursor.js";
 import { monthExpression } from "./months.js";
-import { directionOf, pick } from "./resolve.js";
+import { deadlineAt, directionOf, pick } from "./resolve.js";
 
 export function holiday(g: Cursor, i: number): Core | null {
   if (!g.lx.upper[i] || insideLongerName(g, i)) return null;
@@ -45,9 +45,24 @@ function holidayYear(g: Cursor, end: number, on: (year: number) => Ymd, i: numbe
     return { end, type: "DATE", value: `XXXX-${pad(d.month)}-${pad(d.day)}`, dateLike: true };
   }
   const dct = g.dct;
-  const direction = p === "last" ? -1 : p === "next" ? 1 : directionOf(tenseAt(g.lx, i));
+  const direction = p === "last" ? -1 : p === "next" ? 1 : holidayDirection(g, i);
   const cands = [on(dct.year - 1), on(dct.year), on(dct.year + 1)];
-  return { end, type: "DATE", value: formatYmd(pick(cands, dct, direction)), dateLike: true };
+  // A scheduled holiday ahead is the next one, even when the last one was a few weeks ago ("a year from now, on
+  // Election Day" two weeks after the odd-year one): pick's slack is for days reported on either side of the DCT.
+  const ahead = direction === 3 ? cands.filter((d) => formatYmd(d) >= formatYmd(dct)) : cands;
+  return { end, type: "DATE", value: formatYmd(pick(ahead, dct, direction)), dateLike: true };
+}
+
+/**
+ * By the clause's tense, after a deadline ("until Christmas") ahead; a scheduled holiday ("Election Day") lies strictly
+ * ahead (3) unless the clause is past.
+ */
+function holidayDirection(g: Cursor, i: number): number {
+  const scheduled = SCHEDULED_HOLIDAYS.has(g.w(i));
+  if (deadlineAt(g, i)) return scheduled ? 3 : 1;
+  const tense = tenseAt(g.lx, i);
+  if (scheduled && tense !== Tense.Past) return 3;
+  return directionOf(tense);
 }
 
 /** Verbs that give a holiday's date: "the Christmas holiday, which ... falls on January 7", "is celebrated on". */
@@ -78,5 +93,9 @@ function namesHoliday(g: Cursor, k: number): boolean {
 
 function movable(rule: MovableRule, year: number): Ymd {
   if ("easter" in rule) return addDays(easter(year), rule.easter);
+  if ("onOrAfter" in rule) {
+    const from = { year, month: rule.month, day: rule.onOrAfter };
+    return addDays(from, (rule.weekday - weekday(from) + 7) % 7);
+  }
   return nthWeekday(year, rule.month, rule.weekday, rule.nth);
 }

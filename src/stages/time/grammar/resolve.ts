@@ -3,7 +3,7 @@
  * means, by its tense or an explicit direction, and the value of a period shifted from a date.
  */
 import { addDays, addMonths, formatWeek, formatYm, formatYmd, isValidDate, pad, weekday, type Ymd } from "../calendar.js";
-import { endsSentence } from "../lexer.js";
+import { endsSentence, Kind } from "../lexer.js";
 import type { Unit } from "../lexicon.js";
 import { cueAt, Tense, tenseAt } from "../tense.js";
 import type { Cursor } from "./cursor.js";
@@ -78,11 +78,32 @@ function aheadOf(g: Cursor, phraseStart: number): boolean {
 /** "the election on Tuesday", "Tuesday's primary". */
 function scheduledEvent(g: Cursor, i: number, phraseStart: number): boolean {
   if (g.w(phraseStart - 1) === "on" && SCHEDULED.has(g.w(phraseStart - 2))) return true;
-  return g.w(i + 1) === "'" && g.w(i + 2) === "s" && SCHEDULED.has(g.w(i + 3));
+  return eventAfter(g, i + 1);
+}
+
+/** Words that end the phrase a date modifies: no event noun lies beyond them ("November and the election"). */
+const PHRASE_ENDS: ReadonlySet<string> = new Set(["and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who"]);
+
+/**
+ * The date modifies a scheduled event named right after it, its possessive and up to two modifiers allowed:
+ * "Tuesday's primary", "November's general election", "the November elections".
+ */
+function eventAfter(g: Cursor, k: number): boolean {
+  let j = g.w(k) === "'" && g.w(k + 1) === "s" ? k + 2 : k;
+  for (const end = j + 3; j < end && j < g.lx.count; j++) {
+    if (SCHEDULED.has(g.w(j))) return true;
+    if (g.lx.kind[j] !== Kind.Word || PHRASE_ENDS.has(g.w(j)) || cueAt(g.lx, j) !== Tense.Unknown) return false;
+  }
+  return false;
 }
 
 /** "by the Tuesday deadline", "by the Feb. 23 accord": after "the", a weekday or a day is an attribute. */
 const NO_FILLERS: ReadonlySet<string> = new Set();
+
+/** "until Election Day", "by Christmas": a deadline right before the date at i (see deadlineBefore). */
+export function deadlineAt(g: Cursor, i: number): boolean {
+  return deadlineBefore(g, i, NO_FILLERS);
+}
 
 /** Words between a deadline preposition and the month it governs: "by mid-November", "until the end of". */
 const DEADLINE_FILLERS: ReadonlySet<string> = new Set(["early", "mid", "late", "-", "the", "end", "of", "middle", "start"]);
@@ -142,20 +163,24 @@ function soonestBefore(g: Cursor, i: number): boolean {
 /**
  * The direction a bare month or month-day takes when nothing in the phrase gives one. "through August" ends
  * a running period, which may be over ("sales this year through August") or not ("loans through January"), and
- * "effective Feb. 1" names when a change took or takes effect: the nearer date decides, whatever the tense.
+ * "effective Feb. 1" names when a change took or takes effect: the nearer date decides, whatever the tense. `after` is
+ * the token after the date, where an event it modifies would be named.
  */
-function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: ReadonlySet<string>): number {
+function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: ReadonlySet<string>, after: number): number {
   const p = prepositionBefore(g, phraseStart, fillers);
   if (deadlineBefore(g, phraseStart, fillers, p) || untilEvent(g, phraseStart)) return 1;
   if (p === "through" || p === "effective") return 0;
-  return directionOf(tenseAt(g.lx, i));
+  const tense = tenseAt(g.lx, i);
+  // "the prospect of taking on the Democratic socialist in November's general election": with no tense, ahead.
+  if (tense === Tense.Unknown && eventAfter(g, after)) return 1;
+  return directionOf(tense);
 }
 
 export function resolveMonth(g: Cursor, month: number, i: number, direction: number): string {
   if (!g.dct) return `XXXX-${pad(month)}`;
   if (!g.dct.month) return formatYm(g.dct.year, month);
   let dir = direction;
-  if (dir === 0) dir = monthDirection(g, i, i, DEADLINE_FILLERS);
+  if (dir === 0) dir = monthDirection(g, i, i, DEADLINE_FILLERS, i + 1);
   const y = g.dct.year;
   const m = g.dct.month;
   let year = y;
@@ -171,7 +196,7 @@ export function resolveMonth(g: Cursor, month: number, i: number, direction: num
 export function resolveMonthDay(g: Cursor, month: number, day: number, i: number, direction: number, phraseStart = i): string {
   if (!g.dct || !g.dct.month || !g.dct.day) return g.dct ? formatYmd({ year: g.dct.year, month, day }) : `XXXX-${pad(month)}-${pad(day)}`;
   let dir = direction;
-  if (dir === 0) dir = monthDirection(g, i, phraseStart, NO_FILLERS); // "by the Feb. 23 accord" is no deadline
+  if (dir === 0) dir = monthDirection(g, i, phraseStart, NO_FILLERS, i); // "by the Feb. 23 accord" is no deadline
   const y = g.dct.year;
   const cands: Ymd[] = [];
   for (const yy of [y - 1, y, y + 1]) if (isValidDate(yy, month, day)) cands.push({ year: yy, month, day });
