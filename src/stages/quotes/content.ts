@@ -259,6 +259,9 @@ export function refineContents(env: ContentEnv, atts: readonly RawAttribution[],
     if (!a.cue) continue;
     for (let fi = 0; fi < a.content.length; fi++) {
       const f = a.content[fi]!;
+      // A whole quotation is the marks' to bound (direct quotes keep their kind): the model leaves it.
+      const r = env.ctx.regionAt[f.start]!;
+      if (r >= 0 && env.ctx.regions[r]!.open === f.start && f.end >= env.ctx.regions[r]!.end) continue;
       candidates(env, a, fi, START, mask, scratch);
       const si = best(w, scratch);
       const s = si >= 0 ? scratch.pos[si]! : f.start;
