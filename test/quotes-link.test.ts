@@ -39,7 +39,7 @@ function linkSpans(ctx: QuoteContext, spans: [number, string][]): RawAttribution
     from = ctx.doc.tokens.end[t.end - 1]!;
     return { ...t, type };
   });
-  return assemble(ctx, [], [{ block: 1, spans: typed }]);
+  return assemble(ctx, [], [{ block: 1, spans: typed }], null); // the linker's rules alone: the content model is tested apart
 }
 
 const text = (ctx: QuoteContext, sp: TokSpan | null): string | null => (sp ? ctx.doc.text.slice(ctx.doc.tokens.start[sp.start]!, ctx.doc.tokens.end[sp.end - 1]!) : null);

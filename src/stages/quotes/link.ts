@@ -11,6 +11,7 @@ import { CONTENT, CUE, features, ruleLabels, sequences, SOURCE } from "./feature
 import { CLS_SAY, cueClass } from "./cue-lexicon.js";
 import { OPEN_MARKS, STRAIGHT_MARK } from "./lexicon.js";
 import { QK, quoteModel, spansOf, tagSequence, type QuoteModel } from "./model.js";
+import { contentEnv, contentModel, refineContents, type ContentModel } from "./content.js";
 
 /**
  * The linker: tagged spans of one paragraph to attributions. Each cue takes the nearest unused source in its sentence
@@ -249,9 +250,10 @@ export interface TaggedBlock {
 
 /**
  * The tagger's spans (per paragraph, in order) to attributions: linked, sources borrowed from the rules, floating
- * quotes given the speaker they inherit, continuations joined. Apart from the tagger, so tests can drive it.
+ * quotes given the speaker they inherit, continuations joined, then the contents' edges moved by the content model
+ * (content.ts) where one is given. Apart from the tagger, so tests can drive it.
  */
-export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: readonly TaggedBlock[]): RawAttribution[] {
+export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: readonly TaggedBlock[], content: ContentModel | null = contentModel()): RawAttribution[] {
   const out: RawAttribution[] = [];
   for (const t of tagged) link(ctx, t.spans, t.block, out);
   // A model attribution without a source borrows the source (and cue) of the rules' attribution whose content it
@@ -305,6 +307,7 @@ export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: rea
   for (const a of joined) accordingTo(ctx, a);
   for (const a of joined) subordinateContent(ctx, a);
   for (const a of joined) cuePreposition(ctx, a);
+  if (content) refineContents(contentEnv(ctx, rules, joined), joined, content.w, (1 << content.bits) - 1);
   // The stage's covered map follows the model's spans (partial quotes are read from it).
   ctx.covered.fill(-1);
   joined.forEach((a, i) => {
