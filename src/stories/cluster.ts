@@ -1,12 +1,15 @@
 /**
  * Incremental story clustering in the manner of Miranda et al. 2018 ("Multilingual Clustering of Streaming News",
  * EMNLP): each article is compared with the stories so far through TF-IDF sub-vectors (body terms, title terms,
- * named entities) against each story's centroid, plus a time term; it joins the story that scores best when that
- * score reaches the merge threshold, else it opens a story. Document frequencies grow with the stream. Deterministic:
- * the same articles in the same order give the same stories.
+ * named entities, dates referred to) against each story's centroid, plus a time term; it joins the story that
+ * scores best when that score reaches the merge threshold, else it opens a story. Document frequencies grow with the
+ * stream. Deterministic: the same articles in the same order give the same stories.
+ *
+ * Cost: terms are interned to ids once; a centroid is kept packed (typed arrays) and the article scattered into one
+ * dense scratch array, so scoring a candidate story is a loop over numbers (docs/stories.md, "Cost").
  */
 import type { StoryDoc } from "./story-doc.js";
-import { addInto, counts, dot, norm, top, type Vector } from "./vectors.js";
+import { addInto, compare, dotDense, EMPTY_PACKED, norm, pack, top, type Packed, type Vector } from "./vectors.js";
 import { terms } from "./words.js";
 
 export interface ClusterOptions {
@@ -62,26 +65,49 @@ export interface Assignment {
 
 interface Story {
   id: string;
+  /** Order of opening (or of loading): candidates are met in this order, so a tie goes to the older story. */
+  seq: number;
   size: number;
   first: number | null;
   last: number | null;
+  /** Sub-vectors keyed by term id. */
   centroid: Record<Kind, Vector>;
-  norms: Record<Kind, number>;
+  packed: Record<Kind, Packed>;
   names: Map<string, string>;
+  /** The last article that met this story as a candidate: dedupes the candidates without a set. */
+  mark: number;
 }
+
+/** Body and title terms share their document frequency (one id); entities and dates have their own. */
+type Space = "body" | "entities" | "dates";
+const spaceOf = (kind: Kind): Space => (kind === "title" ? "body" : kind);
+
+/**
+ * Where a sub-vector's term sits in the scratch array: title terms share their id with body terms (one document
+ * frequency), so each id has two slots.
+ */
+const slotOf = (kind: Kind, id: number): number => 2 * id + (kind === "title" ? 1 : 0);
 
 const DAY = 86_400_000;
 
 export class StoryClusterer {
-  private readonly df = new Map<string, number>();
+  /** Term ids per space, and each id's document-frequency key ("body|harbour") and frequency. */
+  private readonly ids: Record<Space, Map<string, number>> = { body: new Map(), entities: new Map(), dates: new Map() };
+  private readonly keys: string[] = [];
+  private readonly df: number[] = [];
   private docs = 0;
   private readonly stories = new Map<string, Story>();
-  private readonly postings = new Map<string, Set<string>>();
+  /** Per term id, the stories whose centroid holds it. */
+  private readonly postings: Array<Set<Story> | undefined> = [];
   private opened = 0;
+  private seq = 0;
+  private mark = 0;
+  /** The article being scored, scattered by slot; zero elsewhere. */
+  private scratch = new Float64Array(1024);
   /** Stories changed since the last `takeChanged()`: what a store must write. */
   private readonly changed = new Set<string>();
-  /** Document-frequency increments since the last `takeFrequencyChanges()`. */
-  private readonly dfChanged = new Map<string, number>();
+  /** Document-frequency increments since the last `takeFrequencyChanges()`, by term id. */
+  private readonly dfChanged = new Map<number, number>();
 
   constructor(
     readonly options: ClusterOptions = CLUSTER_DEFAULTS,
@@ -92,12 +118,20 @@ export class StoryClusterer {
   /** Loads what a store kept: document frequencies (`docs` articles seen) and the stories. */
   restore(docs: number, df: Iterable<[string, number]>, stories: Iterable<StoryState>): void {
     this.docs = docs;
-    for (const [k, n] of df) this.df.set(k, n);
-    for (const s of stories) {
-      const centroid = mapKinds((kind) => new Map(s.centroid[kind]));
-      this.put({ id: s.id, size: s.size, first: s.first, last: s.last, centroid, norms: normsOf(centroid), names: new Map(s.names) });
+    for (const [k, n] of df) {
+      const bar = k.indexOf("|");
+      this.df[this.intern(k.slice(0, bar) as Space, k.slice(bar + 1))] = n;
     }
-    this.changed.clear(); // what was loaded is already stored
+    for (const s of stories) {
+      const story = this.blank(s.id);
+      Object.assign(story, { size: s.size, first: s.first, last: s.last, names: new Map(s.names) });
+      for (const kind of KINDS) {
+        for (const [t, w] of s.centroid[kind]) story.centroid[kind].set(this.intern(spaceOf(kind), t), w);
+        story.packed[kind] = pack(story.centroid[kind], (id) => slotOf(kind, id));
+        for (const id of story.centroid[kind].keys()) this.post(id, story);
+      }
+      this.stories.set(story.id, story);
+    }
   }
 
   /** Assigns an article to the best story, or opens one; then updates the document frequencies and that story. */
@@ -105,36 +139,45 @@ export class StoryClusterer {
     const vec = this.vectors(doc);
     let best: Story | null = null;
     let bestScore = -Infinity;
+    this.scatter(vec, 1);
     for (const s of this.candidates(doc, vec)) {
-      const score = this.score(doc, vec, s);
-      // Ties go to the older story (lower id order as met), so the result does not depend on Set order.
+      const score = this.score(doc, s);
+      // Candidates come oldest first: a tie goes to the older story.
       if (score > bestScore) {
         best = s;
         bestScore = score;
       }
     }
+    this.scatter(vec, 0);
     if (best && bestScore >= this.options.threshold) {
       this.join(best, doc, vec);
       return { story: best.id, opened: false, score: bestScore };
     }
-    const s: Story = {
-      id: this.newId(),
-      size: 0,
-      first: null,
-      last: null,
-      centroid: { body: new Map(), title: new Map(), entities: new Map(), dates: new Map() },
-      norms: { body: 0, title: 0, entities: 0, dates: 0 },
-      names: new Map(),
-    };
+    const s = this.blank(this.newId());
+    this.stories.set(s.id, s);
     this.join(s, doc, vec);
     return { story: s.id, opened: true, score: bestScore };
   }
 
-  /** The score of an article (as weighed vectors) against a story: weighted cosines, less the time penalty. */
-  private score(doc: StoryDoc, vec: Record<Kind, Vector>, s: Story): number {
+  private blank(id: string): Story {
+    const centroid = { body: new Map(), title: new Map(), entities: new Map(), dates: new Map() };
+    const packed = { body: EMPTY_PACKED, title: EMPTY_PACKED, entities: EMPTY_PACKED, dates: EMPTY_PACKED };
+    return { id, seq: this.seq++, size: 0, first: null, last: null, centroid, packed, names: new Map(), mark: 0 };
+  }
+
+  /** Writes the article's weights into the scratch array (`on` 1), or clears them again (`on` 0). */
+  private scatter(vec: Record<Kind, Vector>, on: 0 | 1): void {
+    for (const kind of KINDS) for (const [id, w] of vec[kind]) this.scratch[slotOf(kind, id)] = on * w;
+  }
+
+  /** The score of the scattered article against a story: weighted cosines, less the time penalty. */
+  private score(doc: StoryDoc, s: Story): number {
     const { weights, time, timeScaleDays } = this.options;
     let score = 0;
-    for (const kind of KINDS) if (s.norms[kind] > 0) score += weights[kind] * (dot(vec[kind], s.centroid[kind]) / s.norms[kind]);
+    for (const kind of KINDS) {
+      const p = s.packed[kind];
+      if (p.norm > 0) score += weights[kind] * (dotDense(p, this.scratch) / p.norm);
+    }
     const gap = gapDays(doc.time, s);
     if (gap !== null) score -= time * (1 - Math.exp(-gap / timeScaleDays));
     return score;
@@ -142,56 +185,73 @@ export class StoryClusterer {
 
   /** Stories sharing an entity, a title term or one of the article's heaviest body terms, within the time window. */
   private candidates(doc: StoryDoc, vec: Record<Kind, Vector>): Story[] {
-    const probes = [
-      ...[...vec.entities.keys()].map((t) => dfKey("entities", t)),
-      ...[...vec.title.keys()].map((t) => dfKey("title", t)),
-      ...top(vec.body, this.options.probeTerms).map(([t]) => dfKey("body", t)),
-    ];
-    const ids = new Set<string>();
-    for (const p of probes) for (const id of this.postings.get(p) ?? []) ids.add(id);
+    const mark = ++this.mark;
     const out: Story[] = [];
-    for (const id of [...ids].sort()) {
-      const s = this.stories.get(id)!;
-      const gap = gapDays(doc.time, s);
-      if (gap === null || gap <= this.options.windowDays) out.push(s);
-    }
-    return out;
+    const probe = (id: number) => {
+      for (const s of this.postings[id] ?? []) {
+        if (s.mark === mark) continue;
+        s.mark = mark;
+        const gap = gapDays(doc.time, s);
+        if (gap === null || gap <= this.options.windowDays) out.push(s);
+      }
+    };
+    for (const id of vec.entities.keys()) probe(id);
+    for (const id of vec.title.keys()) probe(id);
+    for (const [id] of top(vec.body, this.options.probeTerms, this.name)) probe(id);
+    return out.sort((a, b) => a.seq - b.seq);
   }
 
   private join(s: Story, doc: StoryDoc, vec: Record<Kind, Vector>): void {
     for (const kind of KINDS) {
-      addInto(s.centroid[kind], vec[kind]);
-      if (s.centroid[kind].size > 2 * this.options.centroidTerms) s.centroid[kind] = new Map(top(s.centroid[kind], this.options.centroidTerms));
+      const c = s.centroid[kind];
+      addInto(c, vec[kind]);
+      for (const id of vec[kind].keys()) this.post(id, s);
+      if (c.size > 2 * this.options.centroidTerms) {
+        const kept = new Map(top(c, this.options.centroidTerms, this.name));
+        s.centroid[kind] = kept;
+        // A term no longer in any of the story's sub-vectors no longer finds it: the postings are what a store
+        // reloads, so a process that restarts meets the same candidates.
+        for (const id of c.keys()) if (!kept.has(id) && !KINDS.some((k) => s.centroid[k].has(id))) this.postings[id]?.delete(s);
+      }
+      s.packed[kind] = pack(s.centroid[kind], (id) => slotOf(kind, id));
     }
-    s.norms = normsOf(s.centroid);
     s.size++;
     if (doc.time !== null) {
       s.first = s.first === null ? doc.time : Math.min(s.first, doc.time);
       s.last = s.last === null ? doc.time : Math.max(s.last, doc.time);
     }
-    for (const e of doc.entities) if (!s.names.has(e.key) && s.centroid.entities.has(e.key)) s.names.set(e.key, e.name);
-    this.put(s);
+    for (const e of doc.entities) {
+      const id = this.ids.entities.get(e.key);
+      if (!s.names.has(e.key) && id !== undefined && s.centroid.entities.has(id)) s.names.set(e.key, e.name);
+    }
+    this.changed.add(s.id);
   }
 
-  private put(s: Story): void {
-    this.stories.set(s.id, s);
-    this.changed.add(s.id);
-    for (const kind of KINDS) {
-      for (const t of s.centroid[kind].keys()) {
-        const k = dfKey(kind, t);
-        let set = this.postings.get(k);
-        if (!set) this.postings.set(k, (set = new Set()));
-        set.add(s.id);
+  private post(id: number, s: Story): void {
+    let set = this.postings[id];
+    if (!set) this.postings[id] = set = new Set();
+    set.add(s);
+  }
+
+  /** The term's id in its space, a new one (document frequency 0) when first met. */
+  private intern(space: Space, term: string): number {
+    let id = this.ids[space].get(term);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids[space].set(term, id);
+      this.keys.push(`${space}|${term}`);
+      this.df.push(0);
+      if (2 * id + 2 > this.scratch.length) {
+        const grown = new Float64Array(2 * this.scratch.length);
+        grown.set(this.scratch);
+        this.scratch = grown;
       }
     }
+    return id;
   }
 
-  /** TF-IDF: (1 + ln tf) × ln(1 + N / df), over the frequencies including this article. */
-  private weigh(kind: Kind, raw: Vector): Vector {
-    const v: Vector = new Map();
-    for (const [t, tf] of raw) v.set(t, (1 + Math.log(tf)) * Math.log(1 + this.docs / (this.df.get(dfKey(kind, t)) ?? 1)));
-    return v;
-  }
+  /** A term's name for ordering ties: its document-frequency key. */
+  private readonly name = (id: number): string => this.keys[id]!;
 
   /** The stories changed (opened or joined) since the last call, as the store keeps them; the set is cleared. */
   takeChanged(): StoryState[] {
@@ -207,13 +267,12 @@ export class StoryClusterer {
     this.stories.delete(from);
     s.id = to;
     this.stories.set(to, s);
-    for (const set of this.postings.values()) if (set.delete(from)) set.add(to);
     if (this.changed.delete(from)) this.changed.add(to);
   }
 
   /** The articles seen, and the document-frequency increments since the last call (cleared): what a store adds. */
   takeFrequencyChanges(): { docs: number; increments: Array<[string, number]> } {
-    const increments = [...this.dfChanged].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const increments = [...this.dfChanged].map(([id, n]): [string, number] => [this.keys[id]!, n]).sort((a, b) => compare(a[0], b[0]));
     this.dfChanged.clear();
     return { docs: this.docs, increments };
   }
@@ -230,38 +289,48 @@ export class StoryClusterer {
   private vectors(doc: StoryDoc): Record<Kind, Vector> {
     const raw = rawVectors(doc);
     this.docs++;
-    const seen = new Set<string>();
-    for (const kind of KINDS) for (const t of raw[kind].keys()) seen.add(dfKey(kind, t));
-    for (const k of seen) {
-      this.df.set(k, (this.df.get(k) ?? 0) + 1);
-      this.dfChanged.set(k, (this.dfChanged.get(k) ?? 0) + 1);
+    const ids = mapKinds((kind) => {
+      const v: Vector = new Map();
+      for (const [t, tf] of raw[kind]) v.set(this.intern(spaceOf(kind), t), tf);
+      return v;
+    });
+    const seen = new Set<number>();
+    for (const kind of KINDS) for (const id of ids[kind].keys()) seen.add(id);
+    for (const id of seen) {
+      this.df[id]!++;
+      this.dfChanged.set(id, (this.dfChanged.get(id) ?? 0) + 1);
     }
-    // Unit vectors: a story's score is then a cosine per sub-vector, whatever the article's length.
-    const vec = {} as Record<Kind, Vector>;
-    for (const kind of KINDS) vec[kind] = unit(this.weigh(kind, raw[kind]));
-    return vec;
+    // TF-IDF, (1 + ln tf) × ln(1 + N / df), then unit vectors: a story's score is a cosine per sub-vector,
+    // whatever the article's length.
+    return mapKinds((kind) => {
+      const v: Vector = new Map();
+      for (const [id, tf] of ids[kind]) v.set(id, (1 + Math.log(tf)) * Math.log(1 + this.docs / this.df[id]!));
+      return unit(v);
+    });
   }
 
   /** A story's label: its main entities, then its main terms. */
   label(id: string, entities = 3, words = 3): string {
     const s = this.stories.get(id);
     if (!s) return "";
-    const names = top(s.centroid.entities, entities).map(([k]) => s.names.get(k) ?? k);
+    const term = (k: number) => this.keys[k]!.slice(this.keys[k]!.indexOf("|") + 1);
+    const names = top(s.centroid.entities, entities, this.name).map(([k]) => s.names.get(term(k)) ?? term(k));
     const lower = new Set(names.flatMap((n) => terms(n)));
-    const extra = top(s.centroid.body, words * 3)
-      .map(([t]) => t)
+    const extra = top(s.centroid.body, words * 3, this.name)
+      .map(([k]) => term(k))
       .filter((t) => !lower.has(t))
       .slice(0, words);
     return [...names, ...extra].join(", ");
   }
 
   private state(s: Story): StoryState {
+    const term = (k: number) => this.keys[k]!.slice(this.keys[k]!.indexOf("|") + 1);
     return {
       id: s.id,
       size: s.size,
       first: s.first,
       last: s.last,
-      centroid: mapKinds((kind) => top(s.centroid[kind], Infinity)),
+      centroid: mapKinds((kind) => top(s.centroid[kind], Infinity, this.name).map(([k, w]): [string, number] => [term(k), w])),
       names: [...s.names],
     };
   }
@@ -275,16 +344,16 @@ export const MAX_TERM = 64;
 
 const short = (t: string) => t.length <= MAX_TERM;
 
-/** Term counts per sub-vector. */
-function rawVectors(doc: StoryDoc): Record<Kind, Vector> {
-  const entities: Vector = new Map();
+/** Term counts per sub-vector, keyed by the terms themselves. */
+function rawVectors(doc: StoryDoc): Record<Kind, Map<string, number>> {
+  const count = (items: Iterable<string>) => {
+    const v = new Map<string, number>();
+    for (const t of items) if (short(t)) v.set(t, (v.get(t) ?? 0) + 1);
+    return v;
+  };
+  const entities = new Map<string, number>();
   for (const e of doc.entities) if (short(e.key)) entities.set(e.key, (entities.get(e.key) ?? 0) + e.count);
-  return { body: counts(terms(doc.body).filter(short)), title: counts(terms(doc.title).filter(short)), entities, dates: counts(doc.dates) };
-}
-
-/** Body and title terms share their document frequency; entities and dates have their own. */
-function dfKey(kind: Kind, term: string): string {
-  return `${kind === "title" ? "body" : kind}|${term}`;
+  return { body: count(terms(doc.body)), title: count(terms(doc.title)), entities, dates: count(doc.dates) };
 }
 
 function mapKinds<T>(f: (kind: Kind) => T): Record<Kind, T> {
@@ -296,10 +365,6 @@ function unit(v: Vector): Vector {
   const out: Vector = new Map();
   if (n > 0) for (const [k, x] of v) out.set(k, x / n);
   return out;
-}
-
-function normsOf(c: Record<Kind, Vector>): Record<Kind, number> {
-  return mapKinds((kind) => norm(c[kind]));
 }
 
 /** Days from the article's date to the story's span (0 inside it); null when either is unknown. */
