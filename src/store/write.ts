@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { type Insertable, sql, type Transaction } from "kysely";
 import type { Analysis } from "../core/analysis.js";
+import { type BulkRow, insertBulk } from "./bulk-insert.js";
 import { EntityLinker, mergeKey, nextIds, type Linked } from "./cross-entities.js";
 import { publishedDate, timexRange } from "./dates.js";
 import type { Store } from "./db.js";
@@ -232,18 +233,6 @@ async function insertRows<T extends keyof Database>(trx: Transaction<Database>, 
   }
 }
 
-/** The cross-article records' name keys (migration 5): added, never removed (a query checks them against the articles). */
-async function insertNames(trx: Transaction<Database>, rows: { name_key: string; entity_pk: number }[]): Promise<void> {
-  const per = PARAMS_PER_INSERT / 2;
-  for (let i = 0; i < rows.length; i += per) {
-    await trx
-      .insertInto("entity_names")
-      .values(rows.slice(i, i + per))
-      .onConflict((oc) => oc.columns(["name_key", "entity_pk"]).doNothing())
-      .execute();
-  }
-}
-
 /** Every article's entities, mentions, quotes, timexes, amounts and events: one insert (or a few) per table. */
 async function writeChildren(
   trx: Transaction<Database>,
@@ -264,13 +253,13 @@ async function writeChildren(
   const entityCount = articles.reduce((n, a) => n + a.analysis.entities.length, 0);
   const rowPks = entityCount > 0 ? await nextIds(trx, "article_entities", entityCount) : [];
   let next = 0;
-  const entityRows: Insertable<Database["article_entities"]>[] = [];
-  const mentions: Insertable<Database["mentions"]>[] = [];
-  const quotes: Insertable<Database["quotes"]>[] = [];
-  const timexes: Insertable<Database["timexes"]>[] = [];
-  const amounts: Insertable<Database["amounts"]>[] = [];
-  const events: Insertable<Database["events"]>[] = [];
-  const names = new Map<string, { name_key: string; entity_pk: number }>();
+  const entityRows: BulkRow<"article_entities">[] = [];
+  const mentions: BulkRow<"mentions">[] = [];
+  const quotes: BulkRow<"quotes">[] = [];
+  const timexes: BulkRow<"timexes">[] = [];
+  const amounts: BulkRow<"amounts">[] = [];
+  const events: BulkRow<"events">[] = [];
+  const names = new Map<string, BulkRow<"entity_names">>();
   articles.forEach(({ pk: articlePk, analysis, published_date }, a) => {
     const localToRow = new Map<string, { pk: number; entityPk: number }>();
     analysis.entities.forEach((entity, i) => {
@@ -341,13 +330,14 @@ async function writeChildren(
     }
     for (const v of analysis.events) events.push({ article_pk: articlePk, local_id: v.id, text: v.text, start_offset: v.start, end_offset: v.end });
   });
-  await insertRows(trx, "article_entities", entityRows);
-  await insertNames(trx, [...names.values()]);
-  await insertRows(trx, "mentions", mentions);
-  await insertRows(trx, "quotes", quotes);
-  await insertRows(trx, "timexes", timexes);
-  await insertRows(trx, "amounts", amounts);
-  await insertRows(trx, "events", events);
+  await insertBulk(trx, "article_entities", entityRows);
+  // The cross-article records' name keys (migration 5): added, never removed (a query checks them against the articles).
+  await insertBulk(trx, "entity_names", [...names.values()], { onConflictDoNothing: true });
+  await insertBulk(trx, "mentions", mentions);
+  await insertBulk(trx, "quotes", quotes);
+  await insertBulk(trx, "timexes", timexes);
+  await insertBulk(trx, "amounts", amounts);
+  await insertBulk(trx, "events", events);
 }
 
 export function sha256(s: string): string {
