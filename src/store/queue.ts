@@ -5,7 +5,9 @@
  * completes or fails it. A failed job is retried (retryLimit, with backoff); after its last retry it is failed and a
  * copy goes to the dead-letter queue. A job whose worker died is failed by pg-boss's supervisor when it expires, and
  * so retried as well. Storing is idempotent (same id, url or text: updated, never duplicated), so a job run twice
- * (a worker killed after writing, before completing) still stores its article once.
+ * (a worker killed after writing, before completing) still stores its article once. Each stored article then gets
+ * its duplicate link and its story through ingest's hook (link-stored.ts), before its job completes: a job whose
+ * link failed is retried, and its retry links the article it finds stored unchanged.
  *
  * The payload is the Article itself, as read (JSON), not a file:line reference: a worker on another machine need not
  * see the enqueuer's files, and a file edited or moved after `ingest --queue` cannot change what a job means.
@@ -19,7 +21,8 @@ import { readInput } from "../readers/index.js";
 import { formatOrigin } from "../readers/types.js";
 import { AnalyzePool } from "./analyze-pool.js";
 import { describeDbError, isServerUrl, redact, StoreError, type Store } from "./db.js";
-import { analyzerSignature, ArticleError, storeArticle, type Failure, type Outcome } from "./ingest.js";
+import { analyzerSignature, ArticleError, type Failure, type Outcome } from "./ingest.js";
+import { linkStored, storeForLinking } from "./link-stored.js";
 
 /** pg-boss keeps its tables in a schema of its own, named for newsgraph so it never meets another app's pg-boss. */
 export const QUEUE_SCHEMA = "newsgraph_queue";
@@ -214,7 +217,8 @@ export async function runWorker(store: Store, url: string, options: WorkerOption
     const origin = String(article?.origin ?? article?.id ?? job.id);
     try {
       if (!article || typeof article !== "object") throw new ArticleError("the job holds no article");
-      const outcome = await storeArticle(store, article, { analyze, analyzer, force: job.data.force === true });
+      const { outcome, item } = await storeForLinking(store, article, { analyze, analyzer, force: job.data.force === true });
+      await linkStored(store, [item]);
       await boss.complete(INGEST_QUEUE, job.id, { outcome });
       summary.done++;
       summary[outcome]++;

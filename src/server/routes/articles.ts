@@ -5,17 +5,26 @@ import type { RouteContext } from "../context.js";
 import { HttpError } from "../errors.js";
 import { errorResponses, nullableString } from "../schemas.js";
 
+/** What names an article: the reader's own and those it links to. */
+const articleCore = { id: { type: "string" }, title: { type: "string" }, source: nullableString, published: nullableString } as const;
+
+/** Another article as the reader links to it: its original or a copy. */
+const linkedArticle = {
+  type: "object",
+  properties: {
+    ...articleCore,
+    similarity: { type: ["number", "null"], description: "how alike the copy and its original are (0.5–1)" },
+  },
+} as const;
+
 const response = {
   type: "object",
-  required: ["article", "analysis", "entityLinks"],
+  required: ["article", "analysis", "entityLinks", "story", "duplicateOf", "duplicates"],
   properties: {
     article: {
       type: "object",
       properties: {
-        id: { type: "string" },
-        title: { type: "string" },
-        source: nullableString,
-        published: nullableString,
+        ...articleCore,
         url: nullableString,
         byline: nullableString,
         authors: { type: "array", items: { type: "string" } },
@@ -29,6 +38,13 @@ const response = {
       additionalProperties: { type: "integer" },
       description: 'article entity id ("e1") → cross-article entity id (GET /api/entities/:id)',
     },
+    story: {
+      type: ["object", "null"],
+      properties: { id: { type: "integer" }, label: nullableString, articles: { type: "integer" } },
+      description: "the story the article belongs to (GET /api/stories/:id), or null when it is in none yet",
+    },
+    duplicateOf: { ...linkedArticle, type: ["object", "null"], description: "the article this one repeats, or null for an original" },
+    duplicates: { type: "array", items: linkedArticle, description: "the articles that repeat this one, earliest first (at most 100)" },
   },
 } as const;
 

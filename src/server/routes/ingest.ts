@@ -1,10 +1,12 @@
 /**
  * POST /api/ingest: articles analyzed and stored through the same path as `ingest` and the queue workers
  * (storeArticle: unchanged input skipped, same id, url or text updated, never duplicated). Each article alone:
- * one that cannot be read or stored is reported in `failed` and the others are stored.
+ * one that cannot be read or stored is reported in `failed` and the others are stored. The stored articles then get
+ * their duplicate links and stories together, through ingest's hook (link-stored.ts), before the answer.
  */
 import type { FastifyPluginAsync } from "fastify";
-import { analyzerSignature, ArticleError, storeArticle } from "../../store/ingest.js";
+import { analyzerSignature, ArticleError } from "../../store/ingest.js";
+import { linkStored, storeForLinking, type ToLink } from "../../store/link-stored.js";
 import type { RouteContext } from "../context.js";
 import { BODY_LIMITS } from "../errors.js";
 import { bodyErrorResponses } from "../schemas.js";
@@ -52,6 +54,7 @@ export const ingestRoutes: FastifyPluginAsync<RouteContext> = async (app, { stor
       const body = request.body;
       const inputs = Array.isArray(body.articles) ? body.articles.map((a, i) => ({ value: a, where: `articles[${i}]` })) : [{ value: body, where: "body" }];
       const result = { read: 0, new: 0, updated: 0, unchanged: 0, failed: [] as { where: string; reason: string }[] };
+      const stored: ToLink[] = [];
       for (const { value, where } of inputs) {
         const article = toArticle(value, where);
         if (typeof article === "string") {
@@ -60,12 +63,15 @@ export const ingestRoutes: FastifyPluginAsync<RouteContext> = async (app, { stor
         }
         result.read++;
         try {
-          result[await storeArticle(store, article, { analyze, analyzer })]++;
+          const { outcome, item } = await storeForLinking(store, article, { analyze, analyzer });
+          result[outcome]++;
+          stored.push(item);
         } catch (e) {
           if (!(e instanceof ArticleError)) throw e;
           result.failed.push({ where, reason: e.message });
         }
       }
+      await linkStored(store, stored);
       return result;
     },
   );

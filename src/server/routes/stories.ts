@@ -18,6 +18,7 @@ const summaryProperties = {
   outlets: { type: "integer" },
   firstPublished: nullableString,
   lastPublished: nullableString,
+  headline: { ...nullableString, description: "the headline of its first article" },
 } as const;
 
 const nullableNumber = { type: ["number", "null"] } as const;
@@ -50,7 +51,22 @@ const detail = {
     outletCount: { type: "integer" },
     timeline: {
       type: "array",
-      items: { type: "object", properties: { date: { type: "string" }, when: { type: "string" }, statement: { type: "string" }, outlet: nullableString, articleId: { type: "string" } } },
+      description: "dated statements by the time they refer to, [date, until); a copy's are left out (its original's stand); at most 200",
+      items: {
+        type: "object",
+        properties: {
+          date: { type: "string" },
+          until: { type: "string" },
+          value: { type: "string", description: "the TIMEX3 value" },
+          mod: nullableString,
+          when: { type: "string", description: "the time expression as written" },
+          statement: { type: "string" },
+          outlet: nullableString,
+          articleId: { type: "string" },
+          title: { type: "string" },
+          published: nullableString,
+        },
+      },
     },
   },
 } as const;
@@ -63,6 +79,7 @@ const summary = (s: StoryRow) => ({
   outlets: s.outlets,
   firstPublished: s.first_published,
   lastPublished: s.last_published,
+  headline: s.headline,
 });
 
 function apiStory(d: StoryDetail) {
@@ -78,7 +95,7 @@ function apiStory(d: StoryDetail) {
       onlyQuotes: o.only_quotes,
       onlyEntities: o.only_entities.map((e) => ({ name: e.name, entityId: e.entity })),
     })),
-    timeline: d.timeline.map((t) => ({ date: t.date, when: t.when, statement: t.statement, outlet: t.outlet, articleId: t.article })),
+    timeline: d.timeline.map(({ article, ...t }) => ({ ...t, articleId: article })),
   };
 }
 

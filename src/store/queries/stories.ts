@@ -7,6 +7,7 @@
 import { sql } from "kysely";
 import { type DateFilter, type Db, dateBounds, limitOf } from "./common.js";
 import { recordFilter } from "./record-filter.js";
+import type { TimelineRow } from "./timeline.js";
 
 export interface StoriesOptions extends DateFilter {
   /** Only stories with an article that names this entity (by any of its names). */
@@ -24,6 +25,8 @@ export interface StoryRow {
   outlets: number;
   first_published: string | null;
   last_published: string | null;
+  /** The headline of its first article (by publication, then storing): what a list shows a person. */
+  headline: string | null;
 }
 
 export const STORY_COLUMNS: readonly (keyof StoryRow)[] = ["id", "label", "articles", "duplicates", "outlets", "first_published", "last_published"];
@@ -31,7 +34,8 @@ export const STORY_COLUMNS: readonly (keyof StoryRow)[] = ["id", "label", "artic
 /** A story's row of the list, over `stories s` and its `articles a`, grouped by story. */
 const SUMMARY = sql`select s.pk::int as id, s.label, count(a.pk)::int as articles, count(a.duplicate_of)::int as duplicates,
   count(distinct coalesce(a.source, ''))::int as outlets,
-  to_char(s.first_published, 'YYYY-MM-DD') as first_published, to_char(s.last_published, 'YYYY-MM-DD') as last_published`;
+  to_char(s.first_published, 'YYYY-MM-DD') as first_published, to_char(s.last_published, 'YYYY-MM-DD') as last_published,
+  (select h.title from articles h where h.story_pk = s.pk order by h.published_date nulls last, h.pk limit 1) as headline`;
 
 /** Stories whose span meets [from, to], newest first (by their last article), then by key. */
 export async function stories(db: Db, options: StoriesOptions = {}): Promise<StoryRow[]> {
@@ -75,10 +79,13 @@ export interface OutletCoverage {
   only_entities: Array<{ name: string; entity: number }>;
 }
 
+/** A dated statement of the story: the time it refers to as [date, until), the TIMEX3 value, and where it stands. */
+export type StoryTimelineEntry = Pick<TimelineRow, "date" | "until" | "value" | "mod" | "when" | "statement" | "title" | "published" | "article"> & { outlet: string | null };
+
 export interface StoryDetail extends StoryRow {
   outlets_coverage: OutletCoverage[];
-  /** Dated statements of the story's articles, by the time they refer to. */
-  timeline: Array<{ date: string; when: string; statement: string; outlet: string | null; article: string }>;
+  /** Dated statements of the story's articles (copies of another of its articles left out), by the time they refer to. */
+  timeline: StoryTimelineEntry[];
 }
 
 /** The comparison's outlets as rows, for the table and CSV: one line each. */
@@ -162,12 +169,16 @@ export async function storyById(db: Db, id: number, timelineLimit = 200): Promis
     };
   });
   coverage.sort((a, b) => (a.first_published ?? "9999").localeCompare(b.first_published ?? "9999") || (a.outlet ?? "").localeCompare(b.outlet ?? ""));
+  // A copy says what its original says: its statements would only repeat the original's.
+  const ids = new Set(articles.map((a) => a.id));
+  const copies = new Set(articles.filter((a) => a.duplicate_of !== null && ids.has(a.duplicate_of)).map((a) => a.pk));
   const timeline = (
-    await sql<{ date: string; when: string; statement: string; outlet: string | null; article: string }>`
-      select to_char(t.value_start, 'YYYY-MM-DD') as date, t.text as when, t.sentence as statement, a.source as outlet, a.article_id as article
+    await sql<StoryTimelineEntry>`
+      select to_char(t.value_start, 'YYYY-MM-DD') as date, to_char(t.value_end, 'YYYY-MM-DD') as until, t.value, t.mod, t.text as when,
+        t.sentence as statement, a.source as outlet, a.article_id as article, a.title, a.published
       from timexes t join articles a on a.pk = t.article_pk
-      where t.article_pk = any(${pks}::bigint[]) and t.value_start is not null
-      order by t.value_start, a.published_date nulls last, a.pk, t.start_offset limit ${timelineLimit}`.execute(db)
-  ).rows;
+      where t.article_pk = any(${pks.filter((pk) => !copies.has(pk))}::bigint[]) and t.value_start is not null
+      order by t.value_start, t.value_end, a.published_date nulls last, a.pk, t.start_offset limit ${timelineLimit}`.execute(db)
+  ).rows.map((t) => ({ ...t, statement: t.statement.replace(/\s+/g, " ").trim() }));
   return { ...row, outlets_coverage: coverage, timeline };
 }
