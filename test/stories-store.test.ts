@@ -13,22 +13,14 @@ import { ingest } from "../src/store/ingest.js";
 import { stories, storyById } from "../src/store/queries/index.js";
 import { rebuildStories } from "../src/store/stories/rebuild.js";
 import { analyzerFor, targets, writeJsonl, type ArticleSpec } from "./support/store.js";
-
-const QUAKE = [
-  "A magnitude 7.1 earthquake struck western Turkey near Izmir on Friday, collapsing buildings across the city.",
-  "Rescuers from AFAD searched the rubble of a dozen apartment blocks through the night for survivors.",
-  "The quake was felt as far away as Istanbul and Athens, and dozens of aftershocks followed within hours.",
-  "Hospitals in Izmir treated hundreds of injured people, and schools were opened as shelters for families.",
-  "Officials said the death toll was expected to rise as crews reached the worst hit neighbourhoods.",
-  "Residents described the shaking as long and violent, with many running into the streets in panic.",
-];
+import { QUAKE_SENTENCES } from "./support/story-specs.js";
 
 const original: ArticleSpec = {
   url: "https://wire.example/izmir-quake",
   source: "Wire",
   published: "2024-05-03",
   title: "Earthquake strikes Izmir, buildings collapse",
-  paragraphs: [...QUAKE, '"We are working without pause," said Mehmet Ersoy of AFAD.'],
+  paragraphs: [...QUAKE_SENTENCES, '"We are working without pause," said Mehmet Ersoy of AFAD.'],
   entities: [
     { id: "e1", name: "Izmir", type: "GPE", mentions: ["Izmir", "Izmir", "Izmir"] },
     { id: "e2", name: "AFAD", type: "ORG", mentions: ["AFAD", "AFAD"] },

@@ -1,24 +1,15 @@
 /**
  * Duplicates and stories for articles stored one at a time (storeArticle: the queue's workers, POST /api/ingest),
- * through the hook ingest calls after each batch (linkStories). Two things differ from ingest's one process:
- *
- * - Many workers on one server store each keep a clusterer in memory. A clusterer that missed another process's
- *   links would score against stale stories, not know the stories opened since (a copy could not join its
- *   original's) and write its stale counts back. So linking here takes a lock of its own, reads how many articles
- *   the store has clustered (story_stream), and reloads the clusterer when that is not what this process left.
- * - The articles of concurrent jobs are linked together: while one link runs, the next articles wait and then go
- *   in one call (one transaction, at most one reload), instead of each taking the locks in turn.
+ * through the hook ingest calls after each batch (linkStories, which also reloads its clusterer when another process
+ * linked since). The articles of concurrent jobs of one process are linked together: while one link runs, the next
+ * articles wait and then go in one call (one transaction), instead of each holding a pooled connection while it
+ * waits for the story lock.
  */
-import { type Kysely, sql } from "kysely";
 import type { Analysis } from "../core/analysis.js";
 import type { Article } from "../core/article.js";
 import type { Store } from "./db.js";
-import type { Database } from "./schema.js";
 import { analyzerSignature, storeArticle, type Outcome, type StoreArticleOptions } from "./ingest.js";
-import { forgetClusterer, linkStories } from "./stories/link.js";
-
-/** Key of the advisory lock held, on a server store, from reading story_stream until the link is done. */
-const LINK_LOCK = 7_260_314;
+import { linkStories } from "./stories/link.js";
 
 /** An article to link: its id, and its Analysis when this process just made it (else it is read from the store). */
 export interface ToLink {
@@ -35,8 +26,6 @@ interface Waiting {
 interface Linker {
   queue: Waiting[];
   running: boolean;
-  /** story_stream.docs when this process last linked: another value means another process linked since. */
-  docs: number | null;
 }
 
 const linkers = new WeakMap<Store, Linker>();
@@ -58,7 +47,7 @@ export async function storeForLinking(store: Store, article: Article, options: S
  */
 export function linkStored(store: Store, items: readonly ToLink[]): Promise<void> {
   let linker = linkers.get(store);
-  if (!linker) linkers.set(store, (linker = { queue: [], running: false, docs: null }));
+  if (!linker) linkers.set(store, (linker = { queue: [], running: false }));
   const own = linker;
   return new Promise<void>((resolve, reject) => {
     own.queue.push({ items: [...items], resolve, reject });
@@ -71,37 +60,14 @@ async function drain(store: Store, linker: Linker): Promise<void> {
   while (linker.queue.length > 0) {
     const round = linker.queue.splice(0);
     try {
-      await linkRound(store, linker, round.flatMap((w) => w.items));
+      const analyses = await withAnalyses(store, round.flatMap((w) => w.items));
+      await linkStories(store, analyses);
       for (const w of round) w.resolve();
     } catch (e) {
-      linker.docs = null; // linkStories forgot its clusterer; the next round starts from the store
       for (const w of round) w.reject(e);
     }
   }
   linker.running = false;
-}
-
-async function linkRound(store: Store, linker: Linker, items: ToLink[]): Promise<void> {
-  const analyses = await withAnalyses(store, items);
-  if (analyses.length === 0) return;
-  // Embedded: one process, one connection (an outer transaction would hold the only one), so no other linker.
-  if (store.kind !== "postgres") {
-    await linkStories(store, analyses);
-    return;
-  }
-  // The lock's transaction holds a connection of its own while linkStories takes another: one round at a time per
-  // process (this queue) keeps the pool from running dry.
-  await store.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${LINK_LOCK})`.execute(trx);
-    if (linker.docs !== null && (await streamDocs(trx)) !== linker.docs) forgetClusterer(store);
-    await linkStories(store, analyses);
-    linker.docs = await streamDocs(trx); // read committed: what linkStories just wrote
-  });
-}
-
-async function streamDocs(db: Kysely<Database>): Promise<number> {
-  const r = await sql<{ docs: string | number }>`select docs from story_stream`.execute(db);
-  return Number(r.rows[0]?.docs ?? 0);
 }
 
 /** The Analyses of the items that are in no story yet: the ones given, the others read from the store. */

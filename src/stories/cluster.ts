@@ -115,6 +115,11 @@ export class StoryClusterer {
     private readonly newId: () => string = () => `s${++this.opened}`,
   ) {}
 
+  /** The articles counted into the document frequencies: what a store's `story_stream.docs` holds after this clusterer wrote. */
+  get documents(): number {
+    return this.docs;
+  }
+
   /** Loads what a store kept: document frequencies (`docs` articles seen) and the stories. */
   restore(docs: number, df: Iterable<[string, number]>, stories: Iterable<StoryState>): void {
     this.docs = docs;

@@ -52,20 +52,23 @@ function event(e: EventSpec): { original: ArticleSpec; repost: ArticleSpec; own:
 
 const person = (id: string, name: string): EntitySpec => ({ id, name, type: "PERSON", mentions: [name] });
 
+/** The wire's report of the Izmir quake, sentence by sentence (also the stories store test's article). */
+export const QUAKE_SENTENCES = [
+  "A magnitude 7.1 earthquake struck western Turkey near Izmir on Friday, collapsing buildings across the city.",
+  "Rescuers from AFAD searched the rubble of a dozen apartment blocks through the night for survivors.",
+  "The quake was felt as far away as Istanbul and Athens, and dozens of aftershocks followed within hours.",
+  "Hospitals in Izmir treated hundreds of injured people, and schools were opened as shelters for families.",
+  "Officials said the death toll was expected to rise as crews reached the worst hit neighbourhoods.",
+  "Residents described the shaking as long and violent, with many running into the streets in panic.",
+];
+
 export const QUAKE = event({
   slug: "izmir-quake",
   published: "2024-05-03",
   title: "Earthquake strikes Izmir, buildings collapse",
   repostTitle: "Turkey quake: Izmir buildings collapse",
   ownTitle: "Izmir earthquake: rescuers search rubble for survivors",
-  sentences: [
-    "A magnitude 7.1 earthquake struck western Turkey near Izmir on Friday, collapsing buildings across the city.",
-    "Rescuers from AFAD searched the rubble of a dozen apartment blocks through the night for survivors.",
-    "The quake was felt as far away as Istanbul and Athens, and dozens of aftershocks followed within hours.",
-    "Hospitals in Izmir treated hundreds of injured people, and schools were opened as shelters for families.",
-    "Officials said the death toll was expected to rise as crews reached the worst hit neighbourhoods.",
-    "Residents described the shaking as long and violent, with many running into the streets in panic.",
-  ],
+  sentences: QUAKE_SENTENCES,
   entities: [{ id: "e1", name: "Izmir", type: "GPE", mentions: ["Izmir", "Izmir", "Izmir"] }, { id: "e2", name: "AFAD", type: "ORG", mentions: ["AFAD"] }, person("e3", "Mehmet Ersoy")],
   quote: { text: "We are working without pause,", speaker: "e3", name: "Mehmet Ersoy" },
   own: {

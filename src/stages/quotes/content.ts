@@ -8,7 +8,7 @@
  * features of the boundary tokens and their neighbours, the cue's lexicon class, the side of the cue, quotation
  * marks, mentions, the rules' labels, the distance to the linker's edge and to the cue group. Averaged perceptron,
  * trained on PolNeAR train (train/content.ts) with the linker's contents from a jackknifed tagger, weights in
- * models/quotes-content.bin.gz; model card docs/models/quotes.md, "Round 5".
+ * models/quotes-content.bin.gz; model card docs/models/quotes.md, "Round 5: content boundaries".
  *
  * Which does what: the linker's rules still decide which contents an attribution has (the pairing, the second
  * fragment, continuations, the `NAME:` turn); this model moves their edges only. Cost: per fragment two windows of
@@ -273,7 +273,7 @@ export function refineContents(env: ContentEnv, atts: readonly RawAttribution[],
   }
 }
 
-/** NGQCT1: the templates above (19 per decision), WINDOW 40. */
+/** NGQCT1: the templates above (22 per decision), WINDOW 40. */
 const MAGIC = "NGQCT1";
 
 export function serializeContentModel(m: ContentModel): Buffer {
@@ -281,11 +281,11 @@ export function serializeContentModel(m: ContentModel): Buffer {
   return gzipSync(Buffer.concat([head, Buffer.from(m.w.buffer, m.w.byteOffset, m.w.byteLength)]), { level: 9 });
 }
 
-export function deserializeContentModel(gz: Buffer): ContentModel {
+export function deserializeContentModel(gz: Buffer, name = "models/quotes-content.bin.gz"): ContentModel {
   const raw = gunzipSync(gz);
   const nl = raw.indexOf(10);
   const head = JSON.parse(raw.subarray(0, nl).toString("utf8")) as { magic: string; bits: number };
-  if (head.magic !== MAGIC) throw new Error("models/quotes-content.bin.gz: not a content model of this version");
+  if (head.magic !== MAGIC) throw new Error(`${name}: not a content model of this version`);
   const wb = Buffer.from(raw.subarray(nl + 1)); // copied: aligned for the typed array
   return { bits: head.bits, w: new Int16Array(wb.buffer, wb.byteOffset, wb.length / 2) };
 }
@@ -296,7 +296,7 @@ let loaded: ContentModel | null | undefined;
 
 export function contentModel(): ContentModel | null {
   if (loaded !== undefined) return loaded;
-  loaded = MODEL_PATH === "none" || !existsSync(MODEL_PATH) ? null : deserializeContentModel(readFileSync(MODEL_PATH));
+  loaded = MODEL_PATH === "none" || !existsSync(MODEL_PATH) ? null : deserializeContentModel(readFileSync(MODEL_PATH), MODEL_PATH);
   return loaded;
 }
 

@@ -2,7 +2,8 @@
  * Duplicates and stories at ingest: each batch's new articles get their duplicate link (the earliest stored or
  * earlier-in-batch article they repeat, with the similarity) and their story (a duplicate goes with its original;
  * any other article joins the best story or opens one), in one transaction. The clusterer's state lives in the
- * store (stories.state, story_terms, story_stream) and, between batches, in memory for this process.
+ * store (stories.state, story_terms, story_stream) and, between batches, in memory for this process, reloaded when
+ * another process has linked since (every batch holds an advisory lock on a server store).
  */
 import { sql, type Transaction } from "kysely";
 import type { Analysis } from "../../core/analysis.js";
@@ -32,14 +33,18 @@ export function forgetClusterer(store: Store): void {
 /** A transaction on the store with migration 7's tables (typed loosely: the statements here are mostly raw SQL). */
 type Trx = Transaction<any>;
 
+async function streamDocs(trx: Trx): Promise<number> {
+  const stream = await trx.selectFrom("story_stream").select("docs").executeTakeFirst();
+  return Number(stream?.docs ?? 0);
+}
+
 async function loadClusterer(trx: Trx): Promise<StoryClusterer> {
   let opened = 0;
   const c = new StoryClusterer(CLUSTER_DEFAULTS, () => `new:${++opened}`);
-  const stream = await trx.selectFrom("story_stream").select("docs").executeTakeFirst();
   const terms = await trx.selectFrom("story_terms").select(["term", "df"]).execute();
   const stories = await trx.selectFrom("stories").select(["pk", "state"]).where("state", "is not", null).orderBy("pk").execute();
   c.restore(
-    Number(stream?.docs ?? 0),
+    await streamDocs(trx),
     terms.map((t: { term: string; df: number }) => [t.term, t.df] as [string, number]),
     stories.map((s: { pk: number; state: unknown }) => ({ ...(s.state as StoryState), id: String(s.pk) })),
   );
@@ -62,6 +67,10 @@ export async function linkStories(store: Store, analyses: readonly Analysis[]): 
     await storiesDb(store.db).transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${STORY_LOCK})`.execute(trx);
       let clusterer = clusterers.get(store);
+      // Another process (a second ingest, a queue worker) linked since this one did when the store has counted other
+      // articles than this clusterer: its stories and frequencies are stale, so it is loaded again. Counts only grow
+      // under this lock, so an equal count means no one else wrote.
+      if (clusterer && (await streamDocs(trx)) !== clusterer.documents) clusterer = undefined;
       if (!clusterer) clusterers.set(store, (clusterer = await loadClusterer(trx)));
       await linkIn(trx, clusterer, analyses, summary);
     });
