@@ -1,8 +1,9 @@
 /**
  * The web UI in a real browser (Debian's Chromium through playwright-core), against the real server (buildServer)
- * on a temp PGlite store holding the seed article and test/fixtures/browser/: two ordinary articles with quotes and
- * a malicious one (script and img-onerror markup in its title and paragraphs, a javascript: url, RTL overrides, a
- * 1 MB title). Every wait is for a selector or a URL, never a sleep. Screenshots go to $NEWSGRAPH_ARTIFACTS (default:
+ * on a temp PGlite store holding the seed article and test/fixtures/browser/: two ordinary articles with quotes, a
+ * malicious one (script and img-onerror markup in its title and paragraphs, a javascript: url, RTL overrides, a
+ * 1 MB title), and story.jsonl: a re-post of the harbour article under another outlet and headline (a duplicate) and
+ * another outlet's own report of it, with a speaker of its own (so the harbour story spans outlets). Every wait is for a selector or a URL, never a sleep. Screenshots go to $NEWSGRAPH_ARTIFACTS (default:
  * a temp dir), for a human to look at; they are not committed.
  */
 import assert from "node:assert/strict";
@@ -22,6 +23,12 @@ const WEB_DIST = join(repoRoot(), "web", "dist");
 const SEED_TITLE = "Putin Invites Xi Jinping to Moscow in 2023";
 /** The malicious fixture's url, which the store takes as its id. */
 const MALICIOUS_ID = "javascript:alert(1)";
+/** The harbour story of the fixtures: the original, its re-post under another headline, another outlet's report. */
+const HARBOUR_ID = "https://news.test/harbour-reopens";
+const HARBOUR_TITLE = "Harbour reopens after storm repairs";
+const REPOST_ID = "https://coast.test/gothenburg-harbour";
+const REPOST_TITLE = "Gothenburg harbour back in business";
+const PORT_ID = "https://port.test/first-ships";
 
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install -y chromium); the browser tests need it`;
 if (skip) console.warn(`browser tests skipped: ${skip}`);
@@ -34,7 +41,8 @@ interface Watched {
   pageErrors: string[];
 }
 
-describe("the web UI in Chromium", { skip, timeout: 120_000 }, () => {
+// The whole suite, on a loaded 2-core machine: the story page with the 1 MB title in it takes half a minute alone.
+describe("the web UI in Chromium", { skip, timeout: 300_000 }, () => {
   let dir = "";
   let store: Store;
   let app: Awaited<ReturnType<typeof buildServer>>;
@@ -53,11 +61,11 @@ describe("the web UI in Chromium", { skip, timeout: 120_000 }, () => {
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
     store = await openStore(join(dir, "store"), { create: true });
-    // Four articles: analysing them on this thread beats starting worker threads that each load the models.
+    // Six articles: analysing them on this thread beats starting worker threads that each load the models.
     const ingested = ingest(store, [join(repoRoot(), "examples", "seed"), fixture("browser")], { workers: 0 });
     const summary = await ingested;
     assert.equal(summary.failed, 0, JSON.stringify(summary.failures));
-    assert.equal(summary.new, 4);
+    assert.equal(summary.new, 6);
     app = await buildServer({ store, webDir: WEB_DIST });
     await app.listen({ port: 0, host: "127.0.0.1" });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -274,6 +282,128 @@ describe("the web UI in Chromium", { skip, timeout: 120_000 }, () => {
     assert.deepEqual(watched.pageErrors, []);
     assert.deepEqual(watched.consoleErrors.filter((e) => /Content Security Policy/i.test(e)), []);
     assert.deepEqual(watched.consoleErrors, []);
+    await page.close();
+  });
+
+  test("the stories list shows the harbour story across outlets, and its filters narrow the list", async () => {
+    const { page, pageErrors, consoleErrors } = await open("/stories");
+    await page.waitForSelector(".story-item");
+    // Newest first: the harbour story (its last article of 2023-03-15) leads, under its first article's headline.
+    const first = page.locator(".story-item").first();
+    assert.equal(await first.locator(".story-headline").innerText(), HARBOUR_TITLE);
+    assert.match(await first.locator(".story-counts").innerText(), /^\d+ articles · \d+ outlets · 1 duplicate$/);
+    assert.match(await first.locator(".published").innerText(), /^2023-03-14 – 2023-03-15$/);
+    assert.match(await first.locator(".story-label").innerText(), /Lindqvist/);
+    assert.equal(await page.getAttribute("nav[aria-label=Sections] a:has-text('Stories')", "aria-current"), "page");
+    await shot(page, "stories");
+
+    // The entity filter: Putin's stories, the harbour's gone.
+    await page.fill("#field-stories-entity", "Putin");
+    await page.click(".filters button[type=submit]");
+    await page.waitForURL(/\/stories\?entity=Putin$/);
+    await page.waitForSelector(`.story-headline:has-text("${SEED_TITLE}")`);
+    const putin = await page.locator(".story-headline").allTextContents();
+    assert.ok(putin.includes("Putin and Xi plan a summit in Moscow"), putin.join(" | "));
+    assert.ok(!putin.includes(HARBOUR_TITLE), putin.join(" | "));
+    // A span of publication: before March only the two Putin stories.
+    await page.goto(`${base}/stories?to=2023-03-01`);
+    await page.waitForSelector(".story-item");
+    assert.deepEqual((await page.locator(".story-headline").allTextContents()).sort(), ["Putin and Xi plan a summit in Moscow", `${SEED_TITLE}, Says Russian-Chinese Relations Best Ever`].sort());
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  });
+
+  test("a story's page: outlets side by side, the copy folded under its original, who each quoted, the timeline", async () => {
+    const watched = await open("/stories");
+    const { page } = watched;
+    await page.click(`.story-headline a:has-text("${HARBOUR_TITLE}")`);
+    await page.waitForURL(/\/stories\/\d+$/);
+    await page.waitForSelector(".outlet-card");
+    const card = (outlet: string) => page.locator(".outlet-card", { has: page.locator(".outlet-name", { hasText: outlet }) });
+    const names = await page.locator(".outlet-name").allTextContents();
+    assert.equal(names[0], "Harbour Gazette", `outlets: ${names.join(" | ")}`);
+    for (const outlet of ["Coast News", "Port Weekly"]) assert.ok(names.includes(outlet), `outlets: ${names.join(" | ")}`);
+    // Side by side: the first two cards on one row.
+    const [a, b] = [await card("Harbour Gazette").boundingBox(), await card("Coast News").boundingBox()];
+    assert.ok(a && b && Math.abs(a.y - b.y) < 1 && b.x > a.x + a.width - 1, `cards at ${JSON.stringify([a, b])}`);
+
+    // The re-post is folded under the original, closed until asked for, with its similarity.
+    const gazette = card("Harbour Gazette");
+    assert.equal(await gazette.locator(".outlet-articles > li").count(), 1);
+    const copies = gazette.locator("details.copies");
+    assert.equal(await copies.getAttribute("open"), null);
+    assert.equal(await copies.locator("summary").innerText(), "1 copy");
+    const copyLink = copies.locator(`a:has-text("${REPOST_TITLE}")`);
+    assert.equal(await copyLink.isVisible(), false);
+    await copies.locator("summary").click();
+    await copyLink.waitFor({ state: "visible" });
+    assert.match(await copies.locator(".similarity").innerText(), /^\d+% alike$/);
+    // In its own outlet's card the copy stands folded too, naming what it repeats.
+    const copy = card("Coast News").locator("details.copy");
+    assert.match(await copy.locator("summary").innerText(), /^A copy of Harbour Gazette’s article · \d+% alike$/);
+    assert.equal(await copy.getAttribute("open"), null);
+
+    // The comparison: the Gazette quotes the mayor twice and has no quote of its own (the copy carries them);
+    // Port Weekly alone quotes and names the harbour master.
+    assert.match(await gazette.locator(".outlet-speakers li", { hasText: "Anna Lindqvist" }).innerText(), /×2/);
+    assert.equal(await gazette.locator(".only-quotes").count(), 0);
+    assert.equal(await gazette.locator(".only-entities").count(), 0);
+    const port = card("Port Weekly");
+    assert.ok((await port.locator(".outlet-speakers a[href^='/entities/']", { hasText: "Erik Berg" }).count()) === 1, "Erik Berg is no link");
+    assert.match(await port.locator(".only-quotes").innerText(), /The piers are ready for the summer traffic/);
+    assert.deepEqual(await port.locator(".only-entities a").allTextContents(), ["Erik Berg"]);
+    assert.ok(!(await port.locator(".only-quotes").innerText()).includes("We rebuilt the piers"));
+
+    // The timeline: by the time referred to; the copy's statements left out (its original's stand).
+    const dates = await page.locator(".timeline-date").allTextContents();
+    assert.ok(dates.length >= 3, `dates: ${dates.join(", ")}`);
+    assert.deepEqual(dates, [...dates].sort());
+    const summer = page.locator(".timeline-entry", { hasText: "“the summer”" });
+    assert.equal(await summer.locator(".source").innerText(), "Port Weekly");
+    assert.equal(await summer.locator(".timeline-date").innerText(), "2023-06-01");
+    assert.equal(await summer.locator("a[href^='/articles/']").getAttribute("href"), `/articles/${encodeURIComponent(PORT_ID)}`);
+    assert.equal(await page.locator(".timeline-entry .source", { hasText: "Coast News" }).count(), 0);
+    await assertContained(page);
+    await shot(page, "story");
+
+    await port.locator(".only-entities a").click();
+    await page.waitForURL(/\/entities\/\d+$/);
+    await page.waitForSelector("h1:has-text('Erik Berg')");
+    assert.deepEqual(watched.pageErrors, []);
+    assert.deepEqual(watched.consoleErrors, []);
+    await page.close();
+  });
+
+  test("the reader links to its story, its copies and the article a copy repeats", async () => {
+    const { page, pageErrors } = await open(`/articles/${encodeURIComponent(HARBOUR_ID)}`);
+    await page.waitForSelector(".panel-story");
+    const storyHref = await page.getAttribute(".panel-story .story-link a", "href");
+    assert.match(storyHref ?? "", /^\/stories\/\d+$/);
+    assert.equal(await page.locator(".panel-story .duplicate-of").count(), 0, "the original repeats nothing");
+    const copy = page.locator(".panel-story .duplicates li");
+    assert.equal(await copy.count(), 1);
+    assert.match(await copy.innerText(), new RegExp(`^${REPOST_TITLE}\\s+Coast News, 2023-03-15 \\d+% alike$`));
+
+    await copy.locator("a").click();
+    await page.waitForURL(`${base}/articles/${encodeURIComponent(REPOST_ID)}`);
+    await page.waitForSelector(".panel-story .duplicate-of");
+    assert.match(await page.locator(".panel-story .duplicate-of").innerText(), new RegExp(`^A copy \\(\\d+% alike\\) of\\s+${HARBOUR_TITLE}`));
+    assert.equal(await page.locator(".panel-story .duplicates").count(), 0, "nothing repeats the copy");
+    assert.equal(await page.getAttribute(".panel-story .story-link a", "href"), storyHref, "the copy is in its original's story");
+    await page.click(".panel-story .duplicate-of a");
+    await page.waitForURL(`${base}/articles/${encodeURIComponent(HARBOUR_ID)}`);
+    await page.click(".panel-story .story-link a");
+    await page.waitForURL(`${base}${storyHref}`);
+    await page.waitForSelector(".outlet-card");
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  test("an unknown story id shows a clear not-found message", async () => {
+    const { page } = await open("/stories/999999");
+    await page.waitForSelector(".error[role=alert]");
+    assert.match(await page.locator(".error").innerText(), /The story was not found[\s\S]*HTTP 404/);
     await page.close();
   });
 

@@ -6,6 +6,8 @@ import { EntityPage } from "./pages/EntityPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { QuotesPage } from "./pages/QuotesPage";
 import { SearchPage } from "./pages/SearchPage";
+import { StoriesPage } from "./pages/StoriesPage";
+import { StoryPage } from "./pages/StoryPage";
 import { TimelinePage } from "./pages/TimelinePage";
 import { useLocation, type Location } from "./router";
 
@@ -33,6 +35,8 @@ function Route(props: { location: Location }) {
   if (path.startsWith("/entities/") && path.length > "/entities/".length) return <EntityPage key={path} id={param("/entities/")} />;
   if (path === "/quotes") return <QuotesPage location={location} />;
   if (path === "/timeline") return <TimelinePage location={location} />;
+  if (path === "/stories") return <StoriesPage location={location} />;
+  if (path.startsWith("/stories/") && path.length > "/stories/".length) return <StoryPage key={path} id={param("/stories/")} />;
   return <NotFoundPage path={path} />;
 }
 

@@ -118,11 +118,26 @@ export interface ArticleMeta {
   language: string;
 }
 
+/** Another article as the reader links to it: the original it repeats, or one of its copies. */
+export interface LinkedArticle {
+  id: string;
+  title: string;
+  source: string | null;
+  published: string | null;
+  /** How alike the copy and its original are (0.5–1). */
+  similarity: number | null;
+}
+
 export interface ArticleAnswer {
   article: ArticleMeta;
   analysis: Analysis;
   /** The article's entity ids ("e1") to cross-article entity ids, for links to entity pages. */
   entityLinks: Record<string, number | string>;
+  /** The story it belongs to, or null when it is in none yet. */
+  story: { id: number; label: string | null; articles: number } | null;
+  duplicateOf: LinkedArticle | null;
+  /** The articles that repeat this one, earliest first. */
+  duplicates: LinkedArticle[];
 }
 
 export interface EntitySummary {
@@ -183,6 +198,59 @@ export interface TimelineItem {
   title: string;
   source: string | null;
   published: string | null;
+}
+
+export interface StorySummary {
+  id: number;
+  label: string | null;
+  articles: number;
+  /** Articles that repeat another of the store (re-posts, syndicated copies). */
+  duplicates: number;
+  outlets: number;
+  firstPublished: string | null;
+  lastPublished: string | null;
+  /** The headline of its first article. */
+  headline: string | null;
+}
+
+export interface StoryArticle {
+  id: string;
+  title: string;
+  published: string | null;
+  /** The id of the article it repeats, and how alike they are; null for an original. */
+  duplicateOf: string | null;
+  similarity: number | null;
+}
+
+export interface OutletCoverage {
+  outlet: string | null;
+  firstPublished: string | null;
+  headline: string;
+  articles: StoryArticle[];
+  /** Most quoted first. */
+  speakers: { name: string; entityId: number | null; quotes: number }[];
+  onlyQuotes: { speaker: string | null; text: string }[];
+  onlyEntities: { name: string; entityId: number }[];
+}
+
+export interface StoryTimelineItem {
+  date: string;
+  until: string;
+  value: string;
+  mod: string | null;
+  when: string;
+  statement: string;
+  outlet: string | null;
+  articleId: string;
+  title: string;
+  published: string | null;
+}
+
+/** GET /api/stories/:id: the list's fields with `outlets` as the per-outlet comparison (its count is `outletCount`). */
+export interface StoryDetail extends Omit<StorySummary, "outlets"> {
+  outletCount: number;
+  outlets: OutletCoverage[];
+  timeline: StoryTimelineItem[];
 }
 
 /** A failed call: the HTTP status (0 when the server could not be reached) and the server's message. */

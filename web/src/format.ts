@@ -7,3 +7,21 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatCount(n: number): string {
   return n.toLocaleString("en");
 }
+
+/** A copy's similarity to its original (the estimated share of word shingles they have in common) as a percentage. */
+export function formatSimilarity(similarity: number | null): string {
+  return similarity === null ? "alike" : `${Math.round(similarity * 100)}% alike`;
+}
+
+/** A span of publication dates: one day, or "first – last". */
+export function formatSpan(first: string | null, last: string | null): string {
+  if (!first && !last) return "undated";
+  const a = formatDate(first ?? last);
+  const b = formatDate(last ?? first);
+  return a === b ? a : `${a} – ${b}`;
+}
+
+/** "1 article", "3 articles". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

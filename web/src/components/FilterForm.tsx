@@ -11,6 +11,14 @@ export interface Field {
   required?: boolean;
 }
 
+/** The two date fields that bound the publication date, as every list page names them (`from`, `to`). */
+export function publishedFields(from: string, to: string): Field[] {
+  return [
+    { name: "from", label: "Published from", type: "date", value: from },
+    { name: "to", label: "to", type: "date", value: to },
+  ];
+}
+
 /**
  * A GET form whose fields are the page's URL parameters: submitting navigates to the page's URL with them, so
  * every search is a shareable URL and the back button undoes it. It works as a plain form without scripts too.

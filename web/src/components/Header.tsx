@@ -8,6 +8,7 @@ const NAV: { path: string; label: string }[] = [
   { path: "/quotes", label: "Quote bank" },
   { path: "/entities", label: "Entities" },
   { path: "/timeline", label: "Timeline" },
+  { path: "/stories", label: "Stories" },
 ];
 
 /** The header: a skip link, the app's sections, the quick search box (`/` focuses it) and the store's stats. */

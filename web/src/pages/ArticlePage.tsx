@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useMemo, useState } from "preact/hooks";
-import { apiUrl, type Analysis, type ArticleAnswer, type BlockKind, type Span } from "../api";
+import { apiUrl, type Analysis, type ArticleAnswer, type BlockKind, type LinkedArticle, type Span } from "../api";
 import { Link } from "../components/Link";
 import { MarkedText, speakerLabel, type MarkContext, type MarkData } from "../components/MarkedText";
 import { Async } from "../components/Status";
@@ -8,7 +8,7 @@ import { ExternalUrl, Untrusted, UntrustedBlock } from "../components/Untrusted"
 import { nestMarks, type Mark, type MarkKind } from "../highlight";
 import { useDocumentTitle } from "../useDocumentTitle";
 import { useApi } from "../useApi";
-import { formatDate } from "../format";
+import { formatDate, formatSimilarity, plural } from "../format";
 
 export function ArticlePage(props: { id: string }) {
   const fetched = useApi<ArticleAnswer>(apiUrl(`articles/${encodeURIComponent(props.id)}`));
@@ -42,6 +42,7 @@ function ArticleView(props: { answer: ArticleAnswer }) {
         ))}
       </article>
       <aside class="reader-panels" aria-label="What the article says">
+        <StoryPanel answer={props.answer} />
         <QuotePanel analysis={analysis} context={context} />
         <EntityPanel analysis={analysis} context={context} />
       </aside>
@@ -137,6 +138,57 @@ function TitleBlock(props: { long: boolean; children: ComponentChildren }) {
           {open ? "Shorten the title" : "Show the whole title"}
         </button>
       ) : null}
+    </>
+  );
+}
+
+/** Where the article stands among the others: its story, the article it repeats, the articles that repeat it. */
+function StoryPanel(props: { answer: ArticleAnswer }) {
+  const { story, duplicateOf, duplicates } = props.answer;
+  if (!story && !duplicateOf && duplicates.length === 0) return null;
+  return (
+    <section class="panel panel-story" aria-labelledby="panel-story">
+      <h2 id="panel-story">Story</h2>
+      {story ? (
+        <p class="story-link">
+          Part of the story{" "}
+          <Link href={`/stories/${story.id}`}>
+            <Untrusted text={story.label} fallback={`Story ${story.id}`} />
+          </Link>{" "}
+          <span class="count">{plural(story.articles, "article")}</span>
+        </p>
+      ) : null}
+      {duplicateOf ? (
+        <p class="duplicate-of">
+          A copy ({formatSimilarity(duplicateOf.similarity)}) of <RelatedArticle article={duplicateOf} />
+        </p>
+      ) : null}
+      {duplicates.length > 0 ? (
+        <>
+          <p>Repeated by {plural(duplicates.length, "copy", "copies")}:</p>
+          <ul class="duplicates">
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                <RelatedArticle article={d} /> <span class="similarity">{formatSimilarity(d.similarity)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function RelatedArticle(props: { article: LinkedArticle }) {
+  const { article } = props;
+  return (
+    <>
+      <Link href={`/articles/${encodeURIComponent(article.id)}`} class="clamp">
+        <Untrusted text={article.title} fallback="(untitled)" />
+      </Link>{" "}
+      <span class="meta-inline">
+        <Untrusted class="source" text={article.source} fallback="unknown source" />, {formatDate(article.published)}
+      </span>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { apiUrl, type Page, type Quote } from "../api";
-import { FilterForm } from "../components/FilterForm";
+import { FilterForm, publishedFields } from "../components/FilterForm";
 import { offsetParam, Pager } from "../components/Pager";
 import { QuoteList } from "../components/QuoteList";
 import { Async } from "../components/Status";
@@ -27,8 +27,7 @@ export function QuotesPage(props: { location: Location }) {
         fields={[
           { name: "speaker", label: "Speaker", type: "search", value: params.speaker, placeholder: "Putin" },
           { name: "about", label: "About", type: "search", value: params.about, placeholder: "trade" },
-          { name: "from", label: "Published from", type: "date", value: params.from },
-          { name: "to", label: "to", type: "date", value: params.to },
+          ...publishedFields(params.from, params.to),
         ]}
         submit="Filter"
       />

@@ -1,5 +1,5 @@
 import { apiUrl, type Page, type SearchHit, type SnippetSegment } from "../api";
-import { FilterForm } from "../components/FilterForm";
+import { FilterForm, publishedFields } from "../components/FilterForm";
 import { Link } from "../components/Link";
 import { offsetParam, Pager } from "../components/Pager";
 import { Async } from "../components/Status";
@@ -27,8 +27,7 @@ export function SearchPage(props: { location: Location }) {
         label="Search articles"
         fields={[
           { name: "q", label: "Words", type: "search", value: params.q, placeholder: "Putin Xi, \"trade turnover\", -Biden", required: true },
-          { name: "from", label: "Published from", type: "date", value: params.from },
-          { name: "to", label: "to", type: "date", value: params.to },
+          ...publishedFields(params.from, params.to),
           { name: "source", label: "Source", value: params.source, options: sources },
         ]}
       />
