@@ -27,6 +27,7 @@ const original: ArticleSpec = {
     { id: "e3", name: "Mehmet Ersoy", type: "PERSON", mentions: ["Mehmet Ersoy"] },
   ],
   quotes: [{ text: "We are working without pause,", kind: "direct", cue: "said", speaker: "e3", speakerText: "Mehmet Ersoy" }],
+  timexes: [{ text: "Friday", type: "DATE", value: "2024-05-03" }],
 };
 
 /** The wire story re-posted by an aggregator: its headline changed, a sentence dropped. */
@@ -56,6 +57,7 @@ const ownReport: ArticleSpec = {
     { id: "e3", name: "Tunc Soyer", type: "PERSON", mentions: ["Tunc Soyer"] },
   ],
   quotes: [{ text: "The city will rebuild,", kind: "direct", cue: "said", speaker: "e3", speakerText: "Tunc Soyer" }],
+  timexes: [{ text: "Friday", type: "DATE", value: "2024-05-03" }],
 };
 
 /** Another event: a takeover, the same week. */
@@ -127,6 +129,31 @@ for (const target of targets()) {
           assert.equal(body.duplicates, 1);
           assert.deepEqual(body.outlets.map((x: { outlet: string }) => x.outlet).sort(), ["Aggregator", "Daily", "Wire"]);
           assert.equal(body.outlets.find((x: { outlet: string }) => x.outlet === "Aggregator").articles[0].duplicateOf, original.url);
+          assert.equal(body.headline, original.title, "the list's fields: the headline of its first article");
+          assert.equal(page.items[0].headline, original.title);
+          // The timeline by the time referred to: the wire's Friday, then the Daily's; the re-post's is its original's.
+          assert.deepEqual(
+            body.timeline.map((e: Record<string, unknown>) => [e.date, e.until, e.value, e.mod, e.when, e.outlet, e.articleId, e.title, e.published]),
+            [
+              ["2024-05-03", "2024-05-04", "2024-05-03", null, "Friday", "Wire", original.url, original.title, "2024-05-03"],
+              ["2024-05-03", "2024-05-04", "2024-05-03", null, "Friday", "Daily", ownReport.url, ownReport.title, "2024-05-04"],
+            ],
+          );
+          assert.equal(body.timeline[0].statement, QUAKE_SENTENCES[0]);
+
+          // The article endpoint: the story each is in, the article a copy repeats, the copies of an original.
+          const article = async (spec: ArticleSpec) => (await app.inject(`/api/articles/${encodeURIComponent(spec.url!)}`)).json();
+          const copy = await article(repost);
+          assert.deepEqual(copy.story, { id: o!.story_pk, label: detail.label, articles: 3 });
+          const { similarity, ...repeated } = copy.duplicateOf;
+          assert.deepEqual(repeated, { id: original.url, title: original.title, source: "Wire", published: "2024-05-03" });
+          assert.ok(similarity >= 0.5 && similarity <= 1, `similarity ${similarity}`);
+          assert.deepEqual(copy.duplicates, []);
+          const wire = await article(original);
+          assert.equal(wire.duplicateOf, null);
+          assert.deepEqual(wire.duplicates, [{ id: repost.url, title: repost.title, source: "Aggregator", published: "2024-05-03", similarity }]);
+          const other = await article(takeover);
+          assert.deepEqual([other.story.id, other.story.articles, other.duplicateOf, other.duplicates], [t!.story_pk, 1, null, []]);
           assert.equal((await app.inject("/api/stories/999999")).statusCode, 404);
           assert.equal((await app.inject("/api/stories/abc")).statusCode, 400);
         } finally {
