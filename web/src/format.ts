@@ -25,3 +25,16 @@ export function formatSpan(first: string | null, last: string | null): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/**
+ * Titles longer than this are cut (pages that list articles) or clamped until asked for (the reader): a megabyte
+ * headline must not bury the page, nor cost the browser seconds of layout each time a story page shows it.
+ */
+export const LONG_TITLE = 300;
+
+export function ellipsis(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never cut between the two halves of a surrogate pair (an emoji, a rare CJK character).
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, cut)}…`;
+}

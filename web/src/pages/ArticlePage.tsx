@@ -8,7 +8,7 @@ import { ExternalUrl, Untrusted, UntrustedBlock } from "../components/Untrusted"
 import { nestMarks, type Mark, type MarkKind } from "../highlight";
 import { useDocumentTitle } from "../useDocumentTitle";
 import { useApi } from "../useApi";
-import { formatDate, formatSimilarity, plural } from "../format";
+import { ellipsis, formatDate, formatSimilarity, LONG_TITLE, plural } from "../format";
 
 export function ArticlePage(props: { id: string }) {
   const fetched = useApi<ArticleAnswer>(apiUrl(`articles/${encodeURIComponent(props.id)}`));
@@ -89,8 +89,6 @@ function Legend(props: { hidden: ReadonlySet<MarkKind>; onToggle: (kind: MarkKin
   );
 }
 
-/** Titles longer than this are clamped to a few lines until asked for: a megabyte headline must not bury the story. */
-const LONG_TITLE = 300;
 
 function Block(props: { kind: BlockKind; span: Span; text: string; marks: Mark<MarkData>[]; context: MarkContext }) {
   const { span, text } = props;
@@ -184,7 +182,7 @@ function RelatedArticle(props: { article: LinkedArticle }) {
   return (
     <>
       <Link href={`/articles/${encodeURIComponent(article.id)}`} class="clamp">
-        <Untrusted text={article.title} fallback="(untitled)" />
+        <Untrusted text={ellipsis(article.title, LONG_TITLE)} fallback="(untitled)" />
       </Link>{" "}
       <span class="meta-inline">
         <Untrusted class="source" text={article.source} fallback="unknown source" />, {formatDate(article.published)}
@@ -272,8 +270,4 @@ function collectMarks(analysis: Analysis): Mark<MarkData>[] {
 
 function spanOf(span: Span): Span {
   return { start: span.start, end: span.end };
-}
-
-function ellipsis(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

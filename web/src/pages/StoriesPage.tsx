@@ -4,7 +4,7 @@ import { Link } from "../components/Link";
 import { offsetParam, Pager } from "../components/Pager";
 import { Async } from "../components/Status";
 import { Untrusted } from "../components/Untrusted";
-import { formatSpan, plural } from "../format";
+import { ellipsis, formatSpan, LONG_TITLE, plural } from "../format";
 import type { Location } from "../router";
 import { useApi } from "../useApi";
 import { useDocumentTitle } from "../useDocumentTitle";
@@ -53,7 +53,7 @@ function StoryItem(props: { story: StorySummary }) {
     <li class="story-item">
       <h2 class="story-headline clamp">
         <Link href={`/stories/${story.id}`}>
-          <Untrusted text={story.headline} fallback={`Story ${story.id}`} />
+          <Untrusted text={ellipsis(story.headline ?? `Story ${story.id}`, LONG_TITLE)} />
         </Link>
       </h2>
       {story.label ? <Untrusted class="story-label" text={story.label} /> : null}

@@ -3,7 +3,7 @@ import { Link } from "../components/Link";
 import { SpeakerLink } from "../components/QuoteList";
 import { Async } from "../components/Status";
 import { Untrusted, UntrustedBlock } from "../components/Untrusted";
-import { formatDate, formatSimilarity, formatSpan, plural } from "../format";
+import { ellipsis, formatDate, formatSimilarity, formatSpan, LONG_TITLE, plural } from "../format";
 import { useApi } from "../useApi";
 import { useDocumentTitle } from "../useDocumentTitle";
 
@@ -31,7 +31,7 @@ function StoryView(props: { story: StoryDetail }) {
   return (
     <div class="story">
       <h1 class="untrusted clamp" dir="auto">
-        {story.headline ?? `Story ${story.id}`}
+        {ellipsis(story.headline ?? `Story ${story.id}`, LONG_TITLE)}
       </h1>
       <dl class="facts">
         {story.label ? (
@@ -82,7 +82,7 @@ function OutletCard(props: { index: number; outlet: OutletCoverage; all: Placed[
         <span class="published" title="first published">{formatDate(outlet.firstPublished)}</span>
       </p>
       <UntrustedBlock as="p" class="outlet-headline clamp">
-        {outlet.headline || "(untitled)"}
+        {ellipsis(outlet.headline || "(untitled)", LONG_TITLE)}
       </UntrustedBlock>
       <ul class="outlet-articles">
         {shown.map((article) => (
@@ -90,7 +90,7 @@ function OutletCard(props: { index: number; outlet: OutletCoverage; all: Placed[
             {article.duplicateOf === null ? (
               <OriginalArticle article={article} copies={props.all.filter((c) => c.duplicateOf === article.id)} />
             ) : (
-              <CopyOfAnother article={article} original={byId.get(article.duplicateOf) ?? null} />
+              <CopyOfAnother article={article} originalId={article.duplicateOf} original={byId.get(article.duplicateOf) ?? null} />
             )}
           </li>
         ))}
@@ -105,7 +105,7 @@ function ArticleLink(props: { article: { id: string; title: string; published: s
   return (
     <>
       <Link href={articleHref(article.id)} class="story-article clamp">
-        <Untrusted text={article.title} fallback="(untitled)" />
+        <Untrusted text={ellipsis(article.title, LONG_TITLE)} fallback="(untitled)" />
       </Link>
       <span class="published">{formatDate(article.published)}</span>
     </>
@@ -135,7 +135,7 @@ function OriginalArticle(props: { article: Placed; copies: Placed[] }) {
 }
 
 /** A copy whose original another outlet carries (or that is outside this story): folded, naming what it repeats. */
-function CopyOfAnother(props: { article: Placed; original: Placed | null }) {
+function CopyOfAnother(props: { article: Placed; originalId: string; original: Placed | null }) {
   const { article, original } = props;
   return (
     <details class="copy">
@@ -149,7 +149,7 @@ function CopyOfAnother(props: { article: Placed; original: Placed | null }) {
         {original ? (
           <ArticleLink article={original} />
         ) : (
-          <Link href={articleHref(article.duplicateOf ?? "")}>the original</Link>
+          <Link href={articleHref(props.originalId)}>the original</Link>
         )}
       </p>
     </details>
@@ -225,7 +225,7 @@ function StoryTimeline(props: { items: StoryTimelineItem[] }) {
             <p class="meta">
               <Untrusted class="source" text={item.outlet} fallback="unknown outlet" />
               <Link href={articleHref(item.articleId)} class="clamp">
-                <Untrusted text={item.title} fallback="(untitled)" />
+                <Untrusted text={ellipsis(item.title, LONG_TITLE)} fallback="(untitled)" />
               </Link>
               <span class="published" title="published">published {formatDate(item.published)}</span>
             </p>
