@@ -22,6 +22,9 @@ const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an", "its", "his", "
 /** Before a cue word these make it a noun ("the plan", "that plan"). Not before a participle: "shootings that injured". */
 const DETERMINERS: ReadonlySet<string> = new Set([...ARTICLES, "this", "that"]);
 
+/** Modals of possibility; "could" is left out, as it is also the past of "can" ("could not attend on Friday"). */
+const MODALS: ReadonlySet<string> = new Set(["can", "cannot", "may", "might"]);
+
 /** Auxiliaries of the passive whose participle carries no tense of its own. */
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(["be", "being", "been", "is", "are"]);
 
@@ -36,6 +39,9 @@ export function cueAt(lx: Lexed, k: number): Tense {
   // is a passive that is often reported speech, so it gives no direction.
   if (w === "must") return lx.lower[k + 1] === "have" ? Tense.Past : lx.lower[k + 1] === "be" ? Tense.Unknown : Tense.Future;
   if ((w === "going" || w === "set" || w === "poised") && lx.lower[k + 1] === "to") return Tense.Future; // "set to resume Monday"
+  // A modal of possibility puts its event ahead ("a Republican who can win the general election in November", "he
+  // may wait until February"), unless perfect ("may have known"); lower case only, so the month May is no cue.
+  if (MODALS.has(w) && !lx.upper[k] && !DETERMINERS.has(lx.lower[k - 1] ?? "")) return lx.lower[k + 1] === "have" ? Tense.Past : Tense.Future;
   if (w === "next" && lx.lower[k + 1] === "to") return Tense.Unknown; // "the blasts next to the embassies"
   if (w === "is" && lx.lower[k - 1] === "that" && lx.lower[k + 1] === ",") return Tense.Unknown; // "that is, those countries"
   const p = lx.lower[k - 1] ?? "";
@@ -73,20 +79,36 @@ export function tenseAt(lx: Lexed, i: number): Tense {
 
 function nearestCue(lx: Lexed, i: number, strict: boolean): Tense {
   // Callers may ask at the token after a date ("for 5 May. Last week"): a sentence end there closes the right side.
-  const rightOpen = i >= lx.count || !endsSentence(lx, i);
+  // "telling reporters during a visit to Scotland on Friday that he thinks the Brexit is": a "that" right after the
+  // date opens what was reported, whose tense is not the date's; only the strict search (which stops there) looks past it.
+  const rightOpen = (i >= lx.count || !endsSentence(lx, i)) && (strict || lx.lower[i + 1] !== "that");
   for (let d = 1; d <= WINDOW; d++) {
     const left = i - d;
     if (left >= 0 && left < lx.count) {
       const c = cueNear(lx, left, d);
-      if (c !== Tense.Unknown && !beyondBoundary(lx, left, i, strict)) return c;
+      if (c !== Tense.Unknown && !beyondBoundary(lx, left, i, strict) && (strict || !reportsAcrossQuote(lx, left, i))) return c;
     }
     const right = i + d;
     if (rightOpen && right < lx.count) {
       const c = cueNear(lx, right, d);
-      if (c !== Tense.Unknown && !beyondBoundary(lx, i, right, strict)) return c;
+      if (c !== Tense.Unknown && !beyondBoundary(lx, i, right, strict) && (strict || !reportsAcrossQuote(lx, i, right))) return c;
     }
   }
   return Tense.Unknown;
+}
+
+/** Reporting verbs, whose tense is the time of the statement, not of what it reports. */
+const REPORTING: ReadonlySet<string> = new Set(["said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "explained", "recalled"]);
+
+/**
+ * '"I feel very good about chances in November," Tester said': the reporting verb across the quotation mark dates the
+ * statement, not the quote's November, so it gives the date no tense (other cues across the mark still do).
+ */
+function reportsAcrossQuote(lx: Lexed, a: number, b: number): boolean {
+  const verb = REPORTING.has(lx.lower[a] as string) ? a : REPORTING.has(lx.lower[b] as string) ? b : -1;
+  if (verb < 0) return false;
+  for (let k = a + 1; k < b; k++) if (isQuoteMark(lx, k)) return true;
+  return false;
 }
 
 /**
