@@ -45,6 +45,12 @@ export function cueAt(lx: Lexed, k: number): Tense {
   if (w === "next" && lx.lower[k + 1] === "to") return Tense.Unknown; // "the blasts next to the embassies"
   if (w === "is" && lx.lower[k - 1] === "that" && lx.lower[k + 1] === ",") return Tense.Unknown; // "that is, those countries"
   const p = lx.lower[k - 1] ?? "";
+  // "the past two Quinnipiac polls, in February and October": what "the past" qualifies is over.
+  if (w === "past" && DETERMINERS.has(p)) return Tense.Past;
+  // A condition is yet to be met ("promised immigration reform if he and Clinton take office in January"), unless it
+  // is counterfactual ("if he had won in November"), whose tense the next cue gives, or has no clause of its own
+  // ("offering in August to meet with them ... if needed").
+  if (w === "if") return conditionalPast(lx, k) || !startsSubject(lx, k + 1) ? Tense.Unknown : Tense.Future;
   if (FUTURE_CUES.has(w)) return DETERMINERS.has(p) ? Tense.Unknown : Tense.Future; // "announced the plan"
   // "will be paid", "is held": a passive takes its tense from the auxiliary, not from the participle.
   if (PAST_CUES.has(w)) return PASSIVE_AUXILIARIES.has(p) ? Tense.Unknown : Tense.Past;
@@ -58,6 +64,17 @@ export function cueAt(lx: Lexed, k: number): Tense {
     return Tense.Past;
   }
   return Tense.Unknown;
+}
+
+/** A subject can begin at k: a pronoun, a determiner or a name ("if he", "if the deal", "if Trump"; not "if needed"). */
+function startsSubject(lx: Lexed, k: number): boolean {
+  return k < lx.count && lx.kind[k] === Kind.Word && (SUBJECT_STARTS.has(lx.lower[k] as string) || lx.lower[k] === "you" || lx.upper[k] === 1);
+}
+
+/** A past cue within the four tokens after "if" at k ("if he had", "if they were", "if she did"). */
+function conditionalPast(lx: Lexed, k: number): boolean {
+  for (let j = k + 1; j <= k + 4 && j < lx.count; j++) if (PAST_CUES.has(lx.lower[j] as string)) return true;
+  return false;
 }
 
 /**
