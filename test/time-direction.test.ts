@@ -163,6 +163,14 @@ test("no tense from a reporting verb across a quotation mark, nor past a 'that' 
   assert.equal(valueOf('Trump hailed the vote as "fantastic," telling reporters during a visit to Scotland on Friday that he thinks it is great.', "2016-06-26", "Friday"), "2016-06-24");
 });
 
+test("a scheduled holiday of an infinitive lies ahead after a past verb; a greeting names its holiday", () => {
+  const aug = "2016-08-10";
+  assert.equal(valueOf("The group used the comments to urge people to vote for him on Election Day.", aug, "Election Day"), "2016-11-08");
+  // "to the polls" is a preposition: the past clause keeps the day behind.
+  assert.equal(valueOf("Fewer voters went to the polls on Election Day.", "2015-11-20", "Election Day"), "2015-11-03");
+  assert.equal(valueOf('"Happy Cinco de Mayo!," he tweeted.', "2016-07-18", "Cinco de Mayo"), "2016-05-05");
+});
+
 const HEADER = "split\tfile\tstart\tend\twords\tdct\tgold\tnote\tbatch";
 
 test("direction labels: a malformed row is an error with its line, not a skip", () => {
