@@ -138,6 +138,9 @@ test("modals of possibility and conditions point ahead; not a perfect, a counter
   assert.equal(valueOf("Kaine promised immigration reform if he and Clinton take office in January.", "2016-08-01", "January"), "2017-01");
   assert.equal(valueOf("Cruz wooed delegates to stop him from prevailing at the July convention if he does not win outright.", "2016-04-15", "July"), "2016-07");
   assert.equal(valueOf("Critics said that if he had won in November the race was over.", feb, "November"), "2015-11");
+  // "may be" is a guess about what is, and a conjunction before a cue opens the coordinated verb's own clause.
+  assert.equal(valueOf("Promotions may be behind November's rise in sales.", "2005-03-15", "November"), "2004-11");
+  assert.equal(valueOf("Many people finished work on Friday and can go shopping.", "2005-03-15", "Friday"), "2005-03-11");
   // "if needed" has no clause of its own: the perfect "has been" decides.
   assert.equal(valueOf("She has been cooperating, offering in August to meet with them to help if needed.", "2016-03-03", "August"), "2015-08");
 });

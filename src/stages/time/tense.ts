@@ -40,8 +40,12 @@ export function cueAt(lx: Lexed, k: number): Tense {
   if (w === "must") return lx.lower[k + 1] === "have" ? Tense.Past : lx.lower[k + 1] === "be" ? Tense.Unknown : Tense.Future;
   if ((w === "going" || w === "set" || w === "poised") && lx.lower[k + 1] === "to") return Tense.Future; // "set to resume Monday"
   // A modal of possibility puts its event ahead ("a Republican who can win the general election in November", "he
-  // may wait until February"), unless perfect ("may have known"); lower case only, so the month May is no cue.
-  if (MODALS.has(w) && !lx.upper[k] && !DETERMINERS.has(lx.lower[k - 1] ?? "")) return lx.lower[k + 1] === "have" ? Tense.Past : Tense.Future;
+  // may wait until February"), unless perfect ("may have known") or before "be", which is mostly a guess about what is
+  // ("attempts ... may be behind November's rise in sales"); lower case only, so the month May is no cue.
+  if (MODALS.has(w) && !lx.upper[k] && !DETERMINERS.has(lx.lower[k - 1] ?? "")) {
+    const next = lx.lower[k + 1];
+    return next === "have" ? Tense.Past : next === "be" ? Tense.Unknown : Tense.Future;
+  }
   if (w === "next" && lx.lower[k + 1] === "to") return Tense.Unknown; // "the blasts next to the embassies"
   if (w === "is" && lx.lower[k - 1] === "that" && lx.lower[k + 1] === ",") return Tense.Unknown; // "that is, those countries"
   const p = lx.lower[k - 1] ?? "";
@@ -163,12 +167,13 @@ const SUBJECT_STARTS: ReadonlySet<string> = new Set(["the", "a", "an", "he", "sh
 
 /**
  * "... on Friday and the process would continue": a conjunction before a new subject opens another clause, as do
- * "that", "which" and "who" ("Straw told activists on Thursday that voters would have to decide").
+ * "that", "which" and "who" ("Straw told activists on Thursday that voters would have to decide"), and a conjunction
+ * right before a verb of its own tense ("many people finished work on Friday and can go in the week").
  */
 function opensClause(lx: Lexed, k: number): boolean {
   const w = lx.lower[k] as string;
   if (w === "that" || w === "which" || w === "who") return true; // "told them on Thursday that voters would"
-  return CLAUSE_CONJUNCTIONS.has(w) && SUBJECT_STARTS.has(lx.lower[k + 1] ?? "");
+  return CLAUSE_CONJUNCTIONS.has(w) && (SUBJECT_STARTS.has(lx.lower[k + 1] ?? "") || cueAt(lx, k + 1) !== Tense.Unknown);
 }
 
 /** '"', curly quotes, and the doubled '' and `` of news wires; not the apostrophe of "Castro's". */
