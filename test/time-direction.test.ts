@@ -123,6 +123,57 @@ test("with no cue at all a weekday takes the default: the latest one on or befor
   assert.equal(valueOf("Protests on Wednesday in Ohio.", "2016-10-12", "Wednesday"), "2016-10-12");
 });
 
+test("this + month is the month of the DCT's year, whatever the tense", () => {
+  assert.equal(valueOf("You must have a united party to win in this November election.", "2016-01-19", "this November"), "2016-11");
+  assert.equal(valueOf("The party defends 24 seats that are up for grabs this November.", "2016-03-24", "this November"), "2016-11");
+  assert.equal(valueOf("He came in third in the caucuses this March.", "2016-09-07", "this March"), "2016-03");
+});
+
+test("modals of possibility and conditions point ahead; not a perfect, a counterfactual or an elliptical if", () => {
+  const feb = "2016-02-17";
+  // "argued" alone would send November back to 2015.
+  assert.equal(valueOf("He argued for a Republican who can win the general election in November.", feb, "November"), "2016-11");
+  assert.equal(valueOf("He argued that she may win in November.", feb, "November"), "2016-11");
+  assert.equal(valueOf("He argued that she might have won in November.", feb, "November"), "2015-11");
+  assert.equal(valueOf("Kaine promised immigration reform if he and Clinton take office in January.", "2016-08-01", "January"), "2017-01");
+  assert.equal(valueOf("Cruz wooed delegates to stop him from prevailing at the July convention if he does not win outright.", "2016-04-15", "July"), "2016-07");
+  assert.equal(valueOf("Critics said that if he had won in November the race was over.", feb, "November"), "2015-11");
+  // "may be" is a guess about what is, and a conjunction before a cue opens the coordinated verb's own clause.
+  assert.equal(valueOf("Promotions may be behind November's rise in sales.", "2005-03-15", "November"), "2004-11");
+  assert.equal(valueOf("Many people finished work on Friday and can go shopping.", "2005-03-15", "Friday"), "2005-03-11");
+  // "if needed" has no clause of its own: the perfect "has been" decides.
+  assert.equal(valueOf("She has been cooperating, offering in August to meet with them to help if needed.", "2016-03-03", "August"), "2015-08");
+});
+
+test("'the past' qualifies what is over", () => {
+  assert.equal(valueOf("Support is unchanged from the past two polls, in February and October.", "2016-05-12", "October"), "2015-10");
+});
+
+test("'ahead of' across modifiers, and an event after which the clause is present", () => {
+  assert.equal(valueOf("The race has turned nasty ahead of New York's delegate-rich Tuesday primary.", "2016-04-15", "Tuesday"), "2016-04-19");
+  assert.equal(valueOf("After a humbling, 22-point defeat in New Hampshire Tuesday, Clinton is staggering in.", "2016-02-11", "Tuesday"), "2016-02-09");
+  // A future clause keeps the event ahead; a bare "after Tuesday" names no event.
+  assert.equal(valueOf("After the vote in Ohio on Tuesday, they will regroup.", "2016-03-10", "Tuesday"), "2016-03-15");
+  assert.equal(valueOf("Talks are off until after Tuesday.", "2016-03-10", "Tuesday"), "2016-03-15");
+});
+
+test("no tense from a reporting verb across a quotation mark, nor past a 'that' after the date", () => {
+  // The quote has no cue of its own: "said" dates the statement, so November takes the nearest one.
+  assert.equal(valueOf('"I feel very good about chances in November," Tester said.', "2016-06-10", "November"), "2016-11");
+  // Other cues across the mark still count.
+  assert.equal(valueOf('"He will leave on Thursday," Castro said.', "2016-06-10", "Thursday"), "2016-06-16");
+  // What he told them is present; the telling was on Friday.
+  assert.equal(valueOf('Trump hailed the vote as "fantastic," telling reporters during a visit to Scotland on Friday that he thinks it is great.', "2016-06-26", "Friday"), "2016-06-24");
+});
+
+test("a scheduled holiday of an infinitive lies ahead after a past verb; a greeting names its holiday", () => {
+  const aug = "2016-08-10";
+  assert.equal(valueOf("The group used the comments to urge people to vote for him on Election Day.", aug, "Election Day"), "2016-11-08");
+  // "to the polls" is a preposition: the past clause keeps the day behind.
+  assert.equal(valueOf("Fewer voters went to the polls on Election Day.", "2015-11-20", "Election Day"), "2015-11-03");
+  assert.equal(valueOf('"Happy Cinco de Mayo!," he tweeted.', "2016-07-18", "Cinco de Mayo"), "2016-05-05");
+});
+
 const HEADER = "split\tfile\tstart\tend\twords\tdct\tgold\tnote\tbatch";
 
 test("direction labels: a malformed row is an error with its line, not a skip", () => {

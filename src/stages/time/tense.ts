@@ -22,6 +22,9 @@ const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an", "its", "his", "
 /** Before a cue word these make it a noun ("the plan", "that plan"). Not before a participle: "shootings that injured". */
 const DETERMINERS: ReadonlySet<string> = new Set([...ARTICLES, "this", "that"]);
 
+/** Modals of possibility; "could" is left out, as it is also the past of "can" ("could not attend on Friday"). */
+const MODALS: ReadonlySet<string> = new Set(["can", "cannot", "may", "might"]);
+
 /** Auxiliaries of the passive whose participle carries no tense of its own. */
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(["be", "being", "been", "is", "are"]);
 
@@ -36,9 +39,22 @@ export function cueAt(lx: Lexed, k: number): Tense {
   // is a passive that is often reported speech, so it gives no direction.
   if (w === "must") return lx.lower[k + 1] === "have" ? Tense.Past : lx.lower[k + 1] === "be" ? Tense.Unknown : Tense.Future;
   if ((w === "going" || w === "set" || w === "poised") && lx.lower[k + 1] === "to") return Tense.Future; // "set to resume Monday"
+  // A modal of possibility puts its event ahead ("a Republican who can win the general election in November", "he
+  // may wait until February"), unless perfect ("may have known") or before "be", which is mostly a guess about what is
+  // ("attempts ... may be behind November's rise in sales"); lower case only, so the month May is no cue.
+  if (MODALS.has(w) && !lx.upper[k] && !DETERMINERS.has(lx.lower[k - 1] ?? "")) {
+    const next = lx.lower[k + 1];
+    return next === "have" ? Tense.Past : next === "be" ? Tense.Unknown : Tense.Future;
+  }
   if (w === "next" && lx.lower[k + 1] === "to") return Tense.Unknown; // "the blasts next to the embassies"
   if (w === "is" && lx.lower[k - 1] === "that" && lx.lower[k + 1] === ",") return Tense.Unknown; // "that is, those countries"
   const p = lx.lower[k - 1] ?? "";
+  // "the past two Quinnipiac polls, in February and October": what "the past" qualifies is over.
+  if (w === "past" && DETERMINERS.has(p)) return Tense.Past;
+  // A condition is yet to be met ("promised immigration reform if he and Clinton take office in January"), unless it
+  // is counterfactual ("if he had won in November"), whose tense the next cue gives, or has no clause of its own
+  // ("offering in August to meet with them ... if needed").
+  if (w === "if") return conditionalPast(lx, k) || !startsSubject(lx, k + 1) ? Tense.Unknown : Tense.Future;
   if (FUTURE_CUES.has(w)) return DETERMINERS.has(p) ? Tense.Unknown : Tense.Future; // "announced the plan"
   // "will be paid", "is held": a passive takes its tense from the auxiliary, not from the participle.
   if (PAST_CUES.has(w)) return PASSIVE_AUXILIARIES.has(p) ? Tense.Unknown : Tense.Past;
@@ -52,6 +68,17 @@ export function cueAt(lx: Lexed, k: number): Tense {
     return Tense.Past;
   }
   return Tense.Unknown;
+}
+
+/** A subject can begin at k: a pronoun, a determiner or a name ("if he", "if the deal", "if Trump"; not "if needed"). */
+function startsSubject(lx: Lexed, k: number): boolean {
+  return k < lx.count && lx.kind[k] === Kind.Word && (SUBJECT_STARTS.has(lx.lower[k] as string) || lx.lower[k] === "you" || lx.upper[k] === 1);
+}
+
+/** A past cue within the four tokens after "if" at k ("if he had", "if they were", "if she did"). */
+function conditionalPast(lx: Lexed, k: number): boolean {
+  for (let j = k + 1; j <= k + 4 && j < lx.count; j++) if (PAST_CUES.has(lx.lower[j] as string)) return true;
+  return false;
 }
 
 /**
@@ -73,20 +100,36 @@ export function tenseAt(lx: Lexed, i: number): Tense {
 
 function nearestCue(lx: Lexed, i: number, strict: boolean): Tense {
   // Callers may ask at the token after a date ("for 5 May. Last week"): a sentence end there closes the right side.
-  const rightOpen = i >= lx.count || !endsSentence(lx, i);
+  // "telling reporters during a visit to Scotland on Friday that he thinks the Brexit is": a "that" right after the
+  // date opens what was reported, whose tense is not the date's; only the strict search (which stops there) looks past it.
+  const rightOpen = (i >= lx.count || !endsSentence(lx, i)) && (strict || lx.lower[i + 1] !== "that");
   for (let d = 1; d <= WINDOW; d++) {
     const left = i - d;
     if (left >= 0 && left < lx.count) {
       const c = cueNear(lx, left, d);
-      if (c !== Tense.Unknown && !beyondBoundary(lx, left, i, strict)) return c;
+      if (c !== Tense.Unknown && !beyondBoundary(lx, left, i, strict) && (strict || !reportsAcrossQuote(lx, left, i))) return c;
     }
     const right = i + d;
     if (rightOpen && right < lx.count) {
       const c = cueNear(lx, right, d);
-      if (c !== Tense.Unknown && !beyondBoundary(lx, i, right, strict)) return c;
+      if (c !== Tense.Unknown && !beyondBoundary(lx, i, right, strict) && (strict || !reportsAcrossQuote(lx, i, right))) return c;
     }
   }
   return Tense.Unknown;
+}
+
+/** Reporting verbs, whose tense is the time of the statement, not of what it reports. */
+const REPORTING: ReadonlySet<string> = new Set(["said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "explained", "recalled"]);
+
+/**
+ * '"I feel very good about chances in November," Tester said': the reporting verb across the quotation mark dates the
+ * statement, not the quote's November, so it gives the date no tense (other cues across the mark still do).
+ */
+function reportsAcrossQuote(lx: Lexed, a: number, b: number): boolean {
+  const verb = REPORTING.has(lx.lower[a] as string) ? a : REPORTING.has(lx.lower[b] as string) ? b : -1;
+  if (verb < 0) return false;
+  for (let k = a + 1; k < b; k++) if (isQuoteMark(lx, k)) return true;
+  return false;
 }
 
 /**
@@ -124,12 +167,13 @@ const SUBJECT_STARTS: ReadonlySet<string> = new Set(["the", "a", "an", "he", "sh
 
 /**
  * "... on Friday and the process would continue": a conjunction before a new subject opens another clause, as do
- * "that", "which" and "who" ("Straw told activists on Thursday that voters would have to decide").
+ * "that", "which" and "who" ("Straw told activists on Thursday that voters would have to decide"), and a conjunction
+ * right before a verb of its own tense ("many people finished work on Friday and can go in the week").
  */
 function opensClause(lx: Lexed, k: number): boolean {
   const w = lx.lower[k] as string;
   if (w === "that" || w === "which" || w === "who") return true; // "told them on Thursday that voters would"
-  return CLAUSE_CONJUNCTIONS.has(w) && SUBJECT_STARTS.has(lx.lower[k + 1] ?? "");
+  return CLAUSE_CONJUNCTIONS.has(w) && (SUBJECT_STARTS.has(lx.lower[k + 1] ?? "") || cueAt(lx, k + 1) !== Tense.Unknown);
 }
 
 /** '"', curly quotes, and the doubled '' and `` of news wires; not the apostrophe of "Castro's". */

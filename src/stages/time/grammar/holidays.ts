@@ -2,7 +2,7 @@
 import { addDays, easter, formatYmd, nthWeekday, pad, weekday, type Ymd } from "../calendar.js";
 import { FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, SCHEDULED_HOLIDAYS, type MovableRule } from "../lexicon.js";
 import { endsSentence, Kind } from "../lexer.js";
-import { Tense, tenseAt } from "../tense.js";
+import { cueAt, Tense, tenseAt } from "../tense.js";
 import type { Core, Cursor } from "./cursor.js";
 import { monthExpression } from "./months.js";
 import { deadlineAt, directionOf, pick } from "./resolve.js";
@@ -30,6 +30,8 @@ function insideLongerName(g: Cursor, i: number): boolean {
   if (i === 0 || g.lx.breakBefore[i] || !g.lx.upper[i - 1] || g.lx.kind[i - 1] !== Kind.Word) return false;
   const p = g.w(i - 1);
   if (p === "last" || p === "next" || p === "this" || p === "on" || p === "by" || p === "since" || p === "until" || p === "after" || p === "before") return false;
+  // A greeting names the day it is sent on ("Happy Cinco de Mayo!", he tweeted on May 5), not a longer name.
+  if (p === "happy" || p === "merry") return false;
   return i > 1 && !endsSentence(g.lx, i - 2) && !g.lx.breakBefore[i - 1];
 }
 
@@ -61,8 +63,24 @@ function holidayDirection(g: Cursor, i: number): number {
   const scheduled = SCHEDULED_HOLIDAYS.has(g.w(i));
   if (deadlineAt(g, i)) return scheduled ? 3 : 1;
   const tense = tenseAt(g.lx, i);
-  if (scheduled && tense !== Tense.Past) return 3;
+  if (scheduled && (tense !== Tense.Past || infinitiveBefore(g, i))) return 3;
   return directionOf(tense);
+}
+
+/** Words after "to" that make it a preposition, not an infinitive marker ("went to the polls", "to him"). */
+const NOT_VERBS: ReadonlySet<string> = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "him", "them", "us", "me", "it", "be", "date"]);
+
+/**
+ * "used the comments to urge people to vote for him on Election Day": the date belongs to an infinitive, which has no
+ * tense of its own, so the past verb that governs it does not put a scheduled day behind. The infinitive is "to" and a
+ * lower-case word within the phrase before the date (no comma, cue or sentence end in between).
+ */
+function infinitiveBefore(g: Cursor, i: number): boolean {
+  for (let k = i - 1; k >= 1 && k >= i - 8; k--) {
+    if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || g.w(k) === "," || cueAt(g.lx, k) !== Tense.Unknown) return false;
+    if (g.w(k - 1) === "to" && g.lx.kind[k] === Kind.Word && !g.lx.upper[k] && !NOT_VERBS.has(g.w(k))) return true;
+  }
+  return false;
 }
 
 /** Verbs that give a holiday's date: "the Christmas holiday, which ... falls on January 7", "is celebrated on". */

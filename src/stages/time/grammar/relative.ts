@@ -100,7 +100,9 @@ export function relative(g: Cursor, i: number, t: string, start = i): Core | nul
   }
   const month = MONTHS.get(n);
   if (month !== undefined && g.lx.upper[i + 1] && n.length > 3) {
-    return { end: i + 2, type: "DATE", value: resolveMonth(g, month, i + 1, dir === 0 ? 0 : dir * 3), dateLike: true };
+    // "this November" is the November of the DCT's year whatever the tense ("must have to win in this November
+    // election" in January; "came in third in the caucuses this March" in September).
+    return { end: i + 2, type: "DATE", value: resolveMonth(g, month, i + 1, t === "this" ? 2 : dir * 3), dateLike: true };
   }
   // "this past spring": the last one before the DCT.
   const pastSeason = t === "this" && n === "past" ? SEASONS.get(g.w(i + 2)) : undefined;

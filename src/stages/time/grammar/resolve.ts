@@ -38,6 +38,7 @@ function weekdayDirection(g: Cursor, i: number, phraseStart: number): number {
   if (deadlineBefore(g, phraseStart, NO_FILLERS) || soonestBefore(g, phraseStart) || aheadOf(g, phraseStart)) return 1;
   if (resultBefore(g, phraseStart)) return -1;
   const tense = tenseAt(g.lx, i);
+  if (tense !== Tense.Future && eventAfterWhich(g, phraseStart)) return -1;
   if (tense === Tense.Future || tense === Tense.Present) return 1;
   if (tense === Tense.Unknown && scheduledEvent(g, i, phraseStart)) return 1;
   return -1;
@@ -66,10 +67,27 @@ function resultBefore(g: Cursor, phraseStart: number): boolean {
   return false;
 }
 
-/** "ahead of Monday's voting", "ahead of the election on Tuesday": within five tokens before the date. */
+/**
+ * "After a humbling, 22-point defeat in New Hampshire Tuesday, Hillary Clinton is staggering in": "after" heads an
+ * event the date ends, so unless the clause is future ("after the vote on Tuesday they will") the event is over. A
+ * bare "after Tuesday" names no event and is left to the tense. The scan stops at a tense cue or a sentence end.
+ */
+function eventAfterWhich(g: Cursor, phraseStart: number): boolean {
+  const from = g.w(phraseStart - 1) === "on" ? phraseStart - 2 : phraseStart - 1;
+  for (let k = from; k >= 0 && k >= from - 10; k--) {
+    if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || cueAt(g.lx, k) !== Tense.Unknown) return false;
+    if (g.w(k) === "after" || g.w(k) === "following") return k < from;
+  }
+  return false;
+}
+
+/**
+ * "ahead of Monday's voting", "ahead of the election on Tuesday", "ahead of New York's delegate-rich Tuesday primary":
+ * the date ends the phrase "ahead of" opens, with no verb or comma in between.
+ */
 function aheadOf(g: Cursor, phraseStart: number): boolean {
-  for (let k = phraseStart - 1; k >= 1 && k >= phraseStart - 5; k--) {
-    if (endsSentence(g.lx, k)) return false;
+  for (let k = phraseStart - 1; k >= 1 && k >= phraseStart - 10; k--) {
+    if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || g.w(k) === "," || cueAt(g.lx, k) !== Tense.Unknown) return false;
     if (g.w(k) === "of" && g.w(k - 1) === "ahead") return true;
   }
   return false;
@@ -176,6 +194,7 @@ function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: Read
   return directionOf(tense);
 }
 
+/** direction as for resolveWeekday; 2 ("this March") is the month of the DCT's year. */
 export function resolveMonth(g: Cursor, month: number, i: number, direction: number): string {
   if (!g.dct) return `XXXX-${pad(month)}`;
   if (!g.dct.month) return formatYm(g.dct.year, month);
