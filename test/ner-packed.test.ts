@@ -7,7 +7,7 @@ import { scoreEmissions, viterbi } from "../src/stages/entities/decode.js";
 import { FeatureExtractor, LOCAL_SLOTS, SLOTS, type TokenDoc } from "../src/stages/entities/features.js";
 import { NUM_LABELS } from "../src/stages/entities/labels.js";
 import { modelPath } from "../src/stages/entities/load.js";
-import { loadModel, serializeModel, type NerModel, type StageWeights } from "../src/stages/entities/model.js";
+import { deserializeModel, loadModel, packStages, serializeModel, type NerModel, type StageWeights } from "../src/stages/entities/model.js";
 import { RowIndex } from "../src/stages/entities/row-index.js";
 import { NerTagger } from "../src/stages/entities/tagger.js";
 import { layoutArticle } from "../src/stages/text/layout.js";
@@ -70,6 +70,30 @@ test("a model read and written again gives the bytes of its file (format unchang
     assert.ok(again.subarray(0, file.length).equals(file), path);
     assert.ok(again.length === file.length || again.subarray(file.length).equals(Buffer.alloc(8)), path);
   }
+});
+
+test("dense weights as training writes them come back from the file as the same weights, rows shared by both stages", () => {
+  const bits = 10;
+  const size = (1 << bits) * NUM_LABELS;
+  const stage = (seed: number): StageWeights => {
+    const weights = new Int16Array(size);
+    // Sparse, deterministic, both signs, up to the int16 range; the two stages use partly different buckets.
+    for (let i = 0, x = seed; i < size; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      if (x % 13 === 0) weights[i] = (x >>> 16) - 32768;
+    }
+    return { weights, trans: new Float32Array((NUM_LABELS + 1) * NUM_LABELS).fill(seed), end: new Float32Array(NUM_LABELS).fill(-seed) };
+  };
+  const dense1 = stage(1);
+  const dense2 = stage(2);
+  const { rows, stages } = packStages(bits, [dense1, dense2]);
+  const model: NerModel = { bits, rows, stage1: stages[0]!, stage2: stages[1]!, gazetteer: null, lexicon: null, clusters: null, meta: {} };
+  const back = deserializeModel(serializeModel(model));
+  assert.equal(back.rows.rows, rows.rows);
+  assert.deepEqual(dense(back, back.stage1), dense1.weights);
+  assert.deepEqual(dense(back, back.stage2!), dense2.weights);
+  assert.deepEqual(back.stage2!.trans, dense2.trans);
+  assert.ok(rows.rows < 1 << bits, "some buckets are all zero in both stages and get no row");
 });
 
 test("row index: offsets follow the set buckets in order, -1 elsewhere, across word edges", () => {
