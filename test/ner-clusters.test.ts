@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { FeatureExtractor, LOCAL_SLOTS, SLOTS } from "../src/stages/entities/features.js";
 import { finish, hashStart, hashString } from "../src/stages/entities/hash.js";
 import { HashTable } from "../src/stages/entities/hash-table.js";
-import { deserializeModel, serializeModel, type NerModel } from "../src/stages/entities/model.js";
+import { deserializeModel, packStages, serializeModel, type NerModel } from "../src/stages/entities/model.js";
 import { clusterPaths, clusterTable, readVectors } from "../src/stages/entities/train/embedding-clusters.js";
 import { NUM_LABELS } from "../src/stages/entities/labels.js";
 
@@ -100,7 +100,8 @@ test("embedding cluster features: words of one cluster share features that words
 function tinyModel(clusters: HashTable | null): NerModel {
   const size = (1 << 4) * NUM_LABELS;
   const stage = { weights: new Int16Array(size).fill(1), trans: new Float32Array((NUM_LABELS + 1) * NUM_LABELS), end: new Float32Array(NUM_LABELS) };
-  return { bits: 4, stage1: stage, stage2: null, gazetteer: null, lexicon: null, clusters, meta: {} };
+  const { rows, stages } = packStages(4, [stage]);
+  return { bits: 4, rows, stage1: stages[0]!, stage2: null, gazetteer: null, lexicon: null, clusters, meta: {} };
 }
 
 test("model file: the cluster table is stored and read back; a model without one loads with none", () => {

@@ -1,6 +1,7 @@
 import { finish, hashChar, hashRange, hashStart, hashString } from "./hash.js";
 import type { HashTable } from "./hash-table.js";
 import { NUM_LABELS, TYPES, typeOf } from "./labels.js";
+import type { RowIndex } from "./row-index.js";
 
 /** Feature slots per token; unused slots hold -1. */
 export const SLOTS = 88;
@@ -34,6 +35,11 @@ export interface FeatureResources {
   lexicon: HashTable | null;
   /** GloVe word clusters (see train/embedding-clusters.ts): lower-cased word hash -> path | depth << 16. */
   clusters: HashTable | null;
+  /**
+   * The packed rows of a loaded model: features then hold row offsets into its packed weights (-1 for a bucket
+   * whose weights are all zero, skipped like an empty slot). Without it (training) they hold dense offsets.
+   */
+  rows?: RowIndex;
 }
 
 /** A document as the tagger sees it: sentences of token strings. */
@@ -144,18 +150,26 @@ const enum T {
 }
 
 /**
- * Computes the hashed feature buckets of every token of a document, premultiplied by NUM_LABELS so that the
- * weights of feature f for label l sit at `out[..] + l`. Document-level evidence (how a word is written elsewhere
+ * Computes the hashed feature buckets of every token of a document, as offsets into the weights (bucket *
+ * NUM_LABELS, or the packed row offset with `rows`), so that the weights of feature f for label l sit at `out[..] + l`. Document-level evidence (how a word is written elsewhere
  * in the document) is included; the second stage adds aggregated first-stage predictions with `addAggregates`.
  */
 export class FeatureExtractor {
   private readonly mask: number;
+  private readonly rows: RowIndex | null;
   constructor(private readonly res: FeatureResources) {
     this.mask = (1 << res.bits) - 1;
+    this.rows = res.rows ?? null;
+  }
+
+  /** The weight offset of a feature hash. */
+  private code(h: number): number {
+    const bucket = finish(h) & this.mask;
+    return this.rows ? this.rows.offset(bucket) : bucket * NUM_LABELS;
   }
 
   private put(out: Int32Array, base: number, slot: number, h: number): number {
-    if (slot < LOCAL_SLOTS) out[base + slot] = (finish(h) & this.mask) * NUM_LABELS;
+    if (slot < LOCAL_SLOTS) out[base + slot] = this.code(h);
     return slot + 1;
   }
 
@@ -417,17 +431,17 @@ export class FeatureExtractor {
           bestCount = others;
           best = t;
         }
-        if (others > 0 && slot < (i + 1) * SLOTS) out[slot++] = (finish(hashChar(hashStart(T.AggAny), t)) & this.mask) * NUM_LABELS;
+        if (others > 0 && slot < (i + 1) * SLOTS) out[slot++] = this.code(hashChar(hashStart(T.AggAny), t));
       }
       if (total > 0 && slot < (i + 1) * SLOTS) {
         const share = bestCount * 2 > total ? 1 : 0;
-        out[slot++] = (finish(hashChar(hashChar(hashStart(T.AggMajor), best), share)) & this.mask) * NUM_LABELS;
+        out[slot++] = this.code(hashChar(hashChar(hashStart(T.AggMajor), best), share));
       }
       const st = spanTypes.get(lw);
       if (st && slot < (i + 1) * SLOTS) {
         let bt = 0;
         for (let t = 1; t < TYPES.length; t++) if (st[t]! > st[bt]!) bt = t;
-        out[slot++] = (finish(hashChar(hashStart(T.AggSpan), bt)) & this.mask) * NUM_LABELS;
+        out[slot++] = this.code(hashChar(hashStart(T.AggSpan), bt));
       }
     });
   }

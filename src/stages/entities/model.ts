@@ -2,8 +2,13 @@ import { readFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { HashTable } from "./hash-table.js";
 import { NUM_LABELS } from "./labels.js";
+import { RowIndex } from "./row-index.js";
 
-/** One perceptron stage: quantized weights (bucket * NUM_LABELS + label) and transition scores in the same units. */
+/**
+ * One perceptron stage: quantized weights and transition scores in the same units. In a `NerModel` the weights
+ * are packed, `rows.offset(bucket) + label`; as training produces them (`packStages`' input) they are dense,
+ * `bucket * NUM_LABELS + label`.
+ */
 export interface StageWeights {
   weights: Int16Array;
   /** (NUM_LABELS + 1) x NUM_LABELS, last row = start; BILOU mask already added. */
@@ -13,6 +18,8 @@ export interface StageWeights {
 
 export interface NerModel {
   bits: number;
+  /** The buckets with a non-zero weight in either stage, and their rows in the packed weights. */
+  rows: RowIndex;
   stage1: StageWeights;
   /** Second stage with document-aggregation features; null for a one-stage model. */
   stage2: StageWeights | null;
@@ -83,31 +90,38 @@ class Reader {
   }
 }
 
-/** Sparse weights: non-zero positions as varint gaps, then their int16 values. */
-function encodeSparse(w: Int16Array): { gaps: Uint8Array; values: Int16Array } {
+/**
+ * Sparse weights as stored in the file: the non-zero dense positions (bucket * NUM_LABELS + label) as varint gaps,
+ * then their int16 values. Written from packed rows, in bucket order, so the bytes are those of the dense table.
+ */
+function encodeSparse(packed: Int16Array, buckets: Int32Array): { gaps: Uint8Array; values: Int16Array } {
   let nnz = 0;
-  for (let i = 0; i < w.length; i++) if (w[i] !== 0) nnz++;
+  for (let i = 0; i < packed.length; i++) if (packed[i] !== 0) nnz++;
   const values = new Int16Array(nnz);
   const gaps = new Uint8Array(nnz * 5);
   let g = 0, k = 0, last = -1;
-  for (let i = 0; i < w.length; i++) {
-    if (w[i] === 0) continue;
-    let gap = i - last;
-    last = i;
-    values[k++] = w[i]!;
-    while (gap >= 0x80) {
-      gaps[g++] = (gap & 0x7f) | 0x80;
-      gap >>>= 7;
+  for (let r = 0; r < buckets.length; r++) {
+    for (let l = 0; l < NUM_LABELS; l++) {
+      const v = packed[r * NUM_LABELS + l]!;
+      if (v === 0) continue;
+      const pos = buckets[r]! * NUM_LABELS + l;
+      let gap = pos - last;
+      last = pos;
+      values[k++] = v;
+      while (gap >= 0x80) {
+        gaps[g++] = (gap & 0x7f) | 0x80;
+        gap >>>= 7;
+      }
+      gaps[g++] = gap;
     }
-    gaps[g++] = gap;
   }
   return { gaps: gaps.slice(0, g), values };
 }
 
-function decodeSparse(size: number, gaps: Uint8Array, values: Int16Array): Int16Array {
-  const w = new Int16Array(size);
+function decodePositions(gaps: Uint8Array, count: number): Int32Array {
+  const positions = new Int32Array(count);
   let pos = -1, g = 0;
-  for (let k = 0; k < values.length; k++) {
+  for (let k = 0; k < count; k++) {
     let gap = 0, shift = 0, b: number;
     do {
       b = gaps[g++]!;
@@ -115,23 +129,61 @@ function decodeSparse(size: number, gaps: Uint8Array, values: Int16Array): Int16
       shift += 7;
     } while (b & 0x80);
     pos += gap;
-    w[pos] = values[k]!;
+    positions[k] = pos;
   }
-  return w;
+  return positions;
 }
 
-function writeStage(wr: Writer, s: StageWeights): void {
-  const { gaps, values } = encodeSparse(s.weights);
+/** A stage as read from the file, before packing: non-zero dense positions and their values. */
+interface SparseStage {
+  positions: Int32Array;
+  values: Int16Array;
+  trans: Float32Array;
+  end: Float32Array;
+}
+
+/** Packs sparse stages into rows shared by all of them (a bucket used by either stage has a row in both). */
+function packSparse(bits: number, stages: readonly SparseStage[]): { rows: RowIndex; stages: StageWeights[] } {
+  const bitmap = RowIndex.bitmapFor(bits);
+  for (const s of stages) for (let k = 0; k < s.positions.length; k++) RowIndex.mark(bitmap, (s.positions[k]! / NUM_LABELS) | 0);
+  const rows = new RowIndex(bitmap);
+  const packed = stages.map((s) => {
+    const weights = new Int16Array(rows.rows * NUM_LABELS);
+    for (let k = 0; k < s.positions.length; k++) {
+      const pos = s.positions[k]!;
+      const bucket = (pos / NUM_LABELS) | 0;
+      weights[rows.offset(bucket) + pos - bucket * NUM_LABELS] = s.values[k]!;
+    }
+    return { weights, trans: s.trans, end: s.end };
+  });
+  return { rows, stages: packed };
+}
+
+/** Packs dense stages (as training produces them) into the rows of a `NerModel`. */
+export function packStages(bits: number, dense: readonly StageWeights[]): { rows: RowIndex; stages: StageWeights[] } {
+  return packSparse(
+    bits,
+    dense.map((s) => {
+      const positions: number[] = [];
+      for (let i = 0; i < s.weights.length; i++) if (s.weights[i] !== 0) positions.push(i);
+      const at = Int32Array.from(positions);
+      return { positions: at, values: Int16Array.from(at, (i) => s.weights[i]!), trans: s.trans, end: s.end };
+    }),
+  );
+}
+
+function writeStage(wr: Writer, s: StageWeights, buckets: Int32Array): void {
+  const { gaps, values } = encodeSparse(s.weights, buckets);
   wr.bytes(gaps);
   wr.bytes(values);
   wr.bytes(s.trans);
   wr.bytes(s.end);
 }
 
-function readStage(rd: Reader, size: number): StageWeights {
+function readStage(rd: Reader): SparseStage {
   const gaps = new Uint8Array(rd.bytes());
   const values = new Int16Array(rd.bytes());
-  return { weights: decodeSparse(size, gaps, values), trans: new Float32Array(rd.bytes()), end: new Float32Array(rd.bytes()) };
+  return { positions: decodePositions(gaps, values.length), values, trans: new Float32Array(rd.bytes()), end: new Float32Array(rd.bytes()) };
 }
 
 function writeTable(wr: Writer, t: HashTable | null): void {
@@ -149,8 +201,9 @@ export function serializeModel(m: NerModel): Buffer {
   const wr = new Writer();
   const header = Buffer.from(JSON.stringify({ magic: MAGIC, bits: m.bits, labels: NUM_LABELS, stage2: m.stage2 !== null, meta: m.meta }));
   wr.bytes(header);
-  writeStage(wr, m.stage1);
-  if (m.stage2) writeStage(wr, m.stage2);
+  const buckets = m.rows.buckets();
+  writeStage(wr, m.stage1, buckets);
+  if (m.stage2) writeStage(wr, m.stage2, buckets);
   writeTable(wr, m.gazetteer);
   writeTable(wr, m.lexicon);
   writeTable(wr, m.clusters);
@@ -161,13 +214,13 @@ export function deserializeModel(gz: Buffer): NerModel {
   const rd = new Reader(gunzipSync(gz));
   const header = JSON.parse(Buffer.from(rd.bytes()).toString("utf8")) as { magic: string; bits: number; labels: number; stage2: boolean; meta: Record<string, unknown> };
   if (header.magic !== MAGIC || header.labels !== NUM_LABELS) throw new Error("not a newsgraph NER model (or an incompatible version)");
-  const size = (1 << header.bits) * NUM_LABELS;
-  const stage1 = readStage(rd, size);
-  const stage2 = header.stage2 ? readStage(rd, size) : null;
+  const sparse = [readStage(rd)];
+  if (header.stage2) sparse.push(readStage(rd));
+  const { rows, stages } = packSparse(header.bits, sparse);
   const gazetteer = readTable(rd);
   const lexicon = readTable(rd);
   const clusters = rd.atEnd() ? null : readTable(rd);
-  return { bits: header.bits, stage1, stage2, gazetteer, lexicon, clusters, meta: header.meta };
+  return { bits: header.bits, rows, stage1: stages[0]!, stage2: stages[1] ?? null, gazetteer, lexicon, clusters, meta: header.meta };
 }
 
 export function loadModel(path: string): NerModel {

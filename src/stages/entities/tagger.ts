@@ -1,4 +1,4 @@
-import { scoreEmissions, viterbi } from "./decode.js";
+import { scoreEmissionsInt16, viterbi } from "./decode.js";
 import { FeatureExtractor, LOCAL_SLOTS, SLOTS, type TokenDoc } from "./features.js";
 import { NUM_LABELS, spansFromLabels, type TypedSpan } from "./labels.js";
 import type { NerModel } from "./model.js";
@@ -19,7 +19,7 @@ export class NerTagger {
   private back = new Uint8Array(MAX_SENTENCE * NUM_LABELS);
 
   constructor(readonly model: NerModel) {
-    this.extractor = new FeatureExtractor({ bits: model.bits, gazetteer: model.gazetteer, lexicon: model.lexicon, clusters: model.clusters });
+    this.extractor = new FeatureExtractor({ bits: model.bits, gazetteer: model.gazetteer, lexicon: model.lexicon, clusters: model.clusters, rows: model.rows });
   }
 
   /** Labels (BILOU ids) for each sentence of the document. */
@@ -77,7 +77,7 @@ export class NerTagger {
 
   private decode(feats: Int32Array, n: number, weights: Int16Array, trans: Float32Array, end: Float32Array, used: number): Uint8Array {
     const out = new Uint8Array(n);
-    scoreEmissions(weights, feats, SLOTS, used, n, this.emit);
+    scoreEmissionsInt16(weights, feats, SLOTS, used, n, this.emit);
     viterbi(this.emit, n, trans, end, this.back, this.score, out);
     return out;
   }

@@ -16,7 +16,7 @@ import { END_MASK, TRANSITION_MASK } from "../decode.js";
 import { FeatureExtractor, LOCAL_SLOTS, SLOTS, SMALL_WORDS } from "../features.js";
 import { buildGazetteer, gazetteerSources } from "./gazetteer-build.js";
 import { bilouFromSpans, conllTypeName, spansFromLabels, spansFromTags, typeIndex } from "../labels.js";
-import { deserializeModel, quantize, scaleTransitions, serializeModel, type NerModel, type StageWeights } from "../model.js";
+import { deserializeModel, packStages, quantize, scaleTransitions, serializeModel, type NerModel, type StageWeights } from "../model.js";
 import { decodeAll, PerceptronTrainer, rng, type FloatStage } from "./perceptron.js";
 import { NerTagger } from "../tagger.js";
 
@@ -172,10 +172,12 @@ async function main(): Promise<void> {
     console.log(`stage 2 dev F1 ${devF1.toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
   }
 
+  const packed = packStages(bits, stage2 ? [toStage(stage1), toStage(stage2)] : [toStage(stage1)]);
   const model: NerModel = {
     bits,
-    stage1: toStage(stage1),
-    stage2: stage2 ? toStage(stage2) : null,
+    rows: packed.rows,
+    stage1: packed.stages[0]!,
+    stage2: packed.stages[1] ?? null,
     gazetteer,
     lexicon,
     clusters,
