@@ -17,7 +17,7 @@
  * --queries-only: no analysis, no ingest, nothing emptied: open the existing store (--pg URL, and --keep DIR for
  * PGlite), run its pending migrations, and measure the queries only.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -30,6 +30,7 @@ import { AnalyzePool } from "../store/analyze-pool.js";
 import { openStore, type Store } from "../store/db.js";
 import { ingest } from "../store/ingest.js";
 import { humanBytes, quotes, search, stats } from "../store/queries/index.js";
+import { cpuMs, mainThreadCpuMs, procTicks } from "./cpu.js";
 import { scaleStore } from "./store-scale.js";
 
 const SEARCHES = [
@@ -221,24 +222,6 @@ async function queryBench(label: string, store: Store): Promise<void> {
   }
   console.log(`${label} search: p50 ${pct(searchTimes, 50)} ms, p95 ${pct(searchTimes, 95)} ms (${searchTimes.length} queries)`);
   console.log(`${label} quotes --speaker: p50 ${pct(quoteTimes, 50)} ms, p95 ${pct(quoteTimes, 95)} ms (${quoteTimes.length} queries, ${names.length} names)`);
-}
-
-function cpuMs(u: NodeJS.CpuUsage): number {
-  return (u.user + u.system) / 1000;
-}
-
-/** This process's main thread's CPU time (Linux: /proc/self/task/PID/stat, utime + stime in clock ticks), or null. */
-function mainThreadCpuMs(): number | null {
-  return procTicks(`/proc/self/task/${process.pid}/stat`);
-}
-
-function procTicks(path: string): number | null {
-  try {
-    const fields = readFileSync(path, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -138,19 +138,27 @@ async function linkIn(trx: Trx, clusterer: StoryClusterer, analyses: readonly An
       as v(pk bigint, label text, first date, last date, count int, state jsonb)
     on conflict (pk) do update set label = excluded.label, first_published = excluded.first_published,
       last_published = excluded.last_published, article_count = excluded.article_count, state = excluded.state, updated_at = now()`.execute(trx);
+  // The rows below travel as one array a column, unpacked by `unnest` (as the write path's child rows,
+  // bulk-insert.ts): PostgreSQL reads an int or text array in one pass, where jsonb_to_recordset parsed a JSON
+  // document and then took each field out of it again.
   await sql`update articles a set duplicate_of = v.d, duplicate_similarity = v.s, story_pk = v.st
-    from jsonb_to_recordset(${JSON.stringify(updates.map((u) => ({ pk: u.pk, d: u.duplicate_of, s: u.similarity, st: Number(u.story) })))}::jsonb)
-      as v(pk bigint, d bigint, s real, st bigint)
+    from unnest(${updates.map((u) => u.pk)}::int8[], ${updates.map((u) => u.duplicate_of)}::int8[],
+      ${updates.map((u) => u.similarity)}::float4[], ${updates.map((u) => Number(u.story))}::int8[]) as v(pk, d, s, st)
     where a.pk = v.pk`.execute(trx);
-  const prints = todo.map((_, i) => ({ pk: updates[i]!.pk, e: fps[i]!.exact, s: [...fps[i]!.signature].map((x) => x | 0), b: fps[i]!.bands }));
+  const pks = updates.map((u) => u.pk);
   await sql`insert into article_fingerprints (article_pk, exact_key, signature)
-    select pk, e, array(select jsonb_array_elements_text(s)::int) from jsonb_to_recordset(${JSON.stringify(prints)}::jsonb) as v(pk bigint, e text, s jsonb)
+    select pk, e, s::int[] from unnest(${pks}::int8[], ${fps.map((f) => f.exact)}::text[],
+      ${fps.map((f) => `{${Array.from(f.signature, (x) => x | 0).join(",")}}`)}::text[]) as v(pk, e, s)
     on conflict (article_pk) do nothing`.execute(trx);
+  const bandRows = new Map<string, [number, number]>();
+  fps.forEach((f, i) => {
+    for (const b of f.bands) bandRows.set(`${b} ${pks[i]}`, [b, pks[i]!]);
+  });
   await sql`insert into article_bands (band_key, article_pk)
-    select distinct jsonb_array_elements_text(b)::int, pk from jsonb_to_recordset(${JSON.stringify(prints)}::jsonb) as v(pk bigint, b jsonb)
+    select b, pk from unnest(${[...bandRows.values()].map(([b]) => b)}::int4[], ${[...bandRows.values()].map(([, pk]) => pk)}::int8[]) as v(b, pk)
     on conflict do nothing`.execute(trx);
   const { docs, increments } = clusterer.takeFrequencyChanges();
-  await sql`insert into story_terms (term, df) select term, df from jsonb_to_recordset(${JSON.stringify(increments.map(([term, df]) => ({ term, df })))}::jsonb) as v(term text, df int)
+  await sql`insert into story_terms (term, df) select term, df from unnest(${increments.map(([term]) => term)}::text[], ${increments.map(([, df]) => df)}::int4[]) as v(term, df)
     on conflict (term) do update set df = story_terms.df + excluded.df`.execute(trx);
   await sql`update story_stream set docs = ${docs}`.execute(trx);
 }
