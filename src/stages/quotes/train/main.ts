@@ -13,10 +13,10 @@
  *   node dist/src/stages/quotes/train/main.js [--polnear DIR] [--epochs N] [--bits B] [--out FILE]
  *     [--held-out-out FILE] [--select-only]
  */
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PerceptronTrainer } from "../../entities/train/perceptron.js";
-import { readPolnear, type PolnearText } from "../../../corpora/polnear.js";
+import { parseBrat, readPolnear, type BratAttribution, type PolnearText } from "../../../corpora/polnear.js";
 import { buildContext, findAttributions, tokenAt, type QuoteContext } from "../attribute.js";
 import { beforeQuotes, polnearDoc } from "../eval/cli.js";
 import { emptyScore, prf, scoreText } from "../eval/score.js";
@@ -32,6 +32,8 @@ interface Prepared {
   seqs: Sequence[];
   feats: Int32Array[];
   gold: Uint8Array[];
+  /** The gold of the text's other annotators' files (PolNeAR train: 79 more files), one label array per sequence each. */
+  otherGold: Uint8Array[][];
 }
 
 function arg(name: string, fallback: string): string {
@@ -39,38 +41,71 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-function prepare(texts: PolnearText[], bits: number): Prepared[] {
+/** Role spans (document tokens) of one annotator's attributions; a token touching two fragments keeps the first. */
+function roleSpans(doc: QuoteContext["doc"], attributions: readonly BratAttribution[]): TypedSpan[] {
+  const spans: TypedSpan[] = [];
+  const toTok = (f: { start: number; end: number }, type: number): void => {
+    const s = tokenAt(doc, f.start);
+    let e = s;
+    while (e < doc.tokens.count && doc.tokens.start[e]! < f.end) e++;
+    if (e > s) spans.push({ start: s, end: e, type });
+  };
+  for (const a of attributions) {
+    for (const f of a.source ?? []) toTok(f, 0);
+    for (const f of a.cue ?? []) toTok(f, 1);
+    for (const f of a.content ?? []) toTok(f, 2);
+  }
+  // Univocal in PolNeAR, but a token may touch two fragments: keep the first span of each token.
+  spans.sort((x, y) => x.start - y.start || y.end - x.end);
+  const kept: TypedSpan[] = [];
+  let reach = -1;
+  for (const s of spans) if (s.start >= reach) { kept.push(s); reach = s.end; }
+  return kept;
+}
+
+/** The annotation files of each text other than its first (gold) one, parsed; keyed by text name. */
+function otherAnnotations(dir: string, texts: readonly PolnearText[]): Map<string, BratAttribution[][]> {
+  const annDir = join(dir, "attributions");
+  const files = readdirSync(annDir).sort();
+  const out = new Map<string, BratAttribution[][]>();
+  for (const t of texts)
+    out.set(
+      t.name,
+      files.filter((f) => f !== t.annFile && f.startsWith(`${t.name}_`) && /^_[0-9A-Za-z]+\.ann$/.test(f.slice(t.name.length))).map((f) => parseBrat(readFileSync(join(annDir, f), "utf8"))),
+    );
+  return out;
+}
+
+function prepare(texts: PolnearText[], bits: number, others: Map<string, BratAttribution[][]>): Prepared[] {
   const pipeline = beforeQuotes();
   setQuoteModel(null);
   return texts.map((text) => {
     const doc = pipeline.run(polnearDoc(text.name, text.text));
     const ctx = buildContext(doc);
     const rules = ruleLabels(ctx, findAttributions(ctx));
-    const spans: TypedSpan[] = [];
-    const toTok = (f: { start: number; end: number }, type: number): void => {
-      const s = tokenAt(doc, f.start);
-      let e = s;
-      while (e < doc.tokens.count && doc.tokens.start[e]! < f.end) e++;
-      if (e > s) spans.push({ start: s, end: e, type });
-    };
-    for (const a of text.attributions) {
-      for (const f of a.source ?? []) toTok(f, 0);
-      for (const f of a.cue ?? []) toTok(f, 1);
-      for (const f of a.content ?? []) toTok(f, 2);
-    }
-    // Univocal in PolNeAR, but a token may touch two fragments: keep the first span of each token.
-    spans.sort((x, y) => x.start - y.start || y.end - x.end);
-    const kept: TypedSpan[] = [];
-    let reach = -1;
-    for (const s of spans) if (s.start >= reach) { kept.push(s); reach = s.end; }
     const seqs = sequences(ctx);
-    return { text, ctx, seqs, feats: seqs.map((q) => features(ctx, q, rules, bits)), gold: seqs.map((q) => goldLabels(q, kept)) };
+    const labels = (atts: readonly BratAttribution[]): Uint8Array[] => {
+      const kept = roleSpans(doc, atts);
+      return seqs.map((q) => goldLabels(q, kept));
+    };
+    return {
+      text,
+      ctx,
+      seqs,
+      feats: seqs.map((q) => features(ctx, q, rules, bits)),
+      gold: labels(text.attributions),
+      otherGold: (others.get(text.name) ?? []).map(labels),
+    };
   });
 }
 
 function train(data: Prepared[], bits: number, epochs: number, onEpoch?: (m: QuoteModel, epoch: number) => void): QuoteModel {
   const trainer = new PerceptronTrainer(bits, USED_SLOTS);
-  const ex = { feats: data.flatMap((d) => d.feats), gold: data.flatMap((d) => d.gold) };
+  // Every annotator's file of a training text is a training sequence (the features are the text's, shared).
+  const ex = {
+    feats: data.flatMap((d) => [...d.feats, ...d.otherGold.flatMap(() => d.feats)]),
+    gold: data.flatMap((d) => [...d.gold, ...d.otherGold.flat()]),
+  };
   let model: QuoteModel | null = null;
   for (let e = 1; e <= epochs; e++) {
     const errors = trainer.epoch(ex, 1000 + e);
@@ -109,7 +144,9 @@ function main(): void {
   const texts = readPolnear(dir).filter((t) => t.annFile);
   process.stderr.write(`PolNeAR train: ${texts.length} texts; preparing...\n`);
   const tp = Date.now();
-  const data = prepare(texts, bits);
+  const others = process.argv.includes("--first-annotator-only") ? new Map<string, BratAttribution[][]>() : otherAnnotations(dir, texts);
+  process.stderr.write(`other annotators' files: ${[...others.values()].reduce((n, l) => n + l.length, 0)}\n`);
+  const data = prepare(texts, bits, others);
   process.stderr.write(`prepared in ${((Date.now() - tp) / 1000).toFixed(0)} s\n`);
   const held = data.filter((_, i) => i % 10 === 9), rest = data.filter((_, i) => i % 10 !== 9);
   let best = 1, bestF = -1;
