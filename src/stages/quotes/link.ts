@@ -102,7 +102,7 @@ export function link(ctx: QuoteContext, spans: readonly TypedSpan[], block: numb
       if (usedC[i] || (j > 0 && cand[j - 1] === i)) continue;
       const x = contents[i]!;
       const d = x.end <= srcL ? srcL - x.end : x.start >= srcR ? x.start - srcR + 0.5 : x.end <= c.start ? c.start - x.end : x.start >= c.end ? x.start - c.end + 0.5 : Infinity;
-      const sameSentence = sent[x.start] === cs || sent[x.end - 1] === cs || (sent[x.start]! < cs && sent[x.end - 1]! > cs);
+      const sameSentence = sent[x.start] === cs || sent[x.end - 1] === cs || (sent[x.start]! < cs && sent[x.end - 1]! > cs) || (x.end === srcL && askedQuotation(ctx, x));
       const dd = d + (sameSentence ? 0 : 50);
       if (dd < bcd) {
         bcd = dd;
@@ -127,6 +127,19 @@ export function link(ctx: QuoteContext, spans: readonly TypedSpan[], block: numb
   });
   made.sort((a, b) => a.start - b.start);
   for (const m of made) into.push(m.a);
+}
+
+/**
+ * The content is a quotation closing on `?` or `!` (`"Why … Bush?" Lichtman said`, `''What does that mean …?'' Mr.
+ * Trump asked`): the sentence splitter ends a sentence there, but the source and cue right after it are its
+ * attribution, so the linker must not count it as another sentence's content (the cue then took the clause after
+ * it: `asked || that the 43rd president …`).
+ */
+function askedQuotation(ctx: QuoteContext, x: TokSpan): boolean {
+  const r = ctx.regionAt[x.end - 1]!;
+  if (r < 0 || ctx.regions[r]!.close !== x.end - 1 || ctx.regions[r]!.open !== x.start) return false;
+  const w = ctx.words[x.end - 2];
+  return w === "?" || w === "!";
 }
 
 /** A linked attribution of one paragraph, with the token range of its source-and-cue group. */
@@ -424,7 +437,7 @@ function joinContinuations(ctx: QuoteContext, out: RawAttribution[]): RawAttribu
     const last = joined.length - 1;
     const prev = last >= 0 ? joined[last]! : null;
     const target = a.inherit >= 0 ? newIndex[a.inherit]! : -1;
-    if (prev && target === last && !a.source && !a.cue && a.content.length === 1 && prev.cue && prev.block === a.block && prev.content.length > 0) {
+    if (prev && target === last && !a.source && !a.cue && a.content.length === 1 && prev.cue && prev.content.length > 0 && prev.block === a.block) {
       const c = a.content[0]!;
       let ok = opensQuote(c.start) && c.start >= reach && (c.start - reach <= MAX_GAP || nextSentence(sent, reach, c.start));
       for (let t = reach; ok && t < c.start; t++) if (regionAt[t]! >= 0) ok = false;
