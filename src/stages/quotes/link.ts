@@ -412,6 +412,9 @@ function nextSentence(sent: ArrayLike<number>, reach: number, open: number): boo
   return reach > 0 && sent[open]! === sent[reach - 1]! + 1 && sent[open - 1]! !== sent[open]!;
 }
 
+/** Most words inside a quoted name (a show, a book) that may lie between an attribution and its continuation. */
+const TITLE_TOKENS = 4;
+
 /** Most tokens between an attribution and a quotation that goes on with it (`, clapping.`, `in August.`), unless
  * the quotation opens the next sentence. */
 const MAX_GAP = 8;
@@ -440,7 +443,13 @@ function joinContinuations(ctx: QuoteContext, out: RawAttribution[]): RawAttribu
     if (prev && target === last && !a.source && !a.cue && a.content.length === 1 && prev.cue && prev.content.length > 0 && prev.block === a.block) {
       const c = a.content[0]!;
       let ok = opensQuote(c.start) && c.start >= reach && (c.start - reach <= MAX_GAP || nextSentence(sent, reach, c.start));
-      for (let t = reach; ok && t < c.start; t++) if (regionAt[t]! >= 0) ok = false;
+      // A short quoted name in the gap (`he said on MSNBC's "Morning Joe."`) is no quotation of anyone's.
+      for (let t = reach; ok && t < c.start; t++) {
+        const r = regionAt[t]!;
+        if (r < 0) continue;
+        if (regions[r]!.close < 0 || regions[r]!.end - regions[r]!.open > TITLE_TOKENS + 2) ok = false;
+        else t = regions[r]!.end - 1;
+      }
       if (ok) {
         prev.content.push({ start: c.start, end: c.end });
         reach = Math.max(reach, c.end);
