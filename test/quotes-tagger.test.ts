@@ -56,3 +56,17 @@ test("features: a verb next to a quotation gets the quotation-mark templates (di
   const noMark = featsOf("Title\nOut ! Mr. Trump yelled .", "yelled");
   assert.notEqual(after[44], noMark[44]);
 });
+
+test("marks: a straight mark after , . ? ! closes a curly quotation (mixed marks); ''' closes as ''", () => {
+  const regions = (words: string[]): number[][] => {
+    const out: Region[] = [];
+    findRegions(words, 0, words.length, 0, out);
+    return out.map((r) => [r.open, r.close]);
+  };
+  // `“Maybe so," she remarked. “Yes.”`: the straight mark closes the first quotation.
+  assert.deepEqual(regions(["“", "maybe", "so", ",", '"', "she", "remarked", ".", "“", "yes", ".", "”"]), [[0, 4], [8, 11]]);
+  // After a word it still opens a quote inside the curly one: `“He said "no" to it.”`.
+  assert.deepEqual(regions(["“", "he", "said", '"', "no", '"', "to", "it", ".", "”"]), [[0, 9]]);
+  // `''… on 'Fox and Friends,''' said Tommy Vietor.`: the triple mark closes.
+  assert.deepEqual(regions(["''", "it", "appeared", "on", "'", "fox", ",", "'''", "said", "tommy", "."]), [[0, 7]]);
+});
