@@ -268,7 +268,8 @@ export interface TaggedBlock {
  */
 export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: readonly TaggedBlock[], content: ContentModel | null = contentModel()): RawAttribution[] {
   const out: RawAttribution[] = [];
-  for (const t of tagged) link(ctx, t.spans, t.block, out);
+  const groups = ruleGroups(ctx, rules);
+  for (const t of tagged) link(ctx, splitOverCue(ctx, t.spans, rules, groups), t.block, out);
   // A model attribution without a source borrows the source (and cue) of the rules' attribution whose content it
   // overlaps: the rules' source is next to the cue by construction; the linker's may be missing.
   const ruleOf = new Int32Array(ctx.doc.tokens.count).fill(-1);
@@ -327,6 +328,61 @@ export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: rea
     for (const sp of [a.source, a.cue, ...a.content]) if (sp) for (let t = sp.start; t < sp.end; t++) ctx.covered[t] = i;
   });
   return joined;
+}
+
+/** Per token, the rules' attribution whose unquoted source-and-cue group starts there (-1: none). */
+function ruleGroups(ctx: QuoteContext, rules: readonly RawAttribution[]): Int32Array {
+  const at = new Int32Array(ctx.doc.tokens.count).fill(-1);
+  rules.forEach((r, i) => {
+    if (!r.source || !r.cue) return;
+    const g0 = Math.min(r.source.start, r.cue.start), g1 = Math.max(r.source.end, r.cue.end);
+    for (let t = g0; t < g1; t++) if (ctx.regionAt[t]! >= 0) return;
+    at[g0] = i;
+  });
+  return at;
+}
+
+/**
+ * A tagged content running from one quotation over an unquoted source and cue into the next quotation —
+ * `“a,” he said, “b,”` tagged as one content, which the 49-template tagger does in long runs of such quotations —
+ * is split around the rules' source and cue there: each quotation a content, the rules' source and cue between
+ * (commas after them left out). Only when every gap between the content's quotations is such a group.
+ */
+function splitOverCue(ctx: QuoteContext, spans: readonly TypedSpan[], rules: readonly RawAttribution[], groups: Int32Array): readonly TypedSpan[] {
+  const { regions, regionAt, words } = ctx;
+  let out: TypedSpan[] | null = null;
+  const parts: TypedSpan[] = [];
+  spans.forEach((c, i) => {
+    parts.length = 0;
+    let r = c.type === CONTENT ? regionAt[c.start]! : -1;
+    if (r >= 0 && regions[r]!.open === c.start && regions[r]!.end < c.end) {
+      for (;;) {
+        const q = regions[r]!;
+        parts.push({ start: q.open, end: q.end, type: CONTENT });
+        if (q.end === c.end) break;
+        const g = groups[q.end]!;
+        const rule = g >= 0 ? rules[g]! : null;
+        let k = rule ? Math.max(rule.source!.end, rule.cue!.end) : c.end;
+        while (k < c.end && words[k] === ",") k++;
+        const next = k < c.end ? regionAt[k]! : -1;
+        if (!rule || next < 0 || regions[next]!.open !== k || regions[next]!.end > c.end) {
+          parts.length = 0;
+          break;
+        }
+        const src: TypedSpan = { start: rule.source!.start, end: rule.source!.end, type: SOURCE };
+        const cue: TypedSpan = { start: rule.cue!.start, end: rule.cue!.end, type: CUE };
+        parts.push(...(src.start < cue.start ? [src, cue] : [cue, src]));
+        r = next;
+      }
+    }
+    if (parts.length === 0) {
+      out?.push(c);
+      return;
+    }
+    out ??= spans.slice(0, i);
+    out.push(...parts);
+  });
+  return out ?? spans;
 }
 
 /** Conjunctions that open a subordinate clause before the sentence's main clause (`While critics argue that …, X`). */
