@@ -130,6 +130,19 @@ test("continuations: a short quoted name between the attribution and the quotati
   assert.equal(atts2.length, 2);
 });
 
+test("linker: a content tagged over quotation, source, cue, quotation is split around the rules' source and cue", () => {
+  const ctx = context("“We are ready,” he said, “and we will go.”");
+  const tagged: TypedSpan[] = [{ ...tokSpan(ctx, "“We are ready,” he said, “and we will go.”"), type: CONTENT }];
+  const rules: RawAttribution[] = [{ source: tokSpan(ctx, "he"), cue: tokSpan(ctx, "said"), content: [tokSpan(ctx, "“We are ready,”")], block: 1, inherit: -1, rule: "test" }];
+  const atts = assemble(ctx, rules, [{ block: 1, spans: tagged }], null);
+  const a = withCue(ctx, atts, "said");
+  assert.equal(text(ctx, a.source), "he");
+  assert.deepEqual(a.content.map((c) => text(ctx, c)), ["“We are ready,”", "“and we will go.”"]);
+  // No rules' group between the quotations: the content stays whole (and floating).
+  const atts2 = assemble(ctx, [], [{ block: 1, spans: tagged }], null);
+  assert.deepEqual(atts2.map((x) => x.content.map((c) => text(ctx, c))), [["“We are ready,” he said, “and we will go.”"]]);
+});
+
 test("linker: two content spans inside one quotation are one content; contents in two quotations stay apart", () => {
   const ctx = context("“He started firing off questions. He knew it was important,” Whitlock said. “We met,” he said, “in June.”");
   const atts = linkSpans(ctx, [
