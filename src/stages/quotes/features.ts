@@ -1,5 +1,5 @@
 /**
- * The quotes tagger's features: per token of a paragraph, 45 hashed templates from the tokens, the entities stage's
+ * The quotes tagger's features: per token of a paragraph, 49 hashed templates from the tokens, the entities stage's
  * mentions, the quotation marks and the rules' own proposals (stacking: the rules say where attributions are, the
  * tagger learns PolNeAR's span conventions and the long tail of cues). Hashed from integers, no feature strings.
  */
