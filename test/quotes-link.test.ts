@@ -109,6 +109,40 @@ test("continuations: a quotation opening the sentence after its attribution join
   assert.equal(atts2[1]!.inherit, 0);
 });
 
+test("linker: a quotation closing on ? or ! before its source and cue is their content, not the clause after the cue", () => {
+  // The sentence splitter ends a sentence after `?”`; the cue must still take the quotation it follows.
+  const ctx = context("“What does that mean?” Mr. Trump asked, repeating that the president was responsible.");
+  const atts = linkSpans(ctx, [[CONTENT, "“What does that mean?”"], [SOURCE, "Mr. Trump"], [CUE, "asked"], [CONTENT, "that the president was responsible"]]);
+  assert.deepEqual(withCue(ctx, atts, "asked").content.map((c) => text(ctx, c)), ["“What does that mean?”"]);
+  // A quotation closing on a period in another sentence is still another sentence's: the clause after the cue wins.
+  const ctx2 = context("“That was fine.” Mr. Trump asked that the president be responsible.");
+  const atts2 = linkSpans(ctx2, [[CONTENT, "“That was fine.”"], [SOURCE, "Mr. Trump"], [CUE, "asked"], [CONTENT, "that the president be responsible"]]);
+  assert.deepEqual(withCue(ctx2, atts2, "asked").content.map((c) => text(ctx2, c)), ["that the president be responsible"]);
+});
+
+test("continuations: a short quoted name between the attribution and the quotation does not stop the join; a quotation does", () => {
+  const ctx = context('"I have not recovered," he said on MSNBC\'s "Morning Joe." "And I know a lot of people would say that."');
+  const atts = linkSpans(ctx, [[CONTENT, '"I have not recovered,"'], [SOURCE, "he"], [CUE, "said"], [CONTENT, '"And I know a lot of people would say that."']]);
+  assert.equal(atts.length, 1);
+  assert.equal(atts[0]!.content.length, 2);
+  const ctx2 = context('"I have not recovered," he said of "a long and very hard night for all of us." "And I know a lot of people would say that."');
+  const atts2 = linkSpans(ctx2, [[CONTENT, '"I have not recovered,"'], [SOURCE, "he"], [CUE, "said"], [CONTENT, '"And I know a lot of people would say that."']]);
+  assert.equal(atts2.length, 2);
+});
+
+test("linker: a content tagged over quotation, source, cue, quotation is split around the rules' source and cue", () => {
+  const ctx = context("“We are ready,” he said, “and we will go.”");
+  const tagged: TypedSpan[] = [{ ...tokSpan(ctx, "“We are ready,” he said, “and we will go.”"), type: CONTENT }];
+  const rules: RawAttribution[] = [{ source: tokSpan(ctx, "he"), cue: tokSpan(ctx, "said"), content: [tokSpan(ctx, "“We are ready,”")], block: 1, inherit: -1, rule: "test" }];
+  const atts = assemble(ctx, rules, [{ block: 1, spans: tagged }], null);
+  const a = withCue(ctx, atts, "said");
+  assert.equal(text(ctx, a.source), "he");
+  assert.deepEqual(a.content.map((c) => text(ctx, c)), ["“We are ready,”", "“and we will go.”"]);
+  // No rules' group between the quotations: the content stays whole (and floating).
+  const atts2 = assemble(ctx, [], [{ block: 1, spans: tagged }], null);
+  assert.deepEqual(atts2.map((x) => x.content.map((c) => text(ctx, c))), [["“We are ready,” he said, “and we will go.”"]]);
+});
+
 test("linker: two content spans inside one quotation are one content; contents in two quotations stay apart", () => {
   const ctx = context("“He started firing off questions. He knew it was important,” Whitlock said. “We met,” he said, “in June.”");
   const atts = linkSpans(ctx, [

@@ -1,5 +1,5 @@
 /**
- * The quotes tagger's features: per token of a paragraph, 45 hashed templates from the tokens, the entities stage's
+ * The quotes tagger's features: per token of a paragraph, 49 hashed templates from the tokens, the entities stage's
  * mentions, the quotation marks and the rules' own proposals (stacking: the rules say where attributions are, the
  * tagger learns PolNeAR's span conventions and the long tail of cues). Hashed from integers, no feature strings.
  */
@@ -12,7 +12,7 @@ import { cueClass, stem } from "./cue-lexicon.js";
 
 export const SOURCE = 0, CUE = 1, CONTENT = 2;
 /** Feature slots used per token (of the entities stage's SLOTS). */
-export const USED_SLOTS = 45;
+export const USED_SLOTS = 49;
 
 /** One paragraph as a tagger sequence: its token range. */
 export interface Sequence {
@@ -165,28 +165,38 @@ export function features(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, bi
   // Distance to the nearest cue word (lexicon.ts) outside quotations within the sentence, left and right (0: none
   // within 16), and the nearest cue-lexicon word (cue-lexicon.ts) likewise as class * 8 + distance bucket: one pass
   // each way.
+  // Also the distance (bucket, 0: none within 16) back to the last closing quotation mark and on to the next opening
+  // one in the sentence: the cue after a quotation (`''…,'' the assailant, John McGraw, told`) and before one
+  // (`Mr. Trump yelled, ''Out!''`, `his famous demand in Berlin: “…”`).
   if (cueLeftBuf.length < n) {
     cueLeftBuf = new Int32Array(n * 2);
     cueRightBuf = new Int32Array(n * 2);
     candLBuf = new Int32Array(n * 2);
     candRBuf = new Int32Array(n * 2);
+    markLBuf = new Uint8Array(n * 2);
+    markRBuf = new Uint8Array(n * 2);
   }
   const cueLeft = cueLeftBuf, cueRight = cueRightBuf, candL = candLBuf, candR = candRBuf, cls = th.cls;
+  const markL = markLBuf, markR = markRBuf;
   for (let dir = 1; dir >= -1; dir -= 2) {
     const from = dir > 0 ? t0 : t1 - 1, to = dir > 0 ? t1 : t0 - 1;
-    const dist = dir > 0 ? cueLeft : cueRight, cand = dir > 0 ? candL : candR;
-    let last = -1, lastCand = -1, lc = 0, ls = -1;
+    const dist = dir > 0 ? cueLeft : cueRight, cand = dir > 0 ? candL : candR, markD = dir > 0 ? markL : markR;
+    let last = -1, lastCand = -1, lastMark = -1, lc = 0, ls = -1;
     for (let t = from; t !== to; t += dir) {
       const s = sentence[t]!;
       if (s !== ls) {
-        last = lastCand = -1;
+        last = lastCand = lastMark = -1;
         ls = s;
       }
       const d = last >= 0 ? (t - last) * dir : 0;
       dist[t - t0] = d > 16 ? 0 : d;
       const dc = (t - lastCand) * dir;
       cand[t - t0] = lastCand >= 0 && dc <= 16 ? lc * 8 + bucket(dc) : 0;
-      if (regionAt[t]! < 0) {
+      const dm = (t - lastMark) * dir;
+      markD[t - t0] = lastMark >= 0 && dm <= 16 ? bucket(dm) : 0;
+      const rg = regionAt[t]!;
+      if (rg >= 0 && (dir > 0 ? ctx.regions[rg]!.close : ctx.regions[rg]!.open) === t) lastMark = t;
+      if (rg < 0) {
         if (th.cue[t]) last = t;
         if (cls[t]) {
           lastCand = t;
@@ -267,9 +277,17 @@ export function features(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, bi
     // The words two to the left and right with the rules' label: 63.3 / 60.7 / 37.6 with the 9 above (epoch 13).
     f2(44, wh(t - 2), r0);
     f2(45, wh(t + 2), r0);
+    // Quotation marks near a candidate cue, for the verbs the lexicon lacks (`yelled`, `tweeted`): the suffix and
+    // the class with the distances back to a closing and on to an opening mark, and the word two on ("yelled , ''").
+    const ml = markL[i]!, mr = markR[i]!;
+    f2(46, th.suffix[t]!, ml);
+    f2(47, th.suffix[t]!, mr);
+    f2(48, c, ml * 8 + mr);
+    f2(49, th.suffix[t]!, wh(t + 2));
   }
   return out;
 }
 
 let cueLeftBuf = new Int32Array(0), cueRightBuf = new Int32Array(0), candLBuf = new Int32Array(0), candRBuf = new Int32Array(0);
+let markLBuf = new Uint8Array(0), markRBuf = new Uint8Array(0);
 

@@ -102,7 +102,7 @@ export function link(ctx: QuoteContext, spans: readonly TypedSpan[], block: numb
       if (usedC[i] || (j > 0 && cand[j - 1] === i)) continue;
       const x = contents[i]!;
       const d = x.end <= srcL ? srcL - x.end : x.start >= srcR ? x.start - srcR + 0.5 : x.end <= c.start ? c.start - x.end : x.start >= c.end ? x.start - c.end + 0.5 : Infinity;
-      const sameSentence = sent[x.start] === cs || sent[x.end - 1] === cs || (sent[x.start]! < cs && sent[x.end - 1]! > cs);
+      const sameSentence = sent[x.start] === cs || sent[x.end - 1] === cs || (sent[x.start]! < cs && sent[x.end - 1]! > cs) || (x.end === srcL && askedQuotation(ctx, x));
       const dd = d + (sameSentence ? 0 : 50);
       if (dd < bcd) {
         bcd = dd;
@@ -127,6 +127,19 @@ export function link(ctx: QuoteContext, spans: readonly TypedSpan[], block: numb
   });
   made.sort((a, b) => a.start - b.start);
   for (const m of made) into.push(m.a);
+}
+
+/**
+ * The content is a quotation closing on `?` or `!` (`"Why … Bush?" Lichtman said`, `''What does that mean …?'' Mr.
+ * Trump asked`): the sentence splitter ends a sentence there, but the source and cue right after it are its
+ * attribution, so the linker must not count it as another sentence's content (the cue then took the clause after
+ * it: `asked || that the 43rd president …`).
+ */
+function askedQuotation(ctx: QuoteContext, x: TokSpan): boolean {
+  const r = ctx.regionAt[x.end - 1]!;
+  if (r < 0 || ctx.regions[r]!.close !== x.end - 1 || ctx.regions[r]!.open !== x.start) return false;
+  const w = ctx.words[x.end - 2];
+  return w === "?" || w === "!";
 }
 
 /** A linked attribution of one paragraph, with the token range of its source-and-cue group. */
@@ -255,7 +268,8 @@ export interface TaggedBlock {
  */
 export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: readonly TaggedBlock[], content: ContentModel | null = contentModel()): RawAttribution[] {
   const out: RawAttribution[] = [];
-  for (const t of tagged) link(ctx, t.spans, t.block, out);
+  const groups = ruleGroups(ctx, rules);
+  for (const t of tagged) link(ctx, splitOverCue(ctx, t.spans, rules, groups), t.block, out);
   // A model attribution without a source borrows the source (and cue) of the rules' attribution whose content it
   // overlaps: the rules' source is next to the cue by construction; the linker's may be missing.
   const ruleOf = new Int32Array(ctx.doc.tokens.count).fill(-1);
@@ -314,6 +328,61 @@ export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: rea
     for (const sp of [a.source, a.cue, ...a.content]) if (sp) for (let t = sp.start; t < sp.end; t++) ctx.covered[t] = i;
   });
   return joined;
+}
+
+/** Per token, the rules' attribution whose unquoted source-and-cue group starts there (-1: none). */
+function ruleGroups(ctx: QuoteContext, rules: readonly RawAttribution[]): Int32Array {
+  const at = new Int32Array(ctx.doc.tokens.count).fill(-1);
+  rules.forEach((r, i) => {
+    if (!r.source || !r.cue) return;
+    const g0 = Math.min(r.source.start, r.cue.start), g1 = Math.max(r.source.end, r.cue.end);
+    for (let t = g0; t < g1; t++) if (ctx.regionAt[t]! >= 0) return;
+    at[g0] = i;
+  });
+  return at;
+}
+
+/**
+ * A tagged content running from one quotation over an unquoted source and cue into the next quotation —
+ * `“a,” he said, “b,”` tagged as one content, which the 49-template tagger does in long runs of such quotations —
+ * is split around the rules' source and cue there: each quotation a content, the rules' source and cue between
+ * (commas after them left out). Only when every gap between the content's quotations is such a group.
+ */
+function splitOverCue(ctx: QuoteContext, spans: readonly TypedSpan[], rules: readonly RawAttribution[], groups: Int32Array): readonly TypedSpan[] {
+  const { regions, regionAt, words } = ctx;
+  let out: TypedSpan[] | null = null;
+  const parts: TypedSpan[] = [];
+  spans.forEach((c, i) => {
+    parts.length = 0;
+    let r = c.type === CONTENT ? regionAt[c.start]! : -1;
+    if (r >= 0 && regions[r]!.open === c.start && regions[r]!.end < c.end) {
+      for (;;) {
+        const q = regions[r]!;
+        parts.push({ start: q.open, end: q.end, type: CONTENT });
+        if (q.end === c.end) break;
+        const g = groups[q.end]!;
+        const rule = g >= 0 ? rules[g]! : null;
+        let k = rule ? Math.max(rule.source!.end, rule.cue!.end) : c.end;
+        while (k < c.end && words[k] === ",") k++;
+        const next = k < c.end ? regionAt[k]! : -1;
+        if (!rule || next < 0 || regions[next]!.open !== k || regions[next]!.end > c.end) {
+          parts.length = 0;
+          break;
+        }
+        const src: TypedSpan = { start: rule.source!.start, end: rule.source!.end, type: SOURCE };
+        const cue: TypedSpan = { start: rule.cue!.start, end: rule.cue!.end, type: CUE };
+        parts.push(...(src.start < cue.start ? [src, cue] : [cue, src]));
+        r = next;
+      }
+    }
+    if (parts.length === 0) {
+      out?.push(c);
+      return;
+    }
+    out ??= spans.slice(0, i);
+    out.push(...parts);
+  });
+  return out ?? spans;
 }
 
 /** Conjunctions that open a subordinate clause before the sentence's main clause (`While critics argue that …, X`). */
@@ -399,6 +468,9 @@ function nextSentence(sent: ArrayLike<number>, reach: number, open: number): boo
   return reach > 0 && sent[open]! === sent[reach - 1]! + 1 && sent[open - 1]! !== sent[open]!;
 }
 
+/** Most words inside a quoted name (a show, a book) that may lie between an attribution and its continuation. */
+const TITLE_TOKENS = 4;
+
 /** Most tokens between an attribution and a quotation that goes on with it (`, clapping.`, `in August.`), unless
  * the quotation opens the next sentence. */
 const MAX_GAP = 8;
@@ -424,10 +496,16 @@ function joinContinuations(ctx: QuoteContext, out: RawAttribution[]): RawAttribu
     const last = joined.length - 1;
     const prev = last >= 0 ? joined[last]! : null;
     const target = a.inherit >= 0 ? newIndex[a.inherit]! : -1;
-    if (prev && target === last && !a.source && !a.cue && a.content.length === 1 && prev.cue && prev.block === a.block && prev.content.length > 0) {
+    if (prev && target === last && !a.source && !a.cue && a.content.length === 1 && prev.cue && prev.content.length > 0 && prev.block === a.block) {
       const c = a.content[0]!;
       let ok = opensQuote(c.start) && c.start >= reach && (c.start - reach <= MAX_GAP || nextSentence(sent, reach, c.start));
-      for (let t = reach; ok && t < c.start; t++) if (regionAt[t]! >= 0) ok = false;
+      // A short quoted name in the gap (`he said on MSNBC's "Morning Joe."`) is no quotation of anyone's.
+      for (let t = reach; ok && t < c.start; t++) {
+        const r = regionAt[t]!;
+        if (r < 0) continue;
+        if (regions[r]!.close < 0 || regions[r]!.end - regions[r]!.open > TITLE_TOKENS + 2) ok = false;
+        else t = regions[r]!.end - 1;
+      }
       if (ok) {
         prev.content.push({ start: c.start, end: c.end });
         reach = Math.max(reach, c.end);
