@@ -7,19 +7,14 @@
  * a temp dir), for a human to look at; they are not committed.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { buildServer } from "../src/server/app.js";
-import { openStore, type Store } from "../src/store/db.js";
-import { ingest } from "../src/store/ingest.js";
+import type { Browser, Page } from "playwright-core";
+import { browserSkip, startUi, type UiRig } from "./support/browser.js";
 import { fixture, repoRoot } from "./support/paths.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const WEB_DIST = join(repoRoot(), "web", "dist");
 const SEED_TITLE = "Putin Invites Xi Jinping to Moscow in 2023";
 /** The malicious fixture's url, which the store takes as its id. */
 const MALICIOUS_ID = "javascript:alert(1)";
@@ -30,8 +25,7 @@ const REPOST_ID = "https://coast.test/gothenburg-harbour";
 const REPOST_TITLE = "Gothenburg harbour back in business";
 const PORT_ID = "https://port.test/first-ships";
 
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install -y chromium); the browser tests need it`;
-if (skip) console.warn(`browser tests skipped: ${skip}`);
+const skip = browserSkip();
 
 /** What a page did that it must not: console errors (a CSP violation among them), dialogs, uncaught errors. */
 interface Watched {
@@ -43,41 +37,18 @@ interface Watched {
 
 // The whole suite, on a loaded 2-core machine: the story page with the 1 MB title in it takes half a minute alone.
 describe("the web UI in Chromium", { skip, timeout: 300_000 }, () => {
-  let dir = "";
-  let store: Store;
-  let app: Awaited<ReturnType<typeof buildServer>>;
+  let rig: UiRig;
   let browser: Browser;
   let base = "";
   const artifacts = process.env.NEWSGRAPH_ARTIFACTS ?? join(tmpdir(), "newsgraph-browser-artifacts");
 
   before(async () => {
-    assert.ok(existsSync(join(WEB_DIST, "index.html")), "web/dist/index.html is missing: run `npm run build` first");
     mkdirSync(artifacts, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), "ng-browser-"));
-    // The browser starts while the store is created (migrations on PGlite take seconds on a loaded machine).
-    const launched = chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-    store = await openStore(join(dir, "store"), { create: true });
-    // Six articles: analysing them on this thread beats starting worker threads that each load the models.
-    const ingested = ingest(store, [join(repoRoot(), "examples", "seed"), fixture("browser")], { workers: 0 });
-    const summary = await ingested;
-    assert.equal(summary.failed, 0, JSON.stringify(summary.failures));
-    assert.equal(summary.new, 6);
-    app = await buildServer({ store, webDir: WEB_DIST });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launched;
+    rig = await startUi([join(repoRoot(), "examples", "seed"), fixture("browser")], 6);
+    ({ browser, base } = rig);
   });
 
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => rig?.close());
 
   async function open(path: string): Promise<Watched> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
