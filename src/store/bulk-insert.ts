@@ -8,8 +8,8 @@
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "./schema.js";
 
-/** A column's SQL type; `text[]` columns travel as an array of array literals, cast back row by row. */
-type ColumnType = "int8" | "int4" | "float8" | "text" | "date" | "text[]";
+/** A column's SQL type; array columns travel as an array of array literals, cast back row by row. */
+type ColumnType = "int8" | "int4" | "float8" | "text" | "date" | "text[]" | "int4[]";
 
 /** The columns written, with their types, of each table written in bulk. */
 export const BULK_COLUMNS = {
@@ -30,6 +30,9 @@ export const BULK_COLUMNS = {
   amounts: { article_pk: "int8", text: "text", value: "float8", unit: "text", mod: "text", start_offset: "int4", end_offset: "int4" },
   events: { article_pk: "int8", local_id: "text", text: "text", start_offset: "int4", end_offset: "int4" },
   entity_names: { name_key: "text", entity_pk: "int8" },
+  article_fingerprints: { article_pk: "int8", exact_key: "text", signature: "int4[]" },
+  article_bands: { band_key: "int4", article_pk: "int8" },
+  story_terms: { term: "text", df: "int4" },
 } as const satisfies { [T in keyof Database]?: { [C in keyof Database[T]]?: ColumnType } };
 
 export type BulkTable = keyof typeof BULK_COLUMNS;
@@ -40,26 +43,39 @@ export type BulkRow<T extends BulkTable> = {
 };
 
 /**
- * Inserts the rows in one statement. `onConflictDoNothing`: rows that would break a unique constraint are skipped
- * (entity_names, which only ever gains keys).
+ * What a row that would break a unique constraint does: `nothing` skips it (entity_names, which only ever gains
+ * keys); `{ target, add }` adds its `add` column to the stored row's (story_terms' document frequencies).
  */
+export type OnConflict<T extends BulkTable> = "nothing" | { target: keyof (typeof BULK_COLUMNS)[T] & string; add: keyof (typeof BULK_COLUMNS)[T] & string };
+
+/** Inserts the rows in one statement. */
 export async function insertBulk<T extends BulkTable>(
   db: Transaction<Database> | Kysely<Database>,
   table: T,
   rows: readonly BulkRow<T>[],
-  options: { onConflictDoNothing?: boolean } = {},
+  options: { onConflict?: OnConflict<T> } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.entries(BULK_COLUMNS[table]) as [string, ColumnType][];
   const arrays = columns.map(([name, type]) => {
     const values = rows.map((r) => (r as Record<string, unknown>)[name] ?? null);
-    return type === "text[]" ? values.map((v) => arrayLiteral(v as readonly string[])) : values;
+    if (type === "text[]") return values.map((v) => arrayLiteral(v as readonly string[]));
+    if (type === "int4[]") return values.map((v) => `{${Array.from(v as ArrayLike<number>, (x) => x | 0).join(",")}}`);
+    return values;
   });
+  const isArray = (type: ColumnType) => type.endsWith("[]");
   const names = sql.join(columns.map(([name]) => sql.ref(name)));
-  const selected = sql.join(columns.map(([name, type]) => (type === "text[]" ? sql`${sql.ref(name)}::text[]` : sql.ref(name))));
-  const unnested = sql.join(columns.map(([, type], i) => sql`${arrays[i]}::${sql.raw(type === "text[]" ? "text" : type)}[]`));
-  const conflict = options.onConflictDoNothing ? sql` on conflict do nothing` : sql``;
+  const selected = sql.join(columns.map(([name, type]) => (isArray(type) ? sql`${sql.ref(name)}::${sql.raw(type)}` : sql.ref(name))));
+  const unnested = sql.join(columns.map(([, type], i) => sql`${arrays[i]}::${sql.raw(isArray(type) ? "text" : type)}[]`));
+  const conflict = onConflictClause(table, options.onConflict);
   await sql`insert into ${sql.table(table)} (${names}) select ${selected} from unnest(${unnested}) as u(${names})${conflict}`.execute(db);
+}
+
+function onConflictClause<T extends BulkTable>(table: T, onConflict: OnConflict<T> | undefined) {
+  if (onConflict === undefined) return sql``;
+  if (onConflict === "nothing") return sql` on conflict do nothing`;
+  const { target, add } = onConflict;
+  return sql` on conflict (${sql.ref(target)}) do update set ${sql.ref(add)} = ${sql.ref(`${table}.${add}`)} + excluded.${sql.ref(add)}`;
 }
 
 /** A PostgreSQL array literal of text elements ({"a","b \"c\""}): every element quoted, `"` and `\` escaped. */

@@ -41,6 +41,8 @@ export interface ArticlesTable {
   /** Migration 4: another article this one repeats (room for de-duplication), and the story it belongs to. */
   duplicate_of: number | null;
   story_pk: number | null;
+  /** Migration 7: how alike the article is to the one it repeats (MinHash estimate of shingle Jaccard). */
+  duplicate_similarity: number | null;
   search: ReadOnly<string>;
   /** Migration 5: title (A) and lead (B), what search ranks by. */
   rank_search: ReadOnly<string>;
@@ -155,6 +157,35 @@ export interface StoriesTable {
   pk: Generated<number>;
   label: string | null;
   created_at: ColumnType<string, string | undefined, never>;
+  /** Migration 7: the span and size of the story, and the clusterer's state of it (jsonb). */
+  first_published: string | null;
+  last_published: string | null;
+  article_count: number;
+  state: unknown;
+  updated_at: ColumnType<string, string | undefined, string>;
+}
+
+/** Migration 7: an article's MinHash signature and exact key, what its later duplicates are found by. */
+export interface ArticleFingerprintsTable {
+  article_pk: number;
+  exact_key: string;
+  signature: number[];
+}
+
+/** Migration 7: an LSH band key of an article's signature. */
+export interface ArticleBandsTable {
+  band_key: number;
+  article_pk: number;
+}
+
+/** Migration 7: the stories clusterer's document frequency of a term, and its count of documents. */
+export interface StoryTermsTable {
+  term: string;
+  df: number;
+}
+
+export interface StoryStreamTable {
+  docs: number;
 }
 
 export interface MigrationsTable {
@@ -179,6 +210,10 @@ export interface Database {
   amounts: AmountsTable;
   events: EventsTable;
   stories: StoriesTable;
+  article_fingerprints: ArticleFingerprintsTable;
+  article_bands: ArticleBandsTable;
+  story_terms: StoryTermsTable;
+  story_stream: StoryStreamTable;
   entity_names: EntityNamesTable;
   newsgraph_migrations: MigrationsTable;
 }

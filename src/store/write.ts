@@ -332,7 +332,7 @@ async function writeChildren(
   });
   await insertBulk(trx, "article_entities", entityRows);
   // The cross-article records' name keys (migration 5): added, never removed (a query checks them against the articles).
-  await insertBulk(trx, "entity_names", [...names.values()], { onConflictDoNothing: true });
+  await insertBulk(trx, "entity_names", [...names.values()], { onConflict: "nothing" });
   await insertBulk(trx, "mentions", mentions);
   await insertBulk(trx, "quotes", quotes);
   await insertBulk(trx, "timexes", timexes);

@@ -11,7 +11,8 @@ import { CLUSTER_DEFAULTS, StoryClusterer, type StoryState } from "../../stories
 import { DUPLICATE_DEFAULTS, fingerprint, pickDuplicate, type Fingerprint } from "../../stories/duplicates.js";
 import { storyDoc } from "../../stories/story-doc.js";
 import type { Store } from "../db.js";
-import { storiesDb } from "./tables.js";
+import { insertBulk } from "../bulk-insert.js";
+import type { Database } from "../schema.js";
 
 /** Key of the advisory lock that keeps two processes from clustering into one server store at once. */
 const STORY_LOCK = 7_260_313;
@@ -30,8 +31,7 @@ export function forgetClusterer(store: Store): void {
   clusterers.delete(store);
 }
 
-/** A transaction on the store with migration 7's tables (typed loosely: the statements here are mostly raw SQL). */
-type Trx = Transaction<any>;
+type Trx = Transaction<Database>;
 
 async function streamDocs(trx: Trx): Promise<number> {
   const stream = await trx.selectFrom("story_stream").select("docs").executeTakeFirst();
@@ -64,7 +64,7 @@ export async function linkStories(store: Store, analyses: readonly Analysis[]): 
   const summary: LinkSummary = { duplicates: 0, opened: 0, joined: 0 };
   if (analyses.length === 0) return summary;
   try {
-    await storiesDb(store.db).transaction().execute(async (trx) => {
+    await store.db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${STORY_LOCK})`.execute(trx);
       let clusterer = clusterers.get(store);
       // Another process (a second ingest, a queue worker) linked since this one did when the store has counted other
@@ -138,28 +138,21 @@ async function linkIn(trx: Trx, clusterer: StoryClusterer, analyses: readonly An
       as v(pk bigint, label text, first date, last date, count int, state jsonb)
     on conflict (pk) do update set label = excluded.label, first_published = excluded.first_published,
       last_published = excluded.last_published, article_count = excluded.article_count, state = excluded.state, updated_at = now()`.execute(trx);
-  // The rows below travel as one array a column, unpacked by `unnest` (as the write path's child rows,
-  // bulk-insert.ts): PostgreSQL reads an int or text array in one pass, where jsonb_to_recordset parsed a JSON
-  // document and then took each field out of it again.
+  // The update travels as one array a column, unpacked by `unnest`, as insertBulk's rows do (bulk-insert.ts).
   await sql`update articles a set duplicate_of = v.d, duplicate_similarity = v.s, story_pk = v.st
     from unnest(${updates.map((u) => u.pk)}::int8[], ${updates.map((u) => u.duplicate_of)}::int8[],
       ${updates.map((u) => u.similarity)}::float4[], ${updates.map((u) => Number(u.story))}::int8[]) as v(pk, d, s, st)
     where a.pk = v.pk`.execute(trx);
   const pks = updates.map((u) => u.pk);
-  await sql`insert into article_fingerprints (article_pk, exact_key, signature)
-    select pk, e, s::int[] from unnest(${pks}::int8[], ${fps.map((f) => f.exact)}::text[],
-      ${fps.map((f) => `{${Array.from(f.signature, (x) => x | 0).join(",")}}`)}::text[]) as v(pk, e, s)
-    on conflict (article_pk) do nothing`.execute(trx);
-  const bandRows = new Map<string, [number, number]>();
+  const fingerprintRows = fps.map((f, i) => ({ article_pk: pks[i]!, exact_key: f.exact, signature: Array.from(f.signature) }));
+  await insertBulk(trx, "article_fingerprints", fingerprintRows, { onConflict: "nothing" });
+  const bandRows = new Map<string, { band_key: number; article_pk: number }>();
   fps.forEach((f, i) => {
-    for (const b of f.bands) bandRows.set(`${b} ${pks[i]}`, [b, pks[i]!]);
+    for (const b of f.bands) bandRows.set(`${b} ${pks[i]}`, { band_key: b, article_pk: pks[i]! });
   });
-  await sql`insert into article_bands (band_key, article_pk)
-    select b, pk from unnest(${[...bandRows.values()].map(([b]) => b)}::int4[], ${[...bandRows.values()].map(([, pk]) => pk)}::int8[]) as v(b, pk)
-    on conflict do nothing`.execute(trx);
+  await insertBulk(trx, "article_bands", [...bandRows.values()], { onConflict: "nothing" });
   const { docs, increments } = clusterer.takeFrequencyChanges();
-  await sql`insert into story_terms (term, df) select term, df from unnest(${increments.map(([term]) => term)}::text[], ${increments.map(([, df]) => df)}::int4[]) as v(term, df)
-    on conflict (term) do update set df = story_terms.df + excluded.df`.execute(trx);
+  await insertBulk(trx, "story_terms", increments.map(([term, df]) => ({ term, df })), { onConflict: { target: "term", add: "df" } });
   await sql`update story_stream set docs = ${docs}`.execute(trx);
 }
 

@@ -6,13 +6,12 @@ import { sql } from "kysely";
 import type { Analysis } from "../../core/analysis.js";
 import type { Store } from "../db.js";
 import { forgetClusterer, linkStories, type LinkSummary } from "./link.js";
-import { storiesDb } from "./tables.js";
 
 /** Articles read and linked per transaction. */
 const PAGE = 200;
 
 export async function rebuildStories(store: Store, onPage?: (done: number) => void): Promise<LinkSummary & { articles: number }> {
-  const db = storiesDb(store.db);
+  const db = store.db;
   await db.transaction().execute(async (trx) => {
     await sql`update articles set duplicate_of = null, duplicate_similarity = null, story_pk = null where story_pk is not null or duplicate_of is not null`.execute(trx);
     await sql`delete from article_bands`.execute(trx);
