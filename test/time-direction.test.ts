@@ -213,6 +213,14 @@ test("a scheduled holiday of an infinitive lies ahead after a past verb; a greet
   assert.equal(valueOf('"Happy Cinco de Mayo!," he tweeted.', "2016-07-18", "Cinco de Mayo"), "2016-05-05");
 });
 
+test("an ambiguous month after an article is a month when it modifies the next word, not when a preposition follows", () => {
+  assert.equal(valueOf("Clinton is lining up support in the March states.", "2016-01-31", "March"), "2016-03");
+  assert.equal(valueOf("A May poll showed her ahead.", "2016-01-31", "May"), "2015-05");
+  assert.deepEqual(tagTimexes("He spoke at the March on Washington.", "2016-01-31"), []);
+  assert.deepEqual(tagTimexes("The March of Dimes signed the letter.", "2016-01-31"), []);
+  assert.deepEqual(tagTimexes("Supporters joined the March Madness pool.", "2016-01-31"), []);
+});
+
 const HEADER = "split\tfile\tstart\tend\twords\tdct\tgold\tnote\tbatch";
 
 test("direction labels: a malformed row is an error with its line, not a skip", () => {
