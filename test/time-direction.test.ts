@@ -177,6 +177,13 @@ test("an event before or after the clause's own: fixed by a past or future claus
   assert.equal(valueOf("In the wake of Sunday's vote, there is a new focus on the town.", "2016-06-14", "Sunday"), "2016-06-12");
   assert.equal(valueOf("Since announcing in October that he would not run, Biden has campaigned for her.", "2016-08-17", "October"), "2015-10");
   assert.equal(valueOf("She testified before investigators in October.", "2016-07-11", "October"), "2015-10");
+  // "for" must govern the date's own phrase: here it heads "the first time", and the past tense decides.
+  assert.equal(valueOf("She sang with her brother for the first time at Wednesday's event.", "2005-03-15", "Wednesday"), "2005-03-09");
+  assert.equal(valueOf("Barkley withdrew from the team for Friday's clash.", "2005-03-15", "Friday"), "2005-03-18");
+  // After an event in a month: over in a past clause, not in a present one about what is likely.
+  assert.equal(valueOf("Rates rose after the election in May.", "2005-03-15", "May"), "2004-05");
+  assert.equal(valueOf("Rates are likely to rise after the election in May.", "2005-03-15", "May"), "2005-05");
+  assert.equal(valueOf("It is the fifth telecoms deal since October that would need approval.", "2005-03-15", "October"), "2004-10");
 });
 
 test("what no one can announce ahead is over when a weekday names it", () => {

@@ -48,6 +48,7 @@ function weekdayDirection(g: Cursor, i: number, phraseStart: number): number {
   // "After trouncing Clinton in Tuesday's primary, the senator must prepare" and "after Thursday's debate, Cruz must
   // travel": an event before a future one may lie on either side of the DCT, as may one after a past one ("a debate
   // before Monday's caucus" challenged on a Friday); only the other two pairings fix the side.
+  if (order === OVER) return -1;
   if (order < 0) return tense === Tense.Future ? NEAREST : -1;
   if (order > 0) return tense === Tense.Future || tense === Tense.Present ? 1 : NEAREST;
   if (tense === Tense.Prospective) return NEAREST;
@@ -85,21 +86,25 @@ function resultBefore(g: Cursor, phraseStart: number): boolean {
   return false;
 }
 
-/** Heads of a phrase whose event comes before the clause's own (-1) or after it (1). */
+/** orderedEvent's answer for "since" and "in the wake of": the event is over, whatever the clause's tense. */
+const OVER = -2;
+
+/** Heads of a phrase whose event comes before the clause's own (-1), after it (1), or is over (OVER). */
 const ORDER_HEADS: ReadonlyMap<string, number> = new Map([
   ["after", -1],
   ["following", -1],
-  ["since", -1],
+  ["since", OVER],
   ["before", 1],
   ["for", 1],
 ]);
 
 /**
- * Where the event the weekday dates stands against the clause's own: before it (-1: "After a humbling defeat in New
- * Hampshire Tuesday", "since Monday", "in the wake of Sunday's attack"), after it (1: "days before Tuesday's primary",
- * "an interview filed for Sunday's Meet the Press"), or 0. "after", "before" and "for" must head an event, named
- * between them and the date or after a possessive one ("before Tuesday's primary"); a bare "after Tuesday", "for
- * Tuesday" is left to the tense. The scan stops at a tense cue or a sentence end.
+ * Where the event the date names stands against the clause's own: before it (-1: "After a humbling defeat in New
+ * Hampshire Tuesday"), over (OVER: "since Monday", "in the wake of Sunday's vote"), after it (1: "days before Tuesday's
+ * primary", "an interview filed for Sunday's Meet the Press"), or 0. "after", "before" and "for" must head an event:
+ * one named between them and the date, or a possessive date right after them ("before Tuesday's primary"; not "for
+ * the first time at Wednesday's event"); a bare "after Tuesday", "for Tuesday" is left to the tense. The scan stops
+ * at a tense cue or a sentence end.
  */
 function orderedEvent(g: Cursor, i: number, phraseStart: number): number {
   const from = g.w(phraseStart - 1) === "on" ? phraseStart - 2 : phraseStart - 1;
@@ -107,10 +112,10 @@ function orderedEvent(g: Cursor, i: number, phraseStart: number): number {
   for (let k = from; k >= 0 && k >= from - 10; k--) {
     if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || cueAt(g.lx, k) !== Tense.Unknown) return 0;
     const w = g.w(k);
-    if (w === "of" && (g.w(k - 1) === "wake" || g.w(k - 1) === "aftermath")) return -1;
+    if (w === "of" && (g.w(k - 1) === "wake" || g.w(k - 1) === "aftermath")) return OVER;
     const order = ORDER_HEADS.get(w);
     if (order === undefined) continue;
-    if (w === "since" || possessive) return order;
+    if (order === OVER || (possessive && k === from)) return order;
     // "before" and "for" also name a place or an audience ("testified before the committee on Thursday"), so they
     // must head an event noun; "after" rarely does ("the vote after months of talks on Friday").
     return k < from && (order < 0 || namesEventBetween(g, k, from)) ? order : 0;
@@ -231,9 +236,11 @@ function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: Read
   if (deadlineBefore(g, phraseStart, fillers, p) || untilEvent(g, phraseStart)) return 1;
   if (p === "through" || p === "effective") return 0;
   const tense = tenseAt(g.lx, i);
-  // "Since announcing in October that he would not seek": what came before the clause's event is over unless that
-  // event is ahead. Not "before", which often stands for "in front of" ("testifying before investigators in October").
-  if (orderedEvent(g, i, phraseStart) < 0) return tense === Tense.Future ? 0 : -1;
+  // "Since announcing in October that he would not seek" is over; "after the election in May" is over when the clause
+  // is past or has no tense ("rates are likely to rise after the election in May" is not). Not "before", which often
+  // stands for "in front of" ("testifying before investigators in October").
+  const order = orderedEvent(g, i, phraseStart);
+  if (order === OVER || (order < 0 && (tense === Tense.Past || tense === Tense.Unknown))) return -1;
   // "the prospect of taking on the Democratic socialist in November's general election": with no tense, ahead.
   if (tense === Tense.Unknown && eventAfter(g, after, SCHEDULED)) return 1;
   return directionOf(tense);
