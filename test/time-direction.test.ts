@@ -30,7 +30,7 @@ test("a past-tense verb points back: the issue's Friday of a Saturday article", 
 
 test("a scheduled event points ahead, even after a past verb when it lies 'ahead of' it", () => {
   assert.equal(valueOf("Voters head into the election on Tuesday.", MON, "Tuesday"), "2016-11-08");
-  assert.equal(valueOf("Polls narrowed before the election on Tuesday.", MON, "Tuesday"), "2016-11-01"); // a past clause: no "ahead of"
+  assert.equal(valueOf("Turnout fell in the election on Tuesday.", MON, "Tuesday"), "2016-11-01"); // a past clause: no "ahead of"
   assert.equal(valueOf("The candidates made their final pitches ahead of the election on Tuesday.", MON, "Tuesday"), "2016-11-08");
   assert.equal(valueOf("Turnout in Tuesday's primary is the question.", "2016-04-14", "Tuesday"), "2016-04-19");
   // A past verb still wins over the event noun: the debate is over.
@@ -152,9 +152,55 @@ test("'the past' qualifies what is over", () => {
 test("'ahead of' across modifiers, and an event after which the clause is present", () => {
   assert.equal(valueOf("The race has turned nasty ahead of New York's delegate-rich Tuesday primary.", "2016-04-15", "Tuesday"), "2016-04-19");
   assert.equal(valueOf("After a humbling, 22-point defeat in New Hampshire Tuesday, Clinton is staggering in.", "2016-02-11", "Tuesday"), "2016-02-09");
-  // A future clause keeps the event ahead; a bare "after Tuesday" names no event.
-  assert.equal(valueOf("After the vote in Ohio on Tuesday, they will regroup.", "2016-03-10", "Tuesday"), "2016-03-15");
+  // A bare "after Tuesday" names no event.
   assert.equal(valueOf("Talks are off until after Tuesday.", "2016-03-10", "Tuesday"), "2016-03-15");
+});
+
+test("an event before or after the clause's own: fixed by a past or future clause, else the nearest weekday", () => {
+  // After an event, a future clause leaves both sides open: the nearer Tuesday (two days back from a Thursday, two
+  // ahead of a Sunday). Before this round a future clause sent it ahead.
+  assert.equal(valueOf("After the vote in Ohio on Tuesday, they will regroup.", "2016-03-10", "Tuesday"), "2016-03-08");
+  assert.equal(valueOf("After the vote in Ohio on Tuesday, they will regroup.", "2016-03-13", "Tuesday"), "2016-03-15");
+  assert.equal(valueOf("After winning Tuesday's primary, he must prepare for Nevada.", "2016-02-11", "Tuesday"), "2016-02-09");
+  assert.equal(valueOf("After Thursday's debate, Cruz must travel north.", "2016-01-27", "Thursday"), "2016-01-28");
+  // Before an event, a past clause leaves both sides open; a future one does not.
+  assert.equal(valueOf("His stumble days before Tuesday's primary has emboldened his rivals.", "2016-02-07", "Tuesday"), "2016-02-09");
+  assert.equal(valueOf("Polling done before Tuesday's primary showed a tie.", "2016-03-16", "Tuesday"), "2016-03-15");
+  assert.equal(valueOf("Cruz challenged Trump to a debate before the caucuses on Monday.", "2016-01-29", "Monday"), "2016-02-01");
+  assert.equal(valueOf("Asked whether he will drop out before Tuesday's primary, he smiled.", "2016-03-10", "Tuesday"), "2016-03-15");
+  assert.equal(valueOf("Pence spoke in an interview taped for Sunday's broadcast.", "2016-09-03", "Sunday"), "2016-09-04");
+  assert.equal(valueOf("Pence spoke in an interview taped for Sunday's broadcast.", "2016-09-05", "Sunday"), "2016-09-04");
+  // "before" an audience and a bare "for Tuesday" are no event: the past tense decides.
+  assert.equal(valueOf("She testified before the committee on Thursday.", "2016-07-11", "Thursday"), "2016-07-07");
+  assert.equal(valueOf("He asked for Tuesday off.", "2016-03-10", "Tuesday"), "2016-03-08");
+  // Since, in the wake of: what came before the clause's event is over.
+  assert.equal(valueOf("In the wake of Sunday's vote, there is a new focus on the town.", "2016-06-14", "Sunday"), "2016-06-12");
+  assert.equal(valueOf("Since announcing in October that he would not run, Biden has campaigned for her.", "2016-08-17", "October"), "2015-10");
+  assert.equal(valueOf("She testified before investigators in October.", "2016-07-11", "October"), "2015-10");
+  // "for" must govern the date's own phrase: here it heads "the first time", and the past tense decides.
+  assert.equal(valueOf("She sang with her brother for the first time at Wednesday's event.", "2005-03-15", "Wednesday"), "2005-03-09");
+  assert.equal(valueOf("Barkley withdrew from the team for Friday's clash.", "2005-03-15", "Friday"), "2005-03-18");
+  // After an event in a month: over in a past clause, not in a present one about what is likely.
+  assert.equal(valueOf("Rates rose after the election in May.", "2005-03-15", "May"), "2004-05");
+  assert.equal(valueOf("Rates are likely to rise after the election in May.", "2005-03-15", "May"), "2005-05");
+  assert.equal(valueOf("It is the fifth telecoms deal since October that would need approval.", "2005-03-15", "October"), "2004-10");
+});
+
+test("what no one can announce ahead is over when a weekday names it", () => {
+  assert.equal(valueOf("Aides argue a path is possible after Tuesday's victory in Indiana.", "2016-05-05", "Tuesday"), "2016-05-03");
+  assert.equal(valueOf("It is likely that Friday's provisional agreement may merely reset the clock.", "2016-05-29", "Friday"), "2016-05-27");
+  assert.equal(valueOf("Sunday's shooting is the deadliest in the nation's history.", "2016-06-14", "Sunday"), "2016-06-12");
+  // A scheduled event named the same way still looks ahead with a future or present clause.
+  assert.equal(valueOf("Friday's summit will decide it.", "2016-05-29", "Friday"), "2016-06-03");
+});
+
+test("the future of a past moment may lie on either side of the DCT: the nearest weekday", () => {
+  const text = "The chief executive was planning to hold a fund-raiser on Thursday night, a spokeswoman said.";
+  assert.equal(valueOf(text, "2016-06-03", "Thursday night"), "2016-06-02TNI");
+  assert.equal(valueOf(text, "2016-05-30", "Thursday night"), "2016-06-02TNI");
+  assert.equal(valueOf("Turnout was expected to be high on Tuesday.", "2016-03-16", "Tuesday"), "2016-03-15");
+  // In the present the plan is still ahead.
+  assert.equal(valueOf("He is planning to hold a fund-raiser on Thursday.", "2016-06-03", "Thursday"), "2016-06-09");
 });
 
 test("no tense from a reporting verb across a quotation mark, nor past a 'that' after the date", () => {
@@ -172,6 +218,14 @@ test("a scheduled holiday of an infinitive lies ahead after a past verb; a greet
   // "to the polls" is a preposition: the past clause keeps the day behind.
   assert.equal(valueOf("Fewer voters went to the polls on Election Day.", "2015-11-20", "Election Day"), "2015-11-03");
   assert.equal(valueOf('"Happy Cinco de Mayo!," he tweeted.', "2016-07-18", "Cinco de Mayo"), "2016-05-05");
+});
+
+test("an ambiguous month after an article is a month when it modifies the next word, not when a preposition follows", () => {
+  assert.equal(valueOf("Clinton is lining up support in the March states.", "2016-01-31", "March"), "2016-03");
+  assert.equal(valueOf("A May poll showed her ahead.", "2016-01-31", "May"), "2015-05");
+  assert.deepEqual(tagTimexes("He spoke at the March on Washington.", "2016-01-31"), []);
+  assert.deepEqual(tagTimexes("The March of Dimes signed the letter.", "2016-01-31"), []);
+  assert.deepEqual(tagTimexes("Supporters joined the March Madness pool.", "2016-01-31"), []);
 });
 
 const HEADER = "split\tfile\tstart\tend\twords\tdct\tgold\tnote\tbatch";

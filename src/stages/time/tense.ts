@@ -12,6 +12,8 @@ export const enum Tense {
   Past = 1,
   Present = 2,
   Future = 3,
+  /** The future of a past moment ("was planning to hold a fund-raiser on Thursday"): either side of the DCT. */
+  Prospective = 4,
 }
 
 const WINDOW = 14;
@@ -38,7 +40,10 @@ export function cueAt(lx: Lexed, k: number): Tense {
   // "must win in November" is an obligation ahead; "must have known" looks back; "(ruled that he) must be returned"
   // is a passive that is often reported speech, so it gives no direction.
   if (w === "must") return lx.lower[k + 1] === "have" ? Tense.Past : lx.lower[k + 1] === "be" ? Tense.Unknown : Tense.Future;
-  if ((w === "going" || w === "set" || w === "poised") && lx.lower[k + 1] === "to") return Tense.Future; // "set to resume Monday"
+  const p = lx.lower[k - 1] ?? "";
+  // "was planning to", "were expected to": what was ahead then may be over by the time of writing.
+  const seenFromPast = p === "was" || p === "were";
+  if ((w === "going" || w === "set" || w === "poised") && lx.lower[k + 1] === "to") return seenFromPast ? Tense.Prospective : Tense.Future; // "set to resume Monday"
   // A modal of possibility puts its event ahead ("a Republican who can win the general election in November", "he
   // may wait until February"), unless perfect ("may have known") or before "be", which is mostly a guess about what is
   // ("attempts ... may be behind November's rise in sales"); lower case only, so the month May is no cue.
@@ -48,14 +53,14 @@ export function cueAt(lx: Lexed, k: number): Tense {
   }
   if (w === "next" && lx.lower[k + 1] === "to") return Tense.Unknown; // "the blasts next to the embassies"
   if (w === "is" && lx.lower[k - 1] === "that" && lx.lower[k + 1] === ",") return Tense.Unknown; // "that is, those countries"
-  const p = lx.lower[k - 1] ?? "";
   // "the past two Quinnipiac polls, in February and October": what "the past" qualifies is over.
   if (w === "past" && DETERMINERS.has(p)) return Tense.Past;
   // A condition is yet to be met ("promised immigration reform if he and Clinton take office in January"), unless it
   // is counterfactual ("if he had won in November"), whose tense the next cue gives, or has no clause of its own
   // ("offering in August to meet with them ... if needed").
   if (w === "if") return conditionalPast(lx, k) || !startsSubject(lx, k + 1) ? Tense.Unknown : Tense.Future;
-  if (FUTURE_CUES.has(w)) return DETERMINERS.has(p) ? Tense.Unknown : Tense.Future; // "announced the plan"
+  if (FUTURE_CUES.has(w)) return DETERMINERS.has(p) ? Tense.Unknown : seenFromPast ? Tense.Prospective : Tense.Future; // "announced the plan"
+  if ((w === "was" || w === "were") && prospectiveAfter(lx, k)) return Tense.Prospective;
   // "will be paid", "is held": a passive takes its tense from the auxiliary, not from the participle.
   if (PAST_CUES.has(w)) return PASSIVE_AUXILIARIES.has(p) ? Tense.Unknown : Tense.Past;
   if (PRESENT_CUES.has(w)) return Tense.Present;
@@ -68,6 +73,13 @@ export function cueAt(lx: Lexed, k: number): Tense {
     return Tense.Past;
   }
   return Tense.Unknown;
+}
+
+/** "was expected", "were going to": the past auxiliary at k before a future cue, read together with it. */
+function prospectiveAfter(lx: Lexed, k: number): boolean {
+  const next = lx.lower[k + 1] ?? "";
+  if (next === "going" || next === "set" || next === "poised") return lx.lower[k + 2] === "to";
+  return FUTURE_CUES.has(next);
 }
 
 /** A subject can begin at k: a pronoun, a determiner or a name ("if he", "if the deal", "if Trump"; not "if needed"). */

@@ -89,9 +89,16 @@ export function monthAt(g: Cursor, j: number, withEvidence: boolean): { month: n
   return { month: m, end };
 }
 
-/** A bare ambiguous month needs a temporal preposition or determiner before it ("in May", "last March"). */
+/** Words after which "March" or "May" after an article is a noun of its own ("the March on Washington", "a May of"). */
+const NOUN_LINKS: ReadonlySet<string> = new Set(["of", "on", "for", "to", "in", "against", "from", "through", "and"]);
+
+/**
+ * A bare ambiguous month needs a temporal preposition or determiner before it ("in May", "last March"), or an article
+ * before it and a lower-case word it modifies after it ("the March states", "a May poll").
+ */
 function monthContext(g: Cursor, j: number): boolean {
   const p = g.w(j - 1);
+  if ((p === "the" || p === "a") && g.lx.kind[j + 1] === Kind.Word && !g.lx.upper[j + 1] && !NOUN_LINKS.has(g.w(j + 1))) return true;
   return p === "in" || p === "since" || p === "until" || p === "till" || p === "by" || p === "last" || p === "next" || p === "this" || p === "early" || p === "late" || p === "mid" || p === "-" || p === "through" || p === "during" || p === "before" || p === "from" || p === "of" && g.w(j - 2) === "end";
 }
 

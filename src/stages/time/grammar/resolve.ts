@@ -20,25 +20,38 @@ export function dctDay(g: Cursor, delta: number): string {
 export function resolveWeekday(g: Cursor, wd: number, i: number, direction: number, phraseStart = i): string {
   if (!g.dct || !g.dct.day) return `XXXX-WXX-${wd}`;
   const dctWd = weekday(g.dct);
-  let dir = direction;
-  if (dir === 0) dir = weekdayDirection(g, i, phraseStart);
+  const ahead = (wd - dctWd + 7) % 7;
+  const back = (dctWd - wd + 7) % 7;
+  const dir = direction === 0 ? weekdayDirection(g, i, phraseStart) : direction;
   let delta: number;
   if (dir === 2) delta = wd - dctWd; // "this Friday": the one of this week
-  else if (dir > 0) delta = (wd - dctWd + 7) % 7 || (dir === 3 ? 7 : 0);
-  else delta = -(((dctWd - wd + 7) % 7) || (dir === -3 ? 7 : 0));
+  else if (dir === NEAREST) delta = ahead <= back ? ahead : -back;
+  else if (dir > 0) delta = ahead || (dir === 3 ? 7 : 0);
+  else delta = -(back || (dir === -3 ? 7 : 0));
   return formatYmd(addDays(g.dct, delta));
 }
 
+/** weekdayDirection's answer when nothing decides between the two sides: the weekday nearer the DCT. */
+const NEAREST = 0;
+
 /**
- * Past or future for a bare weekday. The event the day attaches to comes first: a result ("her victories ... on
- * Tuesday will only accelerate that shift") lies behind, an event something happens "ahead of" lies ahead, and so does
- * a scheduled event when the clause has no tense ("the election on Tuesday"); then the tense of the clause.
+ * Past, future or NEAREST for a bare weekday. The event the day attaches to comes first: a result ("her victories ...
+ * on Tuesday will only accelerate that shift", "after Tuesday's victory") lies behind, an event something happens
+ * "ahead of" lies ahead, and so does a scheduled event when the clause has no tense ("the election on Tuesday"); an
+ * event placed before or after the clause's own ("days before Tuesday's primary") is ordered by it; then the tense.
  */
 function weekdayDirection(g: Cursor, i: number, phraseStart: number): number {
   if (deadlineBefore(g, phraseStart, NO_FILLERS) || soonestBefore(g, phraseStart) || aheadOf(g, phraseStart)) return 1;
-  if (resultBefore(g, phraseStart)) return -1;
+  if (resultBefore(g, phraseStart) || eventAfter(g, i + 1, UNFORESEEN)) return -1;
   const tense = tenseAt(g.lx, i);
-  if (tense !== Tense.Future && eventAfterWhich(g, phraseStart)) return -1;
+  const order = orderedEvent(g, i, phraseStart);
+  // "After trouncing Clinton in Tuesday's primary, the senator must prepare" and "after Thursday's debate, Cruz must
+  // travel": an event before a future one may lie on either side of the DCT, as may one after a past one ("a debate
+  // before Monday's caucus" challenged on a Friday); only the other two pairings fix the side.
+  if (order === OVER) return -1;
+  if (order < 0) return tense === Tense.Future ? NEAREST : -1;
+  if (order > 0) return tense === Tense.Future || tense === Tense.Present ? 1 : NEAREST;
+  if (tense === Tense.Prospective) return NEAREST;
   if (tense === Tense.Future || tense === Tense.Present) return 1;
   if (tense === Tense.Unknown && scheduledEvent(g, i, phraseStart)) return 1;
   return -1;
@@ -46,6 +59,12 @@ function weekdayDirection(g: Cursor, i: number, phraseStart: number): number {
 
 /** Outcomes: what they name is over ("Sanders's wins in Idaho and Utah on Tuesday"). */
 const RESULTS: ReadonlySet<string> = new Set(["victory", "victories", "win", "wins", "loss", "losses", "defeat", "defeats", "results"]);
+
+/**
+ * What no one can announce ahead, so a weekday that names it ("Tuesday's victory", "Friday's provisional agreement",
+ * "Sunday's attack") points back: outcomes, decisions reached and incidents.
+ */
+const UNFORESEEN: ReadonlySet<string> = new Set([...RESULTS, "agreement", "ruling", "verdict", "decision", "attack", "attacks", "shooting", "shootings", "massacre", "bombing", "bombings", "blast", "crash", "explosion", "killings"]);
 
 /** Owners and articles that make an outcome a real one: "her victories", "Sanders's win"; not "a win on Tuesday would". */
 const DEFINITE: ReadonlySet<string> = new Set(["her", "his", "their", "its", "the", "s"]);
@@ -67,17 +86,45 @@ function resultBefore(g: Cursor, phraseStart: number): boolean {
   return false;
 }
 
+/** orderedEvent's answer for "since" and "in the wake of": the event is over, whatever the clause's tense. */
+const OVER = -2;
+
+/** Heads of a phrase whose event comes before the clause's own (-1), after it (1), or is over (OVER). */
+const ORDER_HEADS: ReadonlyMap<string, number> = new Map([
+  ["after", -1],
+  ["following", -1],
+  ["since", OVER],
+  ["before", 1],
+  ["for", 1],
+]);
+
 /**
- * "After a humbling, 22-point defeat in New Hampshire Tuesday, Hillary Clinton is staggering in": "after" heads an
- * event the date ends, so unless the clause is future ("after the vote on Tuesday they will") the event is over. A
- * bare "after Tuesday" names no event and is left to the tense. The scan stops at a tense cue or a sentence end.
+ * Where the event the date names stands against the clause's own: before it (-1: "After a humbling defeat in New
+ * Hampshire Tuesday"), over (OVER: "since Monday", "in the wake of Sunday's vote"), after it (1: "days before Tuesday's
+ * primary", "an interview filed for Sunday's Meet the Press"), or 0. "after", "before" and "for" must head an event:
+ * one named between them and the date, or a possessive date right after them ("before Tuesday's primary"; not "for
+ * the first time at Wednesday's event"); a bare "after Tuesday", "for Tuesday" is left to the tense. The scan stops
+ * at a tense cue or a sentence end.
  */
-function eventAfterWhich(g: Cursor, phraseStart: number): boolean {
+function orderedEvent(g: Cursor, i: number, phraseStart: number): number {
   const from = g.w(phraseStart - 1) === "on" ? phraseStart - 2 : phraseStart - 1;
+  const possessive = g.w(i + 1) === "'" && g.w(i + 2) === "s";
   for (let k = from; k >= 0 && k >= from - 10; k--) {
-    if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || cueAt(g.lx, k) !== Tense.Unknown) return false;
-    if (g.w(k) === "after" || g.w(k) === "following") return k < from;
+    if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || cueAt(g.lx, k) !== Tense.Unknown) return 0;
+    const w = g.w(k);
+    if (w === "of" && (g.w(k - 1) === "wake" || g.w(k - 1) === "aftermath")) return OVER;
+    const order = ORDER_HEADS.get(w);
+    if (order === undefined) continue;
+    if (order === OVER || (possessive && k === from)) return order;
+    // "before" and "for" also name a place or an audience ("testified before the committee on Thursday"), so they
+    // must head an event noun; "after" rarely does ("the vote after months of talks on Friday").
+    return k < from && (order < 0 || namesEventBetween(g, k, from)) ? order : 0;
   }
+  return 0;
+}
+
+function namesEventBetween(g: Cursor, a: number, b: number): boolean {
+  for (let k = a + 1; k <= b; k++) if (SCHEDULED.has(g.w(k)) || UNFORESEEN.has(g.w(k))) return true;
   return false;
 }
 
@@ -96,20 +143,20 @@ function aheadOf(g: Cursor, phraseStart: number): boolean {
 /** "the election on Tuesday", "Tuesday's primary". */
 function scheduledEvent(g: Cursor, i: number, phraseStart: number): boolean {
   if (g.w(phraseStart - 1) === "on" && SCHEDULED.has(g.w(phraseStart - 2))) return true;
-  return eventAfter(g, i + 1);
+  return eventAfter(g, i + 1, SCHEDULED);
 }
 
 /** Words that end the phrase a date modifies: no event noun lies beyond them ("November and the election"). */
 const PHRASE_ENDS: ReadonlySet<string> = new Set(["and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who"]);
 
 /**
- * The date modifies a scheduled event named right after it, its possessive and up to two modifiers allowed:
- * "Tuesday's primary", "November's general election", "the November elections".
+ * The date modifies an event of `kinds` named right after it, its possessive and up to two modifiers allowed:
+ * "Tuesday's primary", "November's general election", "the November elections", "Friday's provisional agreement".
  */
-function eventAfter(g: Cursor, k: number): boolean {
+function eventAfter(g: Cursor, k: number, kinds: ReadonlySet<string>): boolean {
   let j = g.w(k) === "'" && g.w(k + 1) === "s" ? k + 2 : k;
   for (const end = j + 3; j < end && j < g.lx.count; j++) {
-    if (SCHEDULED.has(g.w(j))) return true;
+    if (kinds.has(g.w(j))) return true;
     if (g.lx.kind[j] !== Kind.Word || PHRASE_ENDS.has(g.w(j)) || cueAt(g.lx, j) !== Tense.Unknown) return false;
   }
   return false;
@@ -189,8 +236,13 @@ function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: Read
   if (deadlineBefore(g, phraseStart, fillers, p) || untilEvent(g, phraseStart)) return 1;
   if (p === "through" || p === "effective") return 0;
   const tense = tenseAt(g.lx, i);
+  // "Since announcing in October that he would not seek" is over; "after the election in May" is over when the clause
+  // is past or has no tense ("rates are likely to rise after the election in May" is not). Not "before", which often
+  // stands for "in front of" ("testifying before investigators in October").
+  const order = orderedEvent(g, i, phraseStart);
+  if (order === OVER || (order < 0 && (tense === Tense.Past || tense === Tense.Unknown))) return -1;
   // "the prospect of taking on the Democratic socialist in November's general election": with no tense, ahead.
-  if (tense === Tense.Unknown && eventAfter(g, after)) return 1;
+  if (tense === Tense.Unknown && eventAfter(g, after, SCHEDULED)) return 1;
   return directionOf(tense);
 }
 
