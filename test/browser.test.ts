@@ -381,6 +381,17 @@ describe("the web UI in Chromium", { skip, timeout: 300_000 }, () => {
     await page.close();
   });
 
+  test("a story or entity id that is not a number is no page (not a bad-request error)", async () => {
+    for (const path of ["/stories/abc", "/entities/12x", "/stories/0"]) {
+      const { page, pageErrors } = await open(path);
+      await page.waitForSelector(".error[role=alert]");
+      assert.match(await page.locator(".error h1").innerText(), /There is no page here/, path);
+      assert.doesNotMatch(await page.locator(".error").innerText(), /HTTP 400/, path);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    }
+  });
+
   /** Nothing ran, and the page is no wider than the window (a megabyte without spaces wraps). */
   async function assertContained(page: Page): Promise<void> {
     const state = await page.evaluate(() => ({

@@ -29,14 +29,16 @@ function Route(props: { location: Location }) {
   const { location } = props;
   const { path } = location;
   const param = (prefix: string) => safeDecode(path.slice(prefix.length));
+  // Entity and story ids are positive integers: anything else is no page (the API would refuse it as a bad request).
+  const numeric = (prefix: string) => path.startsWith(prefix) && /^[1-9][0-9]{0,15}$/.test(path.slice(prefix.length));
   if (path === "/" || path === "/search") return <SearchPage location={location} />;
   if (path.startsWith("/articles/") && path.length > "/articles/".length) return <ArticlePage key={path} id={param("/articles/")} />;
   if (path === "/entities") return <EntitiesPage location={location} />;
-  if (path.startsWith("/entities/") && path.length > "/entities/".length) return <EntityPage key={path} id={param("/entities/")} />;
+  if (numeric("/entities/")) return <EntityPage key={path} id={param("/entities/")} />;
   if (path === "/quotes") return <QuotesPage location={location} />;
   if (path === "/timeline") return <TimelinePage location={location} />;
   if (path === "/stories") return <StoriesPage location={location} />;
-  if (path.startsWith("/stories/") && path.length > "/stories/".length) return <StoryPage key={path} id={param("/stories/")} />;
+  if (numeric("/stories/")) return <StoryPage key={path} id={param("/stories/")} />;
   return <NotFoundPage path={path} />;
 }
 
