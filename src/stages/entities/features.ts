@@ -1,12 +1,19 @@
 import { finish, hashChar, hashRange, hashStart, hashString } from "./hash.js";
 import type { HashTable } from "./hash-table.js";
-import { NUM_LABELS, TYPES, typeOf } from "./labels.js";
+import { NUM_LABELS, spansFromLabels, TYPES, typeOf } from "./labels.js";
 import type { RowIndex } from "./row-index.js";
 
-/** Feature slots per token; unused slots hold -1. */
-export const SLOTS = 88;
 /** Slots [0, LOCAL_SLOTS) hold the first-stage features; the rest the document-aggregation features. */
-export const LOCAL_SLOTS = 80;
+export const LOCAL_SLOTS = 88;
+/** Stage-2 slots: 8 for the same word's types elsewhere, then the token's own stage-1 label and its phrase's type. */
+const AGG_WORD_SLOTS = 8;
+const AGG_OWN_SLOT = LOCAL_SLOTS + AGG_WORD_SLOTS;
+const AGG_PHRASE_SLOT = AGG_OWN_SLOT + 1;
+/** Feature slots per token; unused slots hold -1. */
+export const SLOTS = AGG_PHRASE_SLOT + 1;
+/** Context aggregation: distinct neighbours kept per word, and emitted per token (those not its own). */
+const CONTEXT_KEPT = 5;
+const CONTEXT_EMITTED = 4;
 
 /**
  * Gazetteer category bits (the model file stores phrase hash -> bits). GEO covers the place and nationality lists
@@ -35,6 +42,12 @@ export interface FeatureResources {
   lexicon: HashTable | null;
   /** GloVe word clusters (see train/embedding-clusters.ts): lower-cased word hash -> path | depth << 16. */
   clusters: HashTable | null;
+  /**
+   * Context aggregation (issue #14): the neighbours of the word's other occurrences in the document as stage-1
+   * features, and the token's own stage-1 label and its phrase's type elsewhere as stage-2 features. Off for model
+   * files trained without them (their features, and so their tags, stay as they were).
+   */
+  contextAggregation?: boolean;
   /**
    * The packed rows of a loaded model: features then hold row offsets into its packed weights (-1 for a bucket
    * whose weights are all zero, skipped like an empty slot). Without it (training) they hold dense offsets.
@@ -146,7 +159,13 @@ const enum T {
   ShapeM1, ShapeP1, ShapeM1_0, Shape0_P1, BigramM1_0, Bigram0_P1, FirstShape, CapsLower, CapsShape,
   Gaz, GazNoCase, Cluster, ClusterM1, ClusterP1, LowerElsewhere, CapMidElsewhere, Length, LowerM1Shape,
   AggAny, AggMajor, AggSpan, InQuote, TitleLower, CaseRatio, HyphenFirst, HyphenLast, HyphenGaz, NameCue, NameCueM1,
-  Embedding, EmbeddingM1, EmbeddingP1,
+  Embedding, EmbeddingM1, EmbeddingP1, ContextM1, ContextP1, AggOwn, AggPhrase,
+}
+
+/** Distinct lower-cased neighbours of a capitalized word's occurrences in a document (at most CONTEXT_KEPT each side). */
+interface WordContexts {
+  prev: string[];
+  next: string[];
 }
 
 /**
@@ -185,10 +204,11 @@ export class FeatureExtractor {
         else if (i > 0 && !v.allCaps && hasUpperFirst(w) && !v.words[i - 1]!.endsWith(".") && v.words[i - 1] !== '"') seenCapMid.add(v.lower[i]!);
       }
     }
-    return views.map((v) => this.extractSentence(v, seenLower, seenCapMid));
+    const contexts = this.res.contextAggregation ? documentContexts(views) : null;
+    return views.map((v) => this.extractSentence(v, seenLower, seenCapMid, contexts));
   }
 
-  private extractSentence(v: SentenceView, seenLower: Set<string>, seenCapMid: Set<string>): Int32Array {
+  private extractSentence(v: SentenceView, seenLower: Set<string>, seenCapMid: Set<string>, contexts: Map<string, WordContexts> | null): Int32Array {
     const n = v.words.length;
     const out = new Int32Array(n * SLOTS).fill(-1);
     const gazFeatures = this.gazetteerFeatures(v.lower);
@@ -269,8 +289,25 @@ export class FeatureExtractor {
         if (i > 0) s = this.pathFeatures(out, base, s, T.EmbeddingM1, this.tableValue(clusters, lm1), EMBEDDING_NEIGHBOUR_PREFIXES);
         if (i + 1 < n) s = this.pathFeatures(out, base, s, T.EmbeddingP1, this.tableValue(clusters, lp1), EMBEDDING_NEIGHBOUR_PREFIXES);
       }
+      // Ratinov & Roth's context aggregation: what surrounds the same word elsewhere in the document ("of Petofi",
+      // "Petofi 's board") says what it is here too, where the local context may say little.
+      const ctx = w !== lw ? contexts?.get(lw) : undefined;
+      if (ctx) {
+        s = this.contextFeatures(out, base, s, T.ContextM1, ctx.prev, lm1);
+        s = this.contextFeatures(out, base, s, T.ContextP1, ctx.next, lp1);
+      }
     }
     return out;
+  }
+
+  private contextFeatures(out: Int32Array, base: number, slot: number, template: number, words: readonly string[], own: string): number {
+    let emitted = 0;
+    for (const c of words) {
+      if (c === own) continue;
+      slot = this.put(out, base, slot, hashString(hashStart(template), c));
+      if (++emitted === CONTEXT_EMITTED) break;
+    }
+    return slot;
   }
 
   /**
@@ -421,6 +458,7 @@ export class FeatureExtractor {
       const c = counts.get(lw)!;
       const own = typeOf(labels[i]!) + 1;
       let slot = i * SLOTS + LOCAL_SLOTS;
+      const end = slot + AGG_WORD_SLOTS;
       let best = -1;
       let bestCount = 0;
       let total = 0;
@@ -431,20 +469,78 @@ export class FeatureExtractor {
           bestCount = others;
           best = t;
         }
-        if (others > 0 && slot < (i + 1) * SLOTS) out[slot++] = this.code(hashChar(hashStart(T.AggAny), t));
+        if (others > 0 && slot < end) out[slot++] = this.code(hashChar(hashStart(T.AggAny), t));
       }
-      if (total > 0 && slot < (i + 1) * SLOTS) {
+      if (total > 0 && slot < end) {
         const share = bestCount * 2 > total ? 1 : 0;
         out[slot++] = this.code(hashChar(hashChar(hashStart(T.AggMajor), best), share));
       }
       const st = spanTypes.get(lw);
-      if (st && slot < (i + 1) * SLOTS) {
+      if (st && slot < end) {
         let bt = 0;
         for (let t = 1; t < TYPES.length; t++) if (st[t]! > st[bt]!) bt = t;
         out[slot++] = this.code(hashChar(hashStart(T.AggSpan), bt));
       }
     });
+    if (this.res.contextAggregation) this.addStackedFeatures(doc, features, stage1);
   }
+
+  /**
+   * The token's own stage-1 label (stacking: stage 2 learns where stage 1 is to be trusted), and for a token of a
+   * stage-1 name, the types stage 1 gave the same name (same words) elsewhere in the document: the majority
+   * type and whether all agree ("Air France" as ORG in four sentences and LOC in one).
+   */
+  private addStackedFeatures(doc: TokenDoc, features: Int32Array[], stage1: readonly Uint8Array[]): void {
+    const names = new Map<string, Int32Array>();
+    const keys = doc.map((words, si) =>
+      spansFromLabels(stage1[si]!, words.length).map((sp) => {
+        const key = words.slice(sp.start, sp.end).map((w) => normalizeWord(w).toLowerCase()).join(" ");
+        let c = names.get(key);
+        if (!c) names.set(key, (c = new Int32Array(TYPES.length)));
+        c[sp.type]!++;
+        return { ...sp, key };
+      }),
+    );
+    doc.forEach((words, si) => {
+      const out = features[si]!;
+      const labels = stage1[si]!;
+      for (let i = 0; i < words.length; i++) out[i * SLOTS + AGG_OWN_SLOT] = this.code(hashChar(hashStart(T.AggOwn), labels[i]!));
+      for (const sp of keys[si]!) {
+        const elsewhere = Int32Array.from(names.get(sp.key)!, (n, t) => n - (t === sp.type ? 1 : 0));
+        let best = 0;
+        let others = 0;
+        for (let t = 0; t < TYPES.length; t++) {
+          others += elsewhere[t]!;
+          if (elsewhere[t]! > elsewhere[best]!) best = t;
+        }
+        if (others === 0) continue;
+        const unanimous = elsewhere[best] === others ? 1 : 0;
+        for (let i = sp.start; i < sp.end; i++) {
+          const part = sp.end - sp.start === 1 ? 0 : i === sp.start ? 1 : i === sp.end - 1 ? 3 : 2;
+          out[i * SLOTS + AGG_PHRASE_SLOT] = this.code(hashChar(hashChar(hashChar(hashStart(T.AggPhrase), best), unanimous), part));
+        }
+      }
+    });
+  }
+}
+
+/** For each capitalized word (lower-cased) of the document, its distinct neighbours in document order. */
+function documentContexts(views: readonly SentenceView[]): Map<string, WordContexts> {
+  const out = new Map<string, WordContexts>();
+  for (const v of views) {
+    const n = v.words.length;
+    for (let i = 0; i < n; i++) {
+      const lw = v.lower[i]!;
+      if (v.words[i] === lw) continue;
+      let c = out.get(lw);
+      if (!c) out.set(lw, (c = { prev: [], next: [] }));
+      const prev = i > 0 ? v.lower[i - 1]! : "<s>";
+      const next = i + 1 < n ? v.lower[i + 1]! : "</s>";
+      if (c.prev.length < CONTEXT_KEPT && !c.prev.includes(prev)) c.prev.push(prev);
+      if (c.next.length < CONTEXT_KEPT && !c.next.includes(next)) c.next.push(next);
+    }
+  }
+  return out;
 }
 
 /** Calls fn for every token written with a capital, with its lower-cased form. */

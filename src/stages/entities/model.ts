@@ -194,7 +194,10 @@ function writeTable(wr: Writer, t: HashTable | null): void {
 function readTable(rd: Reader): HashTable | null {
   const keys = new Uint32Array(rd.bytes());
   const values = new Uint32Array(rd.bytes());
-  return keys.length === 0 ? null : new HashTable(keys.length, keys, values);
+  if (keys.length === 0) return null;
+  const table = new HashTable(keys.length, keys, values);
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) table.size++;
+  return table;
 }
 
 export function serializeModel(m: NerModel): Buffer {

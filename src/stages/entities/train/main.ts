@@ -16,7 +16,8 @@ import { END_MASK, TRANSITION_MASK } from "../decode.js";
 import { FeatureExtractor, LOCAL_SLOTS, SLOTS, SMALL_WORDS } from "../features.js";
 import { buildGazetteer, gazetteerSources } from "./gazetteer-build.js";
 import { bilouFromSpans, conllTypeName, spansFromLabels, spansFromTags, typeIndex } from "../labels.js";
-import { deserializeModel, packStages, quantize, scaleTransitions, serializeModel, type NerModel, type StageWeights } from "../model.js";
+import type { HashTable } from "../hash-table.js";
+import { deserializeModel, loadModel, packStages, quantize, scaleTransitions, serializeModel, type NerModel, type StageWeights } from "../model.js";
 import { decodeAll, PerceptronTrainer, rng, type FloatStage } from "./perceptron.js";
 import { NerTagger } from "../tagger.js";
 
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
       "no-gazetteer": { type: "boolean", default: false },
       "no-embeddings": { type: "boolean", default: false },
       "embedding-vocab": { type: "string", default: "50000" },
+      "clusters-from": { type: "string" },
+      "no-context": { type: "boolean", default: false },
       meantime: { type: "string" },
       "meantime-repeat": { type: "string", default: "3" },
       quiet: { type: "boolean", default: false },
@@ -127,13 +130,18 @@ async function main(): Promise<void> {
   const trainDocs = readConll(`${data}/ner/conll2003/eng.train`);
   const devDocs = readConll(`${data}/ner/conll2003/eng.testa`);
   const gazetteer = values["no-gazetteer"] ? null : buildGazetteer(gazetteerSources());
-  const unlabeled = values["no-lexicon"] && values["no-embeddings"] ? [] : unlabeledSentences(data, trainDocs);
+  const clustersFrom = values["clusters-from"];
+  const buildClusters = !values["no-embeddings"] && !clustersFrom;
+  const unlabeled = values["no-lexicon"] && !buildClusters ? [] : unlabeledSentences(data, trainDocs);
   const lexicon = values["no-lexicon"] ? null : buildLexicon(unlabeled);
   // The cluster vocabulary: the most frequent GloVe words and every word of the unlabeled and training text (the
   // CoNLL training tokens are part of `unlabeled`); not the dev or check texts.
-  const clusters = values["no-embeddings"] ? null : buildEmbeddingClusters(unlabeled, Number(values["embedding-vocab"]));
+  // --clusters-from takes the table of a model file written by an earlier run (the same table to the bit, so the
+  // 110 MB GloVe package need not be installed again: `models/ner-glove.bin.gz` carries it).
+  const clusters = values["no-embeddings"] ? null : clustersFrom ? clusterTableOf(clustersFrom) : buildEmbeddingClusters(unlabeled, Number(values["embedding-vocab"]));
   console.log(`resources ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: gazetteer ${gazetteer?.size ?? 0} keys, lexicon ${lexicon?.size ?? 0} words, clusters ${clusters?.size ?? 0} words`);
-  const extractor = new FeatureExtractor({ bits, gazetteer, lexicon, clusters });
+  const contextAggregation = !values["no-context"];
+  const extractor = new FeatureExtractor({ bits, gazetteer, lexicon, clusters, contextAggregation });
   const headlineShare = Number(values["headline-share"]);
   // MEANTIME's even half (its odd half is the check set): repeated, each copy in its original's jackknife fold.
   const repeat = Number(values["meantime-repeat"]);
@@ -188,7 +196,8 @@ async function main(): Promise<void> {
       epochs2: stage2 ? epochs2 : 0,
       folds,
       headlineShare,
-      embeddingVocab: clusters ? Number(values["embedding-vocab"]) : 0,
+      contextAggregation,
+      embeddingVocab: clusters ? (clustersFrom ? `clusters of ${clustersFrom}` : Number(values["embedding-vocab"])) : 0,
       devF1Stage1: Number(devF1Stage1.toFixed(2)),
       devF1: Number(devF1.toFixed(2)),
     },
@@ -200,6 +209,13 @@ async function main(): Promise<void> {
   const tagger = new NerTagger(deserializeModel(buf));
   const labels = dev.docs.flatMap((d) => tagger.labelDoc(d));
   console.log(`wrote ${values.out} (${(buf.length / 1e6).toFixed(1)} MB); dev F1 of the saved model ${f1(dev, labels).toFixed(2)}; total ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+}
+
+/** The GloVe cluster table stored in a model file. */
+function clusterTableOf(file: string): HashTable {
+  const clusters = loadModel(file).clusters;
+  if (!clusters) throw new Error(`${file} holds no GloVe cluster table`);
+  return clusters;
 }
 
 function addAggregates(extractor: FeatureExtractor, p: Prepared, stage1: Uint8Array[]): void {
