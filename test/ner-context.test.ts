@@ -4,6 +4,8 @@ import { FeatureExtractor, LOCAL_SLOTS, SLOTS, type TokenDoc } from "../src/stag
 import { HashTable } from "../src/stages/entities/hash-table.js";
 import { labelOf, NUM_LABELS, U, B, L } from "../src/stages/entities/labels.js";
 import { deserializeModel, packStages, serializeModel } from "../src/stages/entities/model.js";
+import { buildTrainingNames } from "../src/stages/entities/train/names-build.js";
+import type { ConllDoc } from "../src/corpora/conll.js";
 
 const ORG = 1, LOC = 2;
 
@@ -65,4 +67,33 @@ test("model meta: contextAggregation survives the model file", () => {
   const { rows, stages } = packStages(4, [{ weights: new Int16Array(16 * NUM_LABELS), trans: new Float32Array((NUM_LABELS + 1) * NUM_LABELS), end: new Float32Array(NUM_LABELS) }]);
   const m = { bits: 4, rows, stage1: stages[0]!, stage2: null, gazetteer: null, lexicon: null, clusters: null as HashTable | null, meta: { contextAggregation: true } };
   assert.equal(deserializeModel(serializeModel(m)).meta.contextAggregation, true);
+});
+
+function conllDoc(...sentences: [string, string][][]): ConllDoc {
+  return { sentences: sentences.map((s) => ({ lines: [], words: s.map((t) => t[0]), tags: s.map((t) => t[1]) })) };
+}
+
+test("training names: a name of two documents is in the table for both; one only its document has is excluded there", () => {
+  const docs = [
+    conllDoc([["Air", "I-ORG"], ["France", "I-ORG"], ["said", "O"]], [["Kent", "I-ORG"], ["won", "O"]]),
+    conllDoc([["Air", "I-ORG"], ["France", "I-ORG"], ["workers", "O"]]),
+  ];
+  const names = buildTrainingNames(docs, [0, 1]);
+  const fx = (excluded?: ReadonlyMap<number, number>) =>
+    new FeatureExtractor({ bits: 18, gazetteer: null, lexicon: null, clusters: null, names: names.table }).extractDoc([["Kent", "beat", "Air", "France"]], excluded)[0]!;
+  const plain = new FeatureExtractor({ bits: 18, gazetteer: null, lexicon: null, clusters: null }).extractDoc([["Kent", "beat", "Air", "France"]])[0]!;
+  const added = (f: Int32Array, i: number) => [...local(f, i)].filter((b) => !local(plain, i).has(b)).length;
+  // At run time (nothing excluded) every training name fires: "Kent" (U-ORG), "Air France" (B-ORG, L-ORG).
+  assert.deepEqual([0, 1, 2, 3].map((i) => added(fx(), i)), [1, 0, 1, 1]);
+  // In document 0, "Kent" is its own name only: excluded; "Air France" is also in document 1: kept.
+  assert.deepEqual([0, 1, 2, 3].map((i) => added(fx(names.excluded.get(0)), i)), [0, 0, 1, 1]);
+  assert.equal(names.excluded.get(1), undefined);
+});
+
+test("model file: the training-name table is stored and read back; a model without one loads with none", () => {
+  const names = buildTrainingNames([conllDoc([["Kent", "I-ORG"]])], [0]).table;
+  const { rows, stages } = packStages(4, [{ weights: new Int16Array(16 * NUM_LABELS), trans: new Float32Array((NUM_LABELS + 1) * NUM_LABELS), end: new Float32Array(NUM_LABELS) }]);
+  const m = { bits: 4, rows, stage1: stages[0]!, stage2: null, gazetteer: null, lexicon: null, clusters: null, meta: {} };
+  assert.deepEqual(deserializeModel(serializeModel({ ...m, names })).names?.keys, names.keys);
+  assert.equal(deserializeModel(serializeModel(m)).names, null);
 });

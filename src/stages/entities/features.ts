@@ -4,7 +4,7 @@ import { NUM_LABELS, spansFromLabels, TYPES, typeOf } from "./labels.js";
 import type { RowIndex } from "./row-index.js";
 
 /** Slots [0, LOCAL_SLOTS) hold the first-stage features; the rest the document-aggregation features. */
-export const LOCAL_SLOTS = 88;
+export const LOCAL_SLOTS = 92;
 /** Stage-2 slots: 8 for the same word's types elsewhere, then the token's own stage-1 label and its phrase's type. */
 const AGG_WORD_SLOTS = 8;
 const AGG_OWN_SLOT = LOCAL_SLOTS + AGG_WORD_SLOTS;
@@ -26,7 +26,10 @@ export const GAZ = {
   PREFIX: 1 << 30,
 } as const;
 const GAZ_CATEGORIES = [GAZ.COUNTRY, GAZ.STATE, GAZ.CITY_BIG, GAZ.CITY, GAZ.NATIONALITY, GAZ.BRAND, GAZ.COMPANY_WORD, GAZ.FIRST_NAME];
-const GAZ_MAX_TOKENS = 6;
+export const GAZ_MAX_TOKENS = 6;
+/** Names of the training data (train/names-build.ts): one bit per type (1 << type index), GAZ.PREFIX for prefixes. */
+const NAME_CATEGORIES = TYPES.map((_, t) => 1 << t);
+const NAME_HITS = 4;
 
 /** Cluster prefix lengths used as features (Brown-style bit paths, Ratinov & Roth use 4, 6, 10, 20). */
 const CLUSTER_PREFIXES = [4, 6, 10, 16];
@@ -48,6 +51,8 @@ export interface FeatureResources {
    * files trained without them (their features, and so their tags, stay as they were).
    */
   contextAggregation?: boolean;
+  /** Names of the training data with their types (train/names-build.ts); null or absent in older models. */
+  names?: HashTable | null;
   /**
    * The packed rows of a loaded model: features then hold row offsets into its packed weights (-1 for a bucket
    * whose weights are all zero, skipped like an empty slot). Without it (training) they hold dense offsets.
@@ -159,7 +164,7 @@ const enum T {
   ShapeM1, ShapeP1, ShapeM1_0, Shape0_P1, BigramM1_0, Bigram0_P1, FirstShape, CapsLower, CapsShape,
   Gaz, GazNoCase, Cluster, ClusterM1, ClusterP1, LowerElsewhere, CapMidElsewhere, Length, LowerM1Shape,
   AggAny, AggMajor, AggSpan, InQuote, TitleLower, CaseRatio, HyphenFirst, HyphenLast, HyphenGaz, NameCue, NameCueM1,
-  Embedding, EmbeddingM1, EmbeddingP1, ContextM1, ContextP1, AggOwn, AggPhrase,
+  Embedding, EmbeddingM1, EmbeddingP1, ContextM1, ContextP1, AggOwn, AggPhrase, TrainName,
 }
 
 /** Distinct lower-cased neighbours of a capitalized word's occurrences in a document (at most CONTEXT_KEPT each side). */
@@ -192,7 +197,11 @@ export class FeatureExtractor {
     return slot + 1;
   }
 
-  extractDoc(doc: TokenDoc): Int32Array[] {
+  /**
+   * `excluded` (training only): name-table bits to ignore in this document, the names that only this document
+   * has, so that a training name feature says "seen with this type in another document", as at run time.
+   */
+  extractDoc(doc: TokenDoc, excluded?: ReadonlyMap<number, number>): Int32Array[] {
     const views = doc.map(view);
     // Document evidence: lower-cased forms seen all-lowercase, and forms seen capitalized mid-sentence in mixed-case text.
     const seenLower = new Set<string>();
@@ -205,13 +214,14 @@ export class FeatureExtractor {
       }
     }
     const contexts = this.res.contextAggregation ? documentContexts(views) : null;
-    return views.map((v) => this.extractSentence(v, seenLower, seenCapMid, contexts));
+    return views.map((v) => this.extractSentence(v, seenLower, seenCapMid, contexts, excluded));
   }
 
-  private extractSentence(v: SentenceView, seenLower: Set<string>, seenCapMid: Set<string>, contexts: Map<string, WordContexts> | null): Int32Array {
+  private extractSentence(v: SentenceView, seenLower: Set<string>, seenCapMid: Set<string>, contexts: Map<string, WordContexts> | null, excluded?: ReadonlyMap<number, number>): Int32Array {
     const n = v.words.length;
     const out = new Int32Array(n * SLOTS).fill(-1);
     const gazFeatures = this.gazetteerFeatures(v.lower);
+    const nameHits = this.res.names ? phraseHits(this.res.names, NAME_CATEGORIES, v.lower, excluded) : null;
     let quoteOpen = false;
     for (let i = 0; i < n; i++) {
       const base = i * SLOTS;
@@ -291,6 +301,11 @@ export class FeatureExtractor {
       }
       // Ratinov & Roth's context aggregation: what surrounds the same word elsewhere in the document ("of Petofi",
       // "Petofi 's board") says what it is here too, where the local context may say little.
+      const names = nameHits?.[i];
+      if (names) {
+        // Names of the training data covering the token: type, BILU part and case ("bank" is no "Bank").
+        for (let g = 0; g < names.length && g < NAME_HITS; g++) s = this.put(out, base, s, hashChar(hashChar(hashStart(T.TrainName), names[g]!), w === lw ? 0 : 1));
+      }
       const ctx = w !== lw ? contexts?.get(lw) : undefined;
       if (ctx) {
         s = this.contextFeatures(out, base, s, T.ContextM1, ctx.prev, lm1);
@@ -409,28 +424,8 @@ export class FeatureExtractor {
 
   /** Per token, the gazetteer hits covering it as (category index * 4 + BILU part) codes. */
   private gazetteerFeatures(lower: readonly string[]): (number[] | undefined)[] {
-    const n = lower.length;
-    const hits = new Array<number[] | undefined>(n);
     const gaz = this.res.gazetteer;
-    if (!gaz) return hits;
-    for (let i = 0; i < n; i++) {
-      let h = hashStart(0x9e37);
-      for (let k = 0; k < GAZ_MAX_TOKENS && i + k < n; k++) {
-        if (k > 0) h = hashChar(h, 32);
-        h = hashString(h, lower[i + k]!);
-        const bits = gaz.get(finish(h));
-        if (bits === 0) break;
-        for (let c = 0; c < GAZ_CATEGORIES.length; c++) {
-          if ((bits & GAZ_CATEGORIES[c]!) === 0) continue;
-          for (let t = i; t <= i + k; t++) {
-            const part = k === 0 ? 4 : t === i ? 1 : t === i + k ? 3 : 2;
-            (hits[t] ??= []).push(c * 4 + part);
-          }
-        }
-        if ((bits & GAZ.PREFIX) === 0) break;
-      }
-    }
-    return hits;
+    return gaz ? phraseHits(gaz, GAZ_CATEGORIES, lower) : new Array<number[] | undefined>(lower.length);
   }
 
   /**
@@ -522,6 +517,34 @@ export class FeatureExtractor {
       }
     });
   }
+}
+
+/**
+ * Per token, the phrases of a table (gazetteer, training names) covering it, as (category index * 4 + BILU part)
+ * codes; `excluded` bits of a phrase hash are ignored.
+ */
+function phraseHits(table: HashTable, categories: readonly number[], lower: readonly string[], excluded?: ReadonlyMap<number, number>): (number[] | undefined)[] {
+  const n = lower.length;
+  const hits = new Array<number[] | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    let h = hashStart(0x9e37);
+    for (let k = 0; k < GAZ_MAX_TOKENS && i + k < n; k++) {
+      if (k > 0) h = hashChar(h, 32);
+      h = hashString(h, lower[i + k]!);
+      const key = finish(h);
+      const bits = table.get(key) & ~(excluded?.get(key) ?? 0);
+      if (bits === 0) break;
+      for (let c = 0; c < categories.length; c++) {
+        if ((bits & categories[c]!) === 0) continue;
+        for (let t = i; t <= i + k; t++) {
+          const part = k === 0 ? 4 : t === i ? 1 : t === i + k ? 3 : 2;
+          (hits[t] ??= []).push(c * 4 + part);
+        }
+      }
+      if ((bits & GAZ.PREFIX) === 0) break;
+    }
+  }
+  return hits;
 }
 
 /** For each capitalized word (lower-cased) of the document, its distinct neighbours in document order. */

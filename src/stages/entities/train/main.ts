@@ -15,6 +15,7 @@ import { meantimeTrainingDocs } from "./meantime-train.js";
 import { END_MASK, TRANSITION_MASK } from "../decode.js";
 import { FeatureExtractor, LOCAL_SLOTS, SLOTS, SMALL_WORDS } from "../features.js";
 import { buildGazetteer, gazetteerSources } from "./gazetteer-build.js";
+import { buildTrainingNames } from "./names-build.js";
 import { bilouFromSpans, conllTypeName, spansFromLabels, spansFromTags, typeIndex } from "../labels.js";
 import type { HashTable } from "../hash-table.js";
 import { deserializeModel, loadModel, packStages, quantize, scaleTransitions, serializeModel, type NerModel, type StageWeights } from "../model.js";
@@ -52,12 +53,12 @@ function augment(conll: ConllDoc[], share: number): ConllDoc[] {
   });
 }
 
-function prepare(extractor: FeatureExtractor, conll: ConllDoc[], keys: readonly number[] = conll.map((_, i) => i)): Prepared {
+function prepare(extractor: FeatureExtractor, conll: ConllDoc[], keys: readonly number[] = conll.map((_, i) => i), excluded?: Map<number, Map<number, number>>): Prepared {
   const p: Prepared = { docs: [], feats: [], gold: [], goldTags: [], lengths: [], docOf: [], docKey: [...keys] };
   conll.forEach((d, di) => {
     const words = d.sentences.map((s) => s.words);
     p.docs.push(words);
-    p.feats.push(...extractor.extractDoc(words));
+    p.feats.push(...extractor.extractDoc(words, excluded?.get(p.docKey[di]!)));
     for (const s of d.sentences) {
       const spans = spansFromTags(s.tags).map((c) => ({ start: c.start, end: c.end, type: typeIndex(c.type) }));
       p.gold.push(bilouFromSpans(s.words.length, spans));
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
       "embedding-vocab": { type: "string", default: "50000" },
       "clusters-from": { type: "string" },
       "no-context": { type: "boolean", default: false },
+      names: { type: "boolean", default: false },
       meantime: { type: "string" },
       "meantime-repeat": { type: "string", default: "3" },
       quiet: { type: "boolean", default: false },
@@ -141,17 +143,19 @@ async function main(): Promise<void> {
   const clusters = values["no-embeddings"] ? null : clustersFrom ? clusterTableOf(clustersFrom) : buildEmbeddingClusters(unlabeled, Number(values["embedding-vocab"]));
   console.log(`resources ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: gazetteer ${gazetteer?.size ?? 0} keys, lexicon ${lexicon?.size ?? 0} words, clusters ${clusters?.size ?? 0} words`);
   const contextAggregation = !values["no-context"];
-  const extractor = new FeatureExtractor({ bits, gazetteer, lexicon, clusters, contextAggregation });
   const headlineShare = Number(values["headline-share"]);
   // MEANTIME's even half (its odd half is the check set): repeated, each copy in its original's jackknife fold.
   const repeat = Number(values["meantime-repeat"]);
   const meantime = repeat > 0 ? meantimeTrainingDocs(values.meantime ?? `${data}/meantime/intra-doc_annotation`, "even", gazetteer) : [];
   const unique = [...trainDocs, ...meantime];
+  const names = values.names ? buildTrainingNames(unique, unique.map((_, i) => i)) : null;
+  if (names) console.log(`training names: ${names.table.size} keys`);
+  const extractor = new FeatureExtractor({ bits, gazetteer, lexicon, clusters, contextAggregation, names: names?.table ?? null });
   const augmented = headlineShare > 0 ? augment(unique, headlineShare) : unique;
   const keys = unique.map((_, i) => i);
   const copies = augmented.slice(trainDocs.length);
   for (let r = 1; r < repeat; r++) keys.push(...copies.map((_, i) => trainDocs.length + i));
-  const train = prepare(extractor, [...augmented, ...Array.from({ length: Math.max(0, repeat - 1) }, () => copies).flat()], keys);
+  const train = prepare(extractor, [...augmented, ...Array.from({ length: Math.max(0, repeat - 1) }, () => copies).flat()], keys, names?.excluded);
   console.log(`training documents: ${trainDocs.length} CoNLL, ${meantime.length} MEANTIME (even half, ${meantime.reduce((n, d) => n + d.sentences.length, 0)} sentences) x ${repeat}`);
   const dev = prepare(extractor, devDocs);
   const devOrNone = values.quiet ? undefined : dev;
@@ -189,6 +193,7 @@ async function main(): Promise<void> {
     gazetteer,
     lexicon,
     clusters,
+    names: names?.table ?? null,
     meta: {
       trainedOn: repeat > 0 ? `CoNLL-2003 eng.train + MEANTIME even half x ${repeat}` : "CoNLL-2003 eng.train",
       tunedOn: "CoNLL-2003 eng.testa",
