@@ -9,8 +9,8 @@ import type { ConllDoc } from "../src/corpora/conll.js";
 
 const ORG = 1, LOC = 2;
 
-function extractor(contextAggregation: boolean): FeatureExtractor {
-  return new FeatureExtractor({ bits: 18, gazetteer: null, lexicon: null, clusters: null, contextAggregation });
+function extractor(on: boolean): FeatureExtractor {
+  return new FeatureExtractor({ bits: 18, gazetteer: null, lexicon: null, clusters: null, contextAggregation: on, stacking: on });
 }
 
 function local(feats: Int32Array, i: number): Set<number> {
@@ -96,4 +96,16 @@ test("model file: the training-name table is stored and read back; a model witho
   const m = { bits: 4, rows, stage1: stages[0]!, stage2: null, gazetteer: null, lexicon: null, clusters: null, meta: {} };
   assert.deepEqual(deserializeModel(serializeModel({ ...m, names })).names?.keys, names.keys);
   assert.equal(deserializeModel(serializeModel(m)).names, null);
+});
+
+test("stacking is its own switch: context aggregation alone adds no stage-2 features", () => {
+  const doc: TokenDoc = [["Air", "France", "said"], ["Air", "France", "flew"]];
+  const stage1 = [Uint8Array.of(labelOf(B, ORG), labelOf(L, ORG), 0), Uint8Array.of(labelOf(B, LOC), labelOf(L, LOC), 0)];
+  const run = (stacking: boolean): number[] => {
+    const fx = new FeatureExtractor({ bits: 18, gazetteer: null, lexicon: null, clusters: null, contextAggregation: true, stacking });
+    const feats = fx.extractDoc(doc);
+    fx.addAggregates(doc, feats, stage1);
+    return stage2(feats[0]!, 0);
+  };
+  assert.equal(run(true).length - run(false).length, 2);
 });

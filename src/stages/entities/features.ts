@@ -47,10 +47,11 @@ export interface FeatureResources {
   clusters: HashTable | null;
   /**
    * Context aggregation (issue #14): the neighbours of the word's other occurrences in the document as stage-1
-   * features, and the token's own stage-1 label and its phrase's type elsewhere as stage-2 features. Off for model
-   * files trained without them (their features, and so their tags, stay as they were).
+   * features. Off for model files trained without them (their features, and so their tags, stay as they were).
    */
   contextAggregation?: boolean;
+  /** Stacking (issue #14): the token's own stage-1 label and its name's stage-1 type elsewhere as stage-2 features. */
+  stacking?: boolean;
   /** Names of the training data with their types (train/names-build.ts); null or absent in older models. */
   names?: HashTable | null;
   /**
@@ -477,7 +478,7 @@ export class FeatureExtractor {
         out[slot++] = this.code(hashChar(hashStart(T.AggSpan), bt));
       }
     });
-    if (this.res.contextAggregation) this.addStackedFeatures(doc, features, stage1);
+    if (this.res.stacking) this.addStackedFeatures(doc, features, stage1);
   }
 
   /**
