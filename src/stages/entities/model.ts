@@ -27,6 +27,8 @@ export interface NerModel {
   lexicon: HashTable | null;
   /** GloVe word clusters; null in models trained without them (files written before them end after the lexicon). */
   clusters: HashTable | null;
+  /** Names of the training data with their types (train/names-build.ts); absent in older model files. */
+  names?: HashTable | null;
   /** Free-form provenance recorded by the training script (data, epochs, dev F1). */
   meta: Record<string, unknown>;
 }
@@ -194,7 +196,10 @@ function writeTable(wr: Writer, t: HashTable | null): void {
 function readTable(rd: Reader): HashTable | null {
   const keys = new Uint32Array(rd.bytes());
   const values = new Uint32Array(rd.bytes());
-  return keys.length === 0 ? null : new HashTable(keys.length, keys, values);
+  if (keys.length === 0) return null;
+  const table = new HashTable(keys.length, keys, values);
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) table.size++;
+  return table;
 }
 
 export function serializeModel(m: NerModel): Buffer {
@@ -207,6 +212,8 @@ export function serializeModel(m: NerModel): Buffer {
   writeTable(wr, m.gazetteer);
   writeTable(wr, m.lexicon);
   writeTable(wr, m.clusters);
+  // Written only when present, so that an older model read and written again keeps its bytes.
+  if (m.names) writeTable(wr, m.names);
   return gzipSync(wr.done(), { level: 9 });
 }
 
@@ -220,7 +227,8 @@ export function deserializeModel(gz: Buffer): NerModel {
   const gazetteer = readTable(rd);
   const lexicon = readTable(rd);
   const clusters = rd.atEnd() ? null : readTable(rd);
-  return { bits: header.bits, rows, stage1: stages[0]!, stage2: stages[1] ?? null, gazetteer, lexicon, clusters, meta: header.meta };
+  const names = rd.atEnd() ? null : readTable(rd);
+  return { bits: header.bits, rows, stage1: stages[0]!, stage2: stages[1] ?? null, gazetteer, lexicon, clusters, names, meta: header.meta };
 }
 
 export function loadModel(path: string): NerModel {
