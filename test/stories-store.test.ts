@@ -154,8 +154,12 @@ for (const target of targets()) {
           assert.deepEqual(wire.duplicates, [{ id: repost.url, title: repost.title, source: "Aggregator", published: "2024-05-03", similarity }]);
           const other = await article(takeover);
           assert.deepEqual([other.story.id, other.story.articles, other.duplicateOf, other.duplicates], [t!.story_pk, 1, null, []]);
-          assert.equal((await app.inject("/api/stories/999999")).statusCode, 404);
-          assert.equal((await app.inject("/api/stories/abc")).statusCode, 400);
+          // An unknown or non-numeric id names no story: 404 with the error shape, never a 400 or a 500.
+          for (const id of ["999999", "abc", "0", "1.5", "-1", "99999999999999999999"]) {
+            const res = await app.inject(`/api/stories/${id}`);
+            assert.equal(res.statusCode, 404, id);
+            assert.deepEqual(res.json(), { error: { status: 404, code: "not_found", message: `no story with id "${id}"` } }, id);
+          }
         } finally {
           await app.close();
         }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { detokenize, parseEcb } from "../src/corpora/ecbplus.js";
-import { CLUSTER_DEFAULTS, MAX_TERM, StoryClusterer } from "../src/stories/cluster.js";
+import { CLUSTER_DEFAULTS, latestYear, MAX_TERM, StoryClusterer } from "../src/stories/cluster.js";
 import { bcubed, pairwise } from "../src/stories/eval/score.js";
 import type { StoryDoc } from "../src/stories/story-doc.js";
 
@@ -109,4 +109,54 @@ test("ECB+ token XML is rebuilt as prose, its web address dropped, the sub-topic
   assert.equal(d.subtopic, "3/ecbplus");
   assert.equal(detokenize(["It", "'s", "(", "big", ")", "today", "."]), "It's (big) today.");
   assert.throws(() => parseEcb("notes.xml", xml), /not an ECB\+ document name/);
+});
+
+test("the latest year an article refers to: the newest four-digit year among its dates, null without one", () => {
+  assert.equal(latestYear(["2005", "2005-06", "2013", "2013-05", "1998"]), 2013);
+  assert.equal(latestYear([]), null);
+});
+
+test("the year term: the same report referring to another year is penalized; without years it is not", () => {
+  const strict = { ...CLUSTER_DEFAULTS, yearConflict: 2 };
+  const hired = (id: string, year: string | null) => ({ ...quake(id, null), dates: year ? [year] : [] });
+  const c = new StoryClusterer(strict);
+  const a = c.add(hired("a", "2005"));
+  assert.notEqual(c.add(hired("b", "2008")).story, a.story, "a latest year the story's members do not refer to");
+  assert.equal(c.add(hired("c", "2005")).story, a.story, "the same year");
+  assert.equal(c.add(hired("d", null)).story, a.story, "no year: no conflict");
+  const off = new StoryClusterer({ ...strict, yearConflict: 0 });
+  const o = off.add(hired("a", "2005"));
+  assert.equal(off.add(hired("b", "2008")).story, o.story, "yearConflict 0: the term plays no part");
+});
+
+test("a story's years are saved and restored; a state saved before the year term loads with none", () => {
+  const strict = { ...CLUSTER_DEFAULTS, yearConflict: 2 };
+  const dated = (id: string, year: string) => ({ ...quake(id, null), dates: [year] });
+  const c = new StoryClusterer(strict);
+  c.add(dated("a", "2005"));
+  const [state] = c.takeChanged();
+  assert.deepEqual(state!.years, [[2005, 1]]);
+  const { docs, increments } = c.takeFrequencyChanges();
+  const restored = new StoryClusterer(strict, () => "fresh");
+  restored.restore(docs, increments, [state!]);
+  assert.equal(restored.add(dated("b", "2008")).story, "fresh", "the restored story still knows its year");
+  const legacy = new StoryClusterer(strict, () => "fresh");
+  const { years: _dropped, ...old } = state!;
+  legacy.restore(docs, increments, [old]);
+  assert.equal(legacy.add(dated("b", "2008")).story, state!.id, "no years saved: no conflict");
+});
+
+test("addAs joins the given story without a decision and returns the features of each candidate before it", () => {
+  const c = new StoryClusterer();
+  assert.deepEqual(c.addAs(quake("a"), "gold-1"), [], "no story yet");
+  const [f, ...rest] = c.addAs({ ...quake("b"), dates: ["2013"] }, "gold-2");
+  assert.equal(rest.length, 0);
+  assert.equal(f!.story, "gold-1");
+  assert.equal(f!.features.length, 5, "four cosines and the year conflict");
+  assert.ok(f!.features[0]! > 0.5, "the same words: a high body cosine");
+  assert.equal(f!.features[4], 0, "the story has no dated member: no conflict");
+  const third = c.addAs({ ...quake("c"), dates: ["2005"] }, "gold-1");
+  assert.deepEqual(third.map((x) => x.story), ["gold-1", "gold-2"], "every candidate, oldest first");
+  assert.equal(third[1]!.features[4], 1, "gold-2's only dated member refers to 2013");
+  assert.equal(c.add(quake("d")).story, "gold-1", "the stories are the clusterer's own");
 });

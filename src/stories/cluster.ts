@@ -18,6 +18,13 @@ export interface ClusterOptions {
   /** Largest penalty of the time term: `time × (1 − exp(−gap / timeScaleDays))`, the gap from the story's span. */
   time: number;
   timeScaleDays: number;
+  /**
+   * Penalty when the article's latest year referred to (its newest absolute DATE/TIME year, a stand-in for when it
+   * was written) differs from its story's dated members': `yearConflict × (1 − same / dated)`, the share of the
+   * story's members with a latest year that refer to another one. Two events of one kind with the same names (a
+   * coach hired, later fired) are years apart; a dated publication gap is the time term's.
+   */
+  yearConflict: number;
   /** An article more than this many days from a story's span is not compared with it. */
   windowDays: number;
   /** The least score that joins a story. */
@@ -28,13 +35,17 @@ export interface ClusterOptions {
   probeTerms: number;
 }
 
-/** Tuned on the ECB+ dev topics (docs/stories.md: the grid, the cross-validation). */
+/**
+ * The weights, year penalty and threshold learned on the ECB+ dev topics (`newsgraph eval stories --learn`,
+ * learn.ts; docs/stories.md: the cross-validation); the time term is not learned (ECB+ has no publication dates).
+ */
 export const CLUSTER_DEFAULTS: ClusterOptions = {
-  weights: { body: 0.25, title: 0.2, entities: 0.4, dates: 0.15 },
+  weights: { body: 0.273, title: 0.239, entities: 0.372, dates: 0.116 },
   time: 0.3,
   timeScaleDays: 3,
+  yearConflict: 0.082,
   windowDays: 30,
-  threshold: 0.175,
+  threshold: 0.169,
   centroidTerms: 300,
   probeTerms: 12,
 };
@@ -53,6 +64,8 @@ export interface StoryState {
   centroid: Record<Kind, Array<[string, number]>>;
   /** A display name per entity key of the centroid (the first seen). */
   names: Array<[string, string]>;
+  /** Members per latest year referred to (absent in a state saved before the year term: none counted). */
+  years?: Array<[number, number]>;
 }
 
 export interface Assignment {
@@ -74,6 +87,9 @@ interface Story {
   centroid: Record<Kind, Vector>;
   packed: Record<Kind, Packed>;
   names: Map<string, string>;
+  /** Members per latest year referred to, and how many members have one. */
+  years: Map<number, number>;
+  dated: number;
   /** The last article that met this story as a candidate: dedupes the candidates without a set. */
   mark: number;
 }
@@ -129,7 +145,10 @@ export class StoryClusterer {
     }
     for (const s of stories) {
       const story = this.blank(s.id);
-      Object.assign(story, { size: s.size, first: s.first, last: s.last, names: new Map(s.names) });
+      const years = new Map(s.years ?? []);
+      let dated = 0;
+      for (const n of years.values()) dated += n;
+      Object.assign(story, { size: s.size, first: s.first, last: s.last, names: new Map(s.names), years, dated });
       for (const kind of KINDS) {
         for (const [t, w] of s.centroid[kind]) story.centroid[kind].set(this.intern(spaceOf(kind), t), w);
         story.packed[kind] = pack(story.centroid[kind], (id) => slotOf(kind, id));
@@ -144,9 +163,10 @@ export class StoryClusterer {
     const vec = this.vectors(doc);
     let best: Story | null = null;
     let bestScore = -Infinity;
+    const year = latestYear(doc.dates);
     this.scatter(vec, 1);
     for (const s of this.candidates(doc, vec)) {
-      const score = this.score(doc, s);
+      const score = this.score(doc, year, s);
       // Candidates come oldest first: a tie goes to the older story.
       if (score > bestScore) {
         best = s;
@@ -167,7 +187,7 @@ export class StoryClusterer {
   private blank(id: string): Story {
     const centroid = { body: new Map(), title: new Map(), entities: new Map(), dates: new Map() };
     const packed = { body: EMPTY_PACKED, title: EMPTY_PACKED, entities: EMPTY_PACKED, dates: EMPTY_PACKED };
-    return { id, seq: this.seq++, size: 0, first: null, last: null, centroid, packed, names: new Map(), mark: 0 };
+    return { id, seq: this.seq++, size: 0, first: null, last: null, centroid, packed, names: new Map(), years: new Map(), dated: 0, mark: 0 };
   }
 
   /** Writes the article's weights into the scratch array (`on` 1), or clears them again (`on` 0). */
@@ -175,17 +195,38 @@ export class StoryClusterer {
     for (const kind of KINDS) for (const [id, w] of vec[kind]) this.scratch[slotOf(kind, id)] = on * w;
   }
 
-  /** The score of the scattered article against a story: weighted cosines, less the time penalty. */
-  private score(doc: StoryDoc, s: Story): number {
-    const { weights, time, timeScaleDays } = this.options;
+  /** The score of the scattered article against a story: weighted cosines, less the time and year penalties. */
+  private score(doc: StoryDoc, year: number | null, s: Story): number {
+    const { weights, time, timeScaleDays, yearConflict } = this.options;
     let score = 0;
-    for (const kind of KINDS) {
-      const p = s.packed[kind];
-      if (p.norm > 0) score += weights[kind] * (dotDense(p, this.scratch) / p.norm);
-    }
+    for (const kind of KINDS) score += weights[kind] * this.cosine(kind, s);
     const gap = gapDays(doc.time, s);
     if (gap !== null) score -= time * (1 - Math.exp(-gap / timeScaleDays));
-    return score;
+    return score - yearConflict * conflictOf(year, s);
+  }
+
+  /** The cosine of the scattered article's sub-vector with the story's centroid (0 when the story has none). */
+  private cosine(kind: Kind, s: Story): number {
+    const p = s.packed[kind];
+    return p.norm > 0 ? dotDense(p, this.scratch) / p.norm : 0;
+  }
+
+  /**
+   * Adds an article to a given story, opened under that id when new, without a decision: what learning the merge
+   * decision from gold stories needs (src/stories/eval/learn.ts). Returns the article's features against each
+   * candidate story as it stood before: the inputs of the score, `[body, title, entities, dates cosines, year
+   * conflict]`.
+   */
+  addAs(doc: StoryDoc, id: string): Array<{ story: string; features: number[] }> {
+    const vec = this.vectors(doc);
+    const year = latestYear(doc.dates);
+    this.scatter(vec, 1);
+    const out = this.candidates(doc, vec).map((s) => ({ story: s.id, features: [...KINDS.map((k) => this.cosine(k, s)), conflictOf(year, s)] }));
+    this.scatter(vec, 0);
+    let s = this.stories.get(id);
+    if (!s) this.stories.set(id, (s = this.blank(id)));
+    this.join(s, doc, vec);
+    return out;
   }
 
   /** Stories sharing an entity, a title term or one of the article's heaviest body terms, within the time window. */
@@ -221,6 +262,11 @@ export class StoryClusterer {
       s.packed[kind] = pack(s.centroid[kind], (id) => slotOf(kind, id));
     }
     s.size++;
+    const year = latestYear(doc.dates);
+    if (year !== null) {
+      s.years.set(year, (s.years.get(year) ?? 0) + 1);
+      s.dated++;
+    }
     if (doc.time !== null) {
       s.first = s.first === null ? doc.time : Math.min(s.first, doc.time);
       s.last = s.last === null ? doc.time : Math.max(s.last, doc.time);
@@ -337,6 +383,7 @@ export class StoryClusterer {
       last: s.last,
       centroid: mapKinds((kind) => top(s.centroid[kind], Infinity, this.name).map(([k, w]): [string, number] => [term(k), w])),
       names: [...s.names],
+      years: [...s.years].sort((a, b) => a[0] - b[0]),
     };
   }
 }
@@ -370,6 +417,21 @@ function unit(v: Vector): Vector {
   const out: Vector = new Map();
   if (n > 0) for (const [k, x] of v) out.set(k, x / n);
   return out;
+}
+
+/** The newest year among the dates an article refers to ("2008", "2008-12"), or null when it names none. */
+export function latestYear(dates: readonly string[]): number | null {
+  let out: number | null = null;
+  for (const d of dates) {
+    const y = Number(d.slice(0, 4));
+    if (/^\d{4}/.test(d) && (out === null || y > out)) out = y;
+  }
+  return out;
+}
+
+/** The share of the story's dated members whose latest year is not the article's (0 when either has none). */
+function conflictOf(year: number | null, s: { years: Map<number, number>; dated: number }): number {
+  return year === null || s.dated === 0 ? 0 : 1 - (s.years.get(year) ?? 0) / s.dated;
 }
 
 /** Days from the article's date to the story's span (0 inside it); null when either is unknown. */

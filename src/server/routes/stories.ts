@@ -126,7 +126,7 @@ export const storyRoutes: FastifyPluginAsync<RouteContext> = async (app, { store
       return { next: rows.length > limit ? offset + limit : null, items: rows.slice(0, limit).map(summary) };
     },
   );
-  app.get<{ Params: { id: number } }>(
+  app.get<{ Params: { id: string } }>(
     "/stories/:id",
     {
       schema: {
@@ -134,13 +134,16 @@ export const storyRoutes: FastifyPluginAsync<RouteContext> = async (app, { store
         description:
           "Per outlet: when it first published, its headline, its articles (duplicates with the article they repeat), the speakers it quoted and how often, the quotes only it carries, the entities only it names; and the story's dated statements by the time they refer to.",
         tags: ["stories"],
-        params: { type: "object", required: ["id"], properties: { id: { type: "integer", minimum: 1, maximum: 2 ** 53 - 1 } } },
+        // A string, not an integer: "abc" names no story, so it is a 404 like an unknown number, not a 400.
+        params: { type: "object", required: ["id"], properties: { id: { type: "string", description: "the story's id, a positive integer" } } },
         response: { 200: detail, ...errorResponses },
       },
     },
     async (request) => {
-      const found = await storyById(store.db, request.params.id);
-      if (!found) throw new HttpError(404, `no story ${request.params.id}`);
+      const { id } = request.params;
+      const pk = /^[1-9]\d{0,15}$/.test(id) ? Number(id) : NaN;
+      const found = Number.isSafeInteger(pk) ? await storyById(store.db, pk) : null;
+      if (!found) throw new HttpError(404, `no story with id ${JSON.stringify(id)}`);
       return apiStory(found);
     },
   );

@@ -1,9 +1,9 @@
 /**
- * `newsgraph eval stories --ecb DIR --out FILE [--tune] [--json]`: ECB+ documents analyzed, clustered as stories in
+ * `newsgraph eval stories --ecb DIR --out FILE [--tune] [--learn] [--json]`: ECB+ documents analyzed, clustered as stories in
  * document order by the clusterer ingest uses (src/stories/cluster.ts, its default options), `{docName: storyId}`
  * written to FILE, and B³ and pairwise P/R/F1 printed against the sub-topics (topic and ECB/ECB+ kind: the two
  * events of a topic) and against the topics. `--tune` also runs the grid and the two-fold cross-validation over
- * topics (tune.ts).
+ * topics (tune.ts); `--learn` learns the merge decision (learn.ts) on all topics and cross-validates it the same way.
  */
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -12,9 +12,10 @@ import { readEcbDir } from "../../corpora/ecbplus.js";
 import { CLUSTER_DEFAULTS, type ClusterOptions } from "../cluster.js";
 import { clusterItems, ecbItems, scoreItems, type EcbScore } from "./ecb.js";
 import type { Prf } from "./score.js";
-import { crossValidate, tune } from "./tune.js";
+import { learn } from "./learn.js";
+import { crossValidate, tune, type Chooser, type Fold } from "./tune.js";
 
-const HELP = `Usage: newsgraph eval stories --ecb DIR --out FILE [--tune] [--json]
+const HELP = `Usage: newsgraph eval stories --ecb DIR --out FILE [--tune] [--learn] [--json]
 
 Reads ECB+ documents (DIR/N/N_Mecb.xml: one event of topic N; N_Mecbplus.xml: a second, similar event),
 rebuilds each as prose (the first sentence is the headline), runs analyze on it for its entities, and
@@ -25,6 +26,8 @@ publication date, so the time term plays no part here.
 
 --tune   also tune the weights and threshold on all of DIR's topics, and cross-validate over topics
          (tune on every other topic, score on the rest, and the reverse)
+--learn  learn the merge decision (logistic regression on article/story pairs of the gold stories)
+         on all of DIR's topics, and cross-validate it over the same two halves of the topics
 --json   print the report as JSON
 `;
 
@@ -39,12 +42,13 @@ function lines(title: string, s: EcbScore): string[] {
   ];
 }
 
-const describe = (o: ClusterOptions) => `weights body ${o.weights.body} title ${o.weights.title} entities ${o.weights.entities} dates ${o.weights.dates}, threshold ${o.threshold}`;
+const describe = (o: ClusterOptions) =>
+  `weights body ${o.weights.body} title ${o.weights.title} entities ${o.weights.entities} dates ${o.weights.dates}, year conflict ${o.yearConflict}, threshold ${o.threshold}`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { ecb: { type: "string" }, out: { type: "string" }, tune: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: { ecb: { type: "string" }, out: { type: "string" }, tune: { type: "boolean" }, learn: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) {
     process.stdout.write(HELP);
@@ -58,20 +62,21 @@ export async function main(argv: string[]): Promise<number> {
   const response = clusterItems(items, CLUSTER_DEFAULTS);
   writeFileSync(values.out, JSON.stringify(Object.fromEntries(response), null, 1) + "\n");
   const report: Record<string, unknown> = { options: CLUSTER_DEFAULTS, score: scoreItems(items, response) };
-  if (values.tune) {
-    report.tuned = tune(items);
-    report.folds = crossValidate(items);
-  }
+  // Each way of choosing the options: on all topics (a fit), then cross-validated over the two halves of the topics.
+  const choosers: Array<[string, Chooser]> = [];
+  if (values.tune) choosers.push(["tuned", tune]);
+  if (values.learn) choosers.push(["learned", learn]);
+  for (const [name, choose] of choosers) report[name] = { all: choose(items), folds: crossValidate(items, choose) };
   if (values.json) {
     process.stdout.write(JSON.stringify(report, null, 1) + "\n");
     return 0;
   }
   const out = [`defaults (${describe(CLUSTER_DEFAULTS)})`, ...lines("  all topics", report.score as EcbScore)];
-  if (values.tune) {
-    const t = report.tuned as ReturnType<typeof tune>;
-    out.push(`best on all topics (${describe(t.options)})`, ...lines("  all topics", t.score));
-    for (const f of report.folds as ReturnType<typeof crossValidate>) {
-      out.push(`fold: tuned on topics ${f.tunedOn.join(",")} (${describe(f.options)})`, ...lines("  tuned-on", f.tuned), ...lines("  held-out", f.held));
+  for (const [name] of choosers) {
+    const { all, folds } = report[name] as { all: ReturnType<Chooser>; folds: Fold[] };
+    out.push(`${name} on all topics (${describe(all.options)})`, ...lines("  all topics", all.score));
+    for (const f of folds) {
+      out.push(`fold: ${name} on topics ${f.tunedOn.join(",")} (${describe(f.options)})`, ...lines("  chosen-on", f.tuned), ...lines("  held-out", f.held));
     }
   }
   process.stdout.write(out.join("\n") + "\n");

@@ -16,7 +16,8 @@ export function grid(): ClusterOptions[] {
       for (const dates of [0, 0.15]) {
         for (let threshold = 0.125; threshold <= 0.2251; threshold += 0.025) {
           const weights = { body: round(1 - title - entities - dates), title, entities, dates };
-          out.push({ ...CLUSTER_DEFAULTS, weights, threshold: round(threshold) });
+          // The year term is the learned decision's (learn.ts): the grid is the hand-tuned one it replaced, kept comparable.
+          out.push({ ...CLUSTER_DEFAULTS, weights, yearConflict: 0, threshold: round(threshold) });
         }
       }
     }
@@ -26,7 +27,7 @@ export function grid(): ClusterOptions[] {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function tune(items: readonly EcbItem[], candidates: readonly ClusterOptions[] = grid()): { options: ClusterOptions; score: EcbScore } {
+export function tune(items: readonly EcbItem[], candidates: readonly ClusterOptions[] = grid()): ReturnType<Chooser> {
   let best: { options: ClusterOptions; score: EcbScore } | null = null;
   for (const options of candidates) {
     const score = scoreItems(items, clusterItems(items, options));
@@ -43,15 +44,23 @@ export interface Fold {
   held: EcbScore;
 }
 
-/** Topics split alternately (in numeric order) into two halves; each half tuned, the other scored. */
-export function crossValidate(items: readonly EcbItem[]): Fold[] {
+/** The items' topics split alternately (in numeric order) into two halves, as items: the folds of every cross-validation here. */
+export function halves(items: readonly EcbItem[]): [EcbItem[], EcbItem[]] {
   const topics = [...new Set(items.map((it) => it.topic))].sort((a, b) => Number(a) - Number(b));
-  const halves = [topics.filter((_, i) => i % 2 === 0), topics.filter((_, i) => i % 2 === 1)];
+  const half = (k: number) => items.filter((it) => topics.indexOf(it.topic) % 2 === k);
+  return [half(0), half(1)];
+}
+
+/** How options are chosen on some topics: the grid (`tune`) or the learned decision (learn.ts). */
+export type Chooser = (items: readonly EcbItem[]) => { options: ClusterOptions; score: EcbScore };
+
+/** Each half of the topics chooses the options, the other is scored with them. */
+export function crossValidate(items: readonly EcbItem[], choose: Chooser = tune): Fold[] {
+  const parts = halves(items);
+  const topicsOf = (its: readonly EcbItem[]) => [...new Set(its.map((it) => it.topic))];
   return [0, 1].map((k) => {
-    const [a, b] = [halves[k]!, halves[1 - k]!];
-    const tuneItems = items.filter((it) => a.includes(it.topic));
-    const heldItems = items.filter((it) => b.includes(it.topic));
-    const { options, score } = tune(tuneItems);
-    return { tunedOn: a, scoredOn: b, options, tuned: score, held: scoreItems(heldItems, clusterItems(heldItems, options)) };
+    const [chosenOn, held] = [parts[k]!, parts[1 - k]!];
+    const { options, score } = choose(chosenOn);
+    return { tunedOn: topicsOf(chosenOn), scoredOn: topicsOf(held), options, tuned: score, held: scoreItems(held, clusterItems(held, options)) };
   });
 }

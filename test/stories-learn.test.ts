@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { CLUSTER_DEFAULTS } from "../src/stories/cluster.js";
+import type { EcbItem } from "../src/stories/eval/ecb.js";
+import { fitLogistic, goldPairs, optionsOf, type Pair } from "../src/stories/eval/learn.js";
+import { halves } from "../src/stories/eval/tune.js";
+import type { StoryDoc } from "../src/stories/story-doc.js";
+
+const doc = (id: string, title: string, body: string, entities: string[], dates: string[] = []): StoryDoc => ({
+  id,
+  title,
+  body,
+  entities: entities.map((name) => ({ key: name.toLowerCase(), name, count: 1, inTitle: false })),
+  dates,
+  time: null,
+});
+
+test("the logistic fit: a feature that tells the classes apart gets a positive weight, one that does not stays near zero", () => {
+  const pairs: Pair[] = [];
+  for (let i = 0; i < 40; i++) pairs.push({ features: [0.6 + (i % 4) * 0.1, (i % 2) * 0.5, 0, 0, 0], same: 1 }, { features: [0.1 + (i % 3) * 0.05, (i % 2) * 0.5, 0, 0, 1], same: 0 });
+  const m = fitLogistic(pairs, 0.001);
+  assert.ok(m.weights[0]! > 1, "the body cosine separates");
+  assert.ok(Math.abs(m.weights[1]!) < 0.5, "a feature equal in both classes");
+  assert.ok(m.weights[4]! < 0, "a conflict is evidence against");
+  const o = optionsOf(m);
+  const sum = o.weights.body + o.weights.title + o.weights.entities + o.weights.dates;
+  assert.ok(Math.abs(sum - 1) < 0.01, "cosine weights sum to one, so the time term keeps its scale");
+  assert.ok(o.yearConflict > 0);
+  assert.equal(o.time, CLUSTER_DEFAULTS.time, "the time term is not learned");
+  // The decision is the model's: 0.8 on the body cosine joins, 0.15 with a conflict does not.
+  const score = (x: number[]) => o.weights.body * x[0]! + o.weights.title * x[1]! - o.yearConflict * x[4]!;
+  assert.ok(score([0.8, 0, 0, 0, 0]) >= o.threshold);
+  assert.ok(score([0.15, 0, 0, 0, 1]) < o.threshold);
+});
+
+test("gold pairs: each article against each candidate story before it, positive only for its own story", () => {
+  const item = (id: string, subtopic: string, title: string, body: string, entities: string[]): EcbItem => ({ doc: doc(id, title, body, entities), topic: subtopic.split("/")[0]!, subtopic });
+  const quake = "A magnitude 7 earthquake struck western Turkey near Izmir; rescuers searched rubble.";
+  const items = [
+    item("a", "1/ecb", "Quake hits Izmir", quake, ["Izmir"]),
+    item("b", "1/ecbplus", "Quake hits Izmir again", quake, ["Izmir"]),
+    item("c", "1/ecb", "Izmir quake toll rises", quake, ["Izmir"]),
+  ];
+  const pairs = goldPairs(items);
+  assert.deepEqual(pairs.map((p) => p.same), [0, 1, 0], "b meets a's story; c meets its own, then b's");
+  assert.ok(pairs.every((p) => p.features.length === 5));
+});
+
+test("the topic halves alternate in numeric topic order", () => {
+  const it = (topic: string): EcbItem => ({ doc: doc(topic, "", "", []), topic, subtopic: `${topic}/ecb` });
+  const [a, b] = halves([it("3"), it("10"), it("1"), it("5")]);
+  assert.deepEqual(a.map((x) => x.topic), ["1", "5"], "the 1st and 3rd topics in numeric order, in the items' order");
+  assert.deepEqual(b.map((x) => x.topic), ["3", "10"]);
+});
