@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
+import { gunzipWhole } from "../../core/gunzip.js";
 import { HashTable } from "./hash-table.js";
 import { NUM_LABELS } from "./labels.js";
 import { RowIndex } from "./row-index.js";
@@ -218,7 +219,7 @@ export function serializeModel(m: NerModel): Buffer {
 }
 
 export function deserializeModel(gz: Buffer): NerModel {
-  const rd = new Reader(gunzipSync(gz));
+  const rd = new Reader(gunzipWhole(gz));
   const header = JSON.parse(Buffer.from(rd.bytes()).toString("utf8")) as { magic: string; bits: number; labels: number; stage2: boolean; meta: Record<string, unknown> };
   if (header.magic !== MAGIC || header.labels !== NUM_LABELS) throw new Error("not a newsgraph NER model (or an incompatible version)");
   const sparse = [readStage(rd)];

@@ -17,7 +17,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
+import { gunzipWhole } from "../../core/gunzip.js";
 import { finish, hashStart, hashString } from "../entities/hash.js";
 import type { QuoteContext, RawAttribution, TokSpan } from "./attribute.js";
 import { cueClass } from "./cue-lexicon.js";
@@ -282,7 +283,7 @@ export function serializeContentModel(m: ContentModel): Buffer {
 }
 
 export function deserializeContentModel(gz: Buffer, name = "models/quotes-content.bin.gz"): ContentModel {
-  const raw = gunzipSync(gz);
+  const raw = gunzipWhole(gz);
   const nl = raw.indexOf(10);
   const head = JSON.parse(raw.subarray(0, nl).toString("utf8")) as { magic: string; bits: number };
   if (head.magic !== MAGIC) throw new Error(`${name}: not a content model of this version`);
