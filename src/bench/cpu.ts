@@ -5,6 +5,11 @@ export function cpuMs(u: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
 }
 
+/** CPU seconds (user + system) of this process since `t0`: on a shared machine, less dependent on the other jobs than wall time. */
+export function cpuSecondsSince(t0: NodeJS.CpuUsage): number {
+  return cpuMs(process.cpuUsage(t0)) / 1000;
+}
+
 /** This process's main thread's CPU time in ms (Linux: /proc/self/task/PID/stat, utime + stime), or null. */
 export function mainThreadCpuMs(): number | null {
   return procTicks(`/proc/self/task/${process.pid}/stat`);

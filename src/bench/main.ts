@@ -17,6 +17,7 @@ import { layoutArticle } from "../stages/text/layout.js";
 import { segment } from "../stages/text/stage.js";
 import { defaultTagger, modelPath } from "../stages/entities/load.js";
 import { benchStories } from "./stories.js";
+import { cpuSecondsSince } from "./cpu.js";
 
 /** Alternating rounds of the A/B timings. */
 const ROUNDS = 3;
@@ -39,11 +40,6 @@ function seconds(t0: bigint): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-/** CPU seconds (user + system) of this process since t0: on a shared machine, less dependent on the other jobs than wall time. */
-function cpuSeconds(t0: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(t0);
-  return (d.user + d.system) / 1e6;
-}
 
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
 
@@ -62,7 +58,7 @@ async function main(): Promise<void> {
   // The same tagger the entities stage uses, so the model is in memory once.
   const tagger = defaultTagger();
   const loadSeconds = seconds(t0);
-  const loadCpuSeconds = cpuSeconds(cpu0);
+  const loadCpuSeconds = cpuSecondsSince(cpu0);
 
   const pipeline = getDefaultPipeline();
   // A/B in one run: the whole pipeline against the same without its last stages, in alternating rounds, so a
@@ -103,7 +99,7 @@ async function main(): Promise<void> {
   let mentions = 0;
   for (const d of docs) for (const s of tagger.tagDoc(d)) mentions += s.length;
   const tagSeconds = seconds(t0);
-  const tagCpuSeconds = cpuSeconds(cpu0);
+  const tagCpuSeconds = cpuSecondsSince(cpu0);
 
   // The coref stage alone, over documents that went through every stage before it.
   const corefStage = getStage("coref");

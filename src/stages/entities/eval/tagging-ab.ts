@@ -17,6 +17,7 @@ import { segment } from "../../text/stage.js";
 import type { TypedSpan } from "../labels.js";
 import * as ownModel from "../model.js";
 import * as ownTagger from "../tagger.js";
+import { cpuSecondsSince } from "../../../bench/cpu.js";
 
 /** What a side needs of a build: its loader and its tagger. */
 interface Build {
@@ -24,10 +25,6 @@ interface Build {
   NerTagger: new (model: never) => { tagDoc(doc: readonly (readonly string[])[]): TypedSpan[][] };
 }
 
-function cpuSeconds(t0: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(t0);
-  return (d.user + d.system) / 1e6;
-}
 
 function wallSeconds(t0: bigint): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
@@ -68,7 +65,7 @@ async function main(): Promise<void> {
       const cpu0 = process.cpuUsage();
       const wall0 = process.hrtime.bigint();
       side.tagger = new side.build.NerTagger(side.build.loadModel(side.path) as never);
-      side.loadCpu = Math.min(side.loadCpu, cpuSeconds(cpu0));
+      side.loadCpu = Math.min(side.loadCpu, cpuSecondsSince(cpu0));
       side.loadWall = Math.min(side.loadWall, wallSeconds(wall0));
     }
   }
@@ -78,7 +75,7 @@ async function main(): Promise<void> {
       const cpu0 = process.cpuUsage();
       const wall0 = process.hrtime.bigint();
       const out = docs.map((d) => side.tagger!.tagDoc(d));
-      side.cpu = Math.min(side.cpu, cpuSeconds(cpu0));
+      side.cpu = Math.min(side.cpu, cpuSecondsSince(cpu0));
       side.wall = Math.min(side.wall, wallSeconds(wall0));
       side.spans = out.map((doc) => JSON.stringify(doc));
     }
