@@ -175,12 +175,12 @@ export class StoryClusterer {
     }
     this.scatter(vec, 0);
     if (best && bestScore >= this.options.threshold) {
-      this.join(best, doc, vec);
+      this.join(best, doc, vec, year);
       return { story: best.id, opened: false, score: bestScore };
     }
     const s = this.blank(this.newId());
     this.stories.set(s.id, s);
-    this.join(s, doc, vec);
+    this.join(s, doc, vec, year);
     return { story: s.id, opened: true, score: bestScore };
   }
 
@@ -225,7 +225,7 @@ export class StoryClusterer {
     this.scatter(vec, 0);
     let s = this.stories.get(id);
     if (!s) this.stories.set(id, (s = this.blank(id)));
-    this.join(s, doc, vec);
+    this.join(s, doc, vec, year);
     return out;
   }
 
@@ -247,7 +247,8 @@ export class StoryClusterer {
     return out.sort((a, b) => a.seq - b.seq);
   }
 
-  private join(s: Story, doc: StoryDoc, vec: Record<Kind, Vector>): void {
+  /** `year`: the article's latest year, when the caller has it already (`add`, `addAs` score with it first). */
+  private join(s: Story, doc: StoryDoc, vec: Record<Kind, Vector>, year = latestYear(doc.dates)): void {
     for (const kind of KINDS) {
       const c = s.centroid[kind];
       addInto(c, vec[kind]);
@@ -262,7 +263,6 @@ export class StoryClusterer {
       s.packed[kind] = pack(s.centroid[kind], (id) => slotOf(kind, id));
     }
     s.size++;
-    const year = latestYear(doc.dates);
     if (year !== null) {
       s.years.set(year, (s.years.get(year) ?? 0) + 1);
       s.dated++;
