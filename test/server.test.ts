@@ -156,8 +156,10 @@ describe("routes", () => {
     assert.ok(e.cooccurring.length <= 30);
     assert.equal(e.recentQuotes.length, Math.min(20, e.quotes));
     assert.ok(e.recentQuotes.every((q: any) => q.speakerId === id));
-    assertError(await get("/api/entities/999999"), 404, "not_found", /no entity with id 999999/);
-    assertError(await get("/api/entities/abc"), 400, "bad_request", /params\/id must be integer/);
+    // An unknown or non-numeric id names no entity: 404 with the error shape, never a 400 or a 500 (as for stories).
+    for (const id of ["999999", "abc", "0", "1.5", "-1", "99999999999999999999"]) {
+      assertError(await get(`/api/entities/${id}`), 404, "not_found", new RegExp(`^no entity with id "${id.replace(".", "\\.")}"$`));
+    }
   });
 
   test("GET /api/quotes: by speaker name or id, topic, kind, date; each linked to its article", async () => {
@@ -232,7 +234,6 @@ describe("errors: 4xx with the error shape, never a 500", () => {
     assertError(await get("/api/quotes?from=2023-02-30"), 400, "bad_request", /^from takes a date/);
     assertError(await get("/api/search?q=a&q=b"), 400, "bad_request", /querystring\/q must be string/);
     assertError(await get(`/api/search?q=${"x".repeat(1001)}`), 400, "bad_request", /must NOT have more than 1000 characters/);
-    assertError(await get("/api/entities/0"), 400, "bad_request", /params\/id must be >= 1/);
     // PostgreSQL text holds no NUL: refused before it reaches the database.
     assertError(await get("/api/search?q=a%00b"), 400, "bad_request", /querystring\/q must not contain a NUL character/);
     assertError(await get("/api/articles/%00"), 400, "bad_request", /params\/id must not contain a NUL character/);

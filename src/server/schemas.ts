@@ -31,6 +31,24 @@ export interface DateQuery {
   to?: string;
 }
 
+/**
+ * The path parameter of a record that has a numeric key (an entity, a story). A string, not an integer: "abc" or "0"
+ * names no record, so it is a 404 like an unknown number, not a 400.
+ */
+export const recordIdParams = (what: string) =>
+  ({
+    type: "object",
+    required: ["id"],
+    properties: { id: { type: "string", description: `the ${what}'s id, a positive integer` } },
+  }) as const;
+
+/** The key a record id names, or null when it is no positive safe integer ("abc", "0", "1.5", "-1", 20 digits). */
+export function recordId(id: string): number | null {
+  if (!/^[1-9]\d{0,15}$/.test(id)) return null;
+  const pk = Number(id);
+  return Number.isSafeInteger(pk) ? pk : null;
+}
+
 /** Words as a search box takes them: bounded, so a query cannot be a megabyte. */
 export const words = (description: string) => ({ type: "string", minLength: 1, maxLength: 1000, description }) as const;
 

@@ -4,7 +4,7 @@ import { entityById, findEntities } from "../../store/queries/index.js";
 import type { RouteContext } from "../context.js";
 import { apiQuote } from "../convert.js";
 import { HttpError } from "../errors.js";
-import { errorResponses, nullableString, pageOf, type PagingQuery, pagingQuery, quoteRef, words } from "../schemas.js";
+import { errorResponses, nullableString, pageOf, type PagingQuery, pagingQuery, quoteRef, recordId, recordIdParams, words } from "../schemas.js";
 
 interface EntitiesQuery extends PagingQuery {
   name: string;
@@ -65,19 +65,21 @@ export const entityRoutes: FastifyPluginAsync<RouteContext> = async (app, { stor
     async (request) => findEntities(store.db, request.query),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get<{ Params: { id: string } }>(
     "/entities/:id",
     {
       schema: {
         summary: "An entity across articles",
         tags: ["entities"],
-        params: { type: "object", required: ["id"], properties: { id: { type: "integer", minimum: 1, maximum: 2 ** 53 - 1 } } },
+        params: recordIdParams("entity"),
         response: { 200: detail, ...errorResponses },
       },
     },
     async (request) => {
-      const found = await entityById(store.db, request.params.id);
-      if (!found) throw new HttpError(404, `no entity with id ${request.params.id}`);
+      const { id } = request.params;
+      const pk = recordId(id);
+      const found = pk === null ? null : await entityById(store.db, pk);
+      if (!found) throw new HttpError(404, `no entity with id ${JSON.stringify(id)}`);
       const { first_seen, last_seen, recentQuotes, ...rest } = found;
       return { ...rest, firstSeen: first_seen, lastSeen: last_seen, recentQuotes: recentQuotes.map(apiQuote) };
     },

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { stories, storyById, type StoryDetail, type StoryRow } from "../../store/queries/index.js";
 import type { RouteContext } from "../context.js";
 import { HttpError } from "../errors.js";
-import { type DateQuery, dateQuery, errorResponses, nullableInteger, nullableString, pageOf, type PagingQuery, pagingQuery, words } from "../schemas.js";
+import { type DateQuery, dateQuery, errorResponses, nullableInteger, nullableString, pageOf, type PagingQuery, pagingQuery, recordId, recordIdParams, words } from "../schemas.js";
 
 interface StoriesQuery extends DateQuery, PagingQuery {
   entity?: string;
@@ -134,15 +134,14 @@ export const storyRoutes: FastifyPluginAsync<RouteContext> = async (app, { store
         description:
           "Per outlet: when it first published, its headline, its articles (duplicates with the article they repeat), the speakers it quoted and how often, the quotes only it carries, the entities only it names; and the story's dated statements by the time they refer to.",
         tags: ["stories"],
-        // A string, not an integer: "abc" names no story, so it is a 404 like an unknown number, not a 400.
-        params: { type: "object", required: ["id"], properties: { id: { type: "string", description: "the story's id, a positive integer" } } },
+        params: recordIdParams("story"),
         response: { 200: detail, ...errorResponses },
       },
     },
     async (request) => {
       const { id } = request.params;
-      const pk = /^[1-9]\d{0,15}$/.test(id) ? Number(id) : NaN;
-      const found = Number.isSafeInteger(pk) ? await storyById(store.db, pk) : null;
+      const pk = recordId(id);
+      const found = pk === null ? null : await storyById(store.db, pk);
       if (!found) throw new HttpError(404, `no story with id ${JSON.stringify(id)}`);
       return apiStory(found);
     },
