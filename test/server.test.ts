@@ -369,3 +369,53 @@ test("without web/dist, / says how to build the UI", async () => {
     await app.close();
   }
 });
+
+/**
+ * Where `value` lacks a property its schema lists (`properties`, through `$ref`s to the document's components,
+ * arrays item by item, `anyOf`/`oneOf` by their best alternative): the UI reads these fields, and a response schema
+ * that names a field the route no longer fills would leave it undefined on the page without an error anywhere.
+ */
+function missingProperties(schema: any, value: unknown, doc: any, at = "$"): string[] {
+  if (schema?.$ref) return missingProperties(doc.components.schemas[String(schema.$ref).split("/").pop()!], value, doc, at);
+  const alternatives = schema?.anyOf ?? schema?.oneOf;
+  if (alternatives) {
+    const each = alternatives.map((s: any) => missingProperties(s, value, doc, at));
+    return each.reduce((a: string[], b: string[]) => (b.length < a.length ? b : a));
+  }
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => missingProperties(schema?.items, item, doc, `${at}[${i}]`));
+  if (typeof value !== "object" || !schema?.properties) return [];
+  const record = value as Record<string, unknown>;
+  return Object.entries(schema.properties).flatMap(([key, sub]) =>
+    key in record ? missingProperties(sub, record[key], doc, `${at}.${key}`) : [`${at}.${key}`],
+  );
+}
+
+test("every GET answer carries every property its response schema lists", async () => {
+  const doc = (await get("/docs/json")).json();
+  const acme = encodeURIComponent("https://news.test/acme-cuts");
+  const entity = (await get(`/api/articles/${acme}`)).json().entityLinks.e2;
+  const story = (await get("/api/stories")).json().items[0]?.id;
+  assert.ok(entity && story, "the fixture store has an entity and a story");
+  const samples: Record<string, string> = {
+    "/api/stats": "/api/stats",
+    "/api/search": "/api/search?q=Putin",
+    "/api/articles/{id}": `/api/articles/${acme}`,
+    "/api/entities": "/api/entities?name=smith",
+    "/api/entities/{id}": `/api/entities/${entity}`,
+    "/api/quotes": "/api/quotes?speaker=Putin",
+    "/api/timeline": "/api/timeline?q=Putin",
+    "/api/stories": "/api/stories",
+    "/api/stories/{id}": `/api/stories/${story}`,
+  };
+  const getPaths = Object.keys(doc.paths).filter((p) => doc.paths[p].get).sort();
+  assert.deepEqual(getPaths, Object.keys(samples).sort(), "a sample URL for every GET route");
+  for (const [path, url] of Object.entries(samples)) {
+    const r = await get(url);
+    assert.equal(r.status, 200, url);
+    const schema = doc.paths[path].get.responses["200"].content["application/json"].schema;
+    const body = r.json();
+    assert.ok(Object.keys(body).length > 0, url);
+    assert.deepEqual(missingProperties(schema, body, doc), [], url);
+  }
+});
