@@ -1,42 +1,30 @@
 /**
  * The HTTP API as docs/api.md describes it: the answer types and one fetch helper. The UI knows the server only
- * through these shapes; nothing here comes from src/ (the web build has its own layer).
+ * through these shapes; nothing here comes from src/ (the web build has its own layer). The answers' types are
+ * read from api-schema.ts, generated from the server's OpenAPI document (`npm run gen:api-types`), so they follow
+ * the route schemas; the Analysis inside an article answer is typed here, after docs/analysis-schema.md.
  */
+import type { components, paths } from "./api-schema";
 import { withQuery, type Params } from "./url";
 
+/** The JSON answer (HTTP 200) of `GET <path>`, as the server's OpenAPI document says (api-schema.ts, generated). */
+type Answer<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { "application/json": infer A } } } } }
+  ? A
+  : never;
+
+/** The element type of an array. */
+type Item<T> = T extends readonly (infer I)[] ? I : never;
+
+/** A list answer: its items and the offset of the next page, or null on the last. */
 export interface Page<T> {
   items: T[];
-  /** Offset of the next page, or null on the last. */
   next: number | null;
 }
 
-export interface Stats {
-  articles: number;
-  entities: number;
-  quotes: number;
-  timexes: number;
-  amounts: number;
-  sources: { source: string | null; articles: number }[];
-  first: string | null;
-  last: string | null;
-  size: number | string;
-}
+export type Stats = Answer<"/api/stats">;
 
-export interface SnippetSegment {
-  text: string;
-  hit: boolean;
-}
-
-export interface SearchHit {
-  rank: number;
-  score: number;
-  id: string;
-  title: string;
-  source: string | null;
-  published: string | null;
-  url: string | null;
-  snippet: SnippetSegment[];
-}
+export type SearchHit = Item<Answer<"/api/search">["items"]>;
+export type SnippetSegment = Item<SearchHit["snippet"]>;
 
 export interface Span {
   start: number;
@@ -107,151 +95,25 @@ export interface Analysis {
   amounts: Amount[];
 }
 
-export interface ArticleMeta {
-  id: string;
-  title: string;
-  source: string | null;
-  published: string | null;
-  url: string | null;
-  byline?: string | null;
-  section: string | null;
-  language: string;
-}
-
+type ArticleAnswerWire = Answer<"/api/articles/{id}">;
+export type ArticleMeta = ArticleAnswerWire["article"];
 /** Another article as the reader links to it: the original it repeats, or one of its copies. */
-export interface LinkedArticle {
-  id: string;
-  title: string;
-  source: string | null;
-  published: string | null;
-  /** How alike the copy and its original are (0.5–1). */
-  similarity: number | null;
-}
+export type LinkedArticle = Item<ArticleAnswerWire["duplicates"]>;
+/** GET /api/articles/:id, with the Analysis typed here (the API schema leaves it an open object). */
+export type ArticleAnswer = Omit<ArticleAnswerWire, "analysis"> & { analysis: Analysis };
 
-export interface ArticleAnswer {
-  article: ArticleMeta;
-  analysis: Analysis;
-  /** The article's entity ids ("e1") to cross-article entity ids, for links to entity pages. */
-  entityLinks: Record<string, number | string>;
-  /** The story it belongs to, or null when it is in none yet. */
-  story: { id: number; label: string | null; articles: number } | null;
-  duplicateOf: LinkedArticle | null;
-  /** The articles that repeat this one, earliest first. */
-  duplicates: LinkedArticle[];
-}
+export type EntitySummary = Item<Answer<"/api/entities">["items"]>;
+export type Quote = components["schemas"]["Quote"];
+export type EntityProfile = Answer<"/api/entities/{id}">;
+export type WeekCount = Item<EntityProfile["quotesPerWeek"]>;
+export type TimelineItem = Item<Answer<"/api/timeline">["items"]>;
 
-export interface EntitySummary {
-  id: number | string;
-  name: string;
-  type: string;
-  aliases: string[];
-  articles: number;
-  quotes: number;
-}
-
-export interface Quote {
-  articleId: string;
-  title: string;
-  source: string | null;
-  published: string | null;
-  speaker: string | null;
-  speakerId: number | string | null;
-  kind: string;
-  cue: string | null;
-  text: string;
-  start: number;
-  end: number;
-}
-
-export interface WeekCount {
-  week: string;
-  start: string;
-  count: number;
-}
-
-export interface EntityProfile {
-  id: number | string;
-  name: string;
-  type: string;
-  aliases: string[];
-  titles: string[];
-  affiliations: string[];
-  articles: number;
-  quotes: number;
-  mentions?: number;
-  /** Publication dates of its first and last article. */
-  firstSeen?: string | null;
-  lastSeen?: string | null;
-  quotesPerWeek: WeekCount[];
-  cooccurring: { id: number | string; name: string; type: string; articles: number }[];
-  recentQuotes: Quote[];
-}
-
-export interface TimelineItem {
-  date: string;
-  value: string;
-  when: string;
-  statement: string;
-  speaker: string | null;
-  speakerId: number | string | null;
-  articleId: string;
-  title: string;
-  source: string | null;
-  published: string | null;
-}
-
-export interface StorySummary {
-  id: number;
-  label: string | null;
-  articles: number;
-  /** Articles that repeat another of the store (re-posts, syndicated copies). */
-  duplicates: number;
-  outlets: number;
-  firstPublished: string | null;
-  lastPublished: string | null;
-  /** The headline of its first article. */
-  headline: string | null;
-}
-
-export interface StoryArticle {
-  id: string;
-  title: string;
-  published: string | null;
-  /** The id of the article it repeats, and how alike they are; null for an original. */
-  duplicateOf: string | null;
-  similarity: number | null;
-}
-
-export interface OutletCoverage {
-  outlet: string | null;
-  firstPublished: string | null;
-  headline: string;
-  articles: StoryArticle[];
-  /** Most quoted first. */
-  speakers: { name: string; entityId: number | null; quotes: number }[];
-  onlyQuotes: { speaker: string | null; text: string }[];
-  onlyEntities: { name: string; entityId: number }[];
-}
-
-export interface StoryTimelineItem {
-  date: string;
-  until: string;
-  value: string;
-  mod: string | null;
-  when: string;
-  statement: string;
-  outlet: string | null;
-  articleId: string;
-  title: string;
-  published: string | null;
-}
-
+export type StorySummary = Item<Answer<"/api/stories">["items"]>;
 /** GET /api/stories/:id: the list's fields with `outlets` as the per-outlet comparison (its count is `outletCount`). */
-export interface StoryDetail extends Omit<StorySummary, "outlets"> {
-  outletCount: number;
-  outlets: OutletCoverage[];
-  timeline: StoryTimelineItem[];
-}
+export type StoryDetail = Answer<"/api/stories/{id}">;
+export type OutletCoverage = Item<StoryDetail["outlets"]>;
+export type StoryArticle = Item<OutletCoverage["articles"]>;
+export type StoryTimelineItem = Item<StoryDetail["timeline"]>;
 
 /** A failed call: the HTTP status (0 when the server could not be reached) and the server's message. */
 export class ApiError extends Error {
