@@ -11,6 +11,8 @@
  * Usage: npm run bench:api -- [--db DIR|postgres://…] [--input DIR] [--requests 10000] [--seconds 300] [--seed N]
  * Without --db, a temporary PGlite store is filled from examples/ first.
  */
+// First: the V8 settings every newsgraph process runs with (src/cli/v8-flags.ts), so the bench measures those.
+import "../cli/v8-flags.js";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

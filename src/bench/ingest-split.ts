@@ -18,6 +18,8 @@
  * --rounds N writes the corpus N times, each into a fresh store, and prints each round (the first includes
  * PGlite's warm-up).
  */
+// First: the V8 settings every newsgraph process runs with (src/cli/v8-flags.ts), so the bench measures those.
+import "../cli/v8-flags.js";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";

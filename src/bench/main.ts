@@ -4,6 +4,8 @@
  * when it exists, else on examples/. Also model load time, a 5 MB single paragraph, and peak memory (max RSS).
  * Also the duplicate finder and the story clusterer over the analyzed articles (bench/stories.ts). Prints a Markdown block for docs/benchmarks.md.
  */
+// First: the V8 settings every newsgraph process runs with (src/cli/v8-flags.ts), so the bench measures those.
+import "../cli/v8-flags.js";
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";

@@ -3,6 +3,8 @@
  * reading order, and of them all together. Speed work must leave the output byte-identical: run it before and after
  * a change and compare the total (and, with `--out`, diff the per-article lines to find which articles moved).
  */
+// First: the V8 settings every newsgraph process runs with (src/cli/v8-flags.ts), so the bench measures those.
+import "../cli/v8-flags.js";
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";

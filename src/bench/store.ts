@@ -17,6 +17,8 @@
  * --queries-only: no analysis, no ingest, nothing emptied: open the existing store (--pg URL, and --keep DIR for
  * PGlite), run its pending migrations, and measure the queries only.
  */
+// First: the V8 settings every newsgraph process runs with (src/cli/v8-flags.ts), so the bench measures those.
+import "../cli/v8-flags.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";

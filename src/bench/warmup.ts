@@ -5,6 +5,8 @@
  * Prints ms of CPU an article: the corpus's first half twice (the second time on fresh copies of its strings, so
  * that string-level caching would show), then the second half twice, and the first pass per stage.
  */
+// First: the V8 settings every newsgraph process runs with (src/cli/v8-flags.ts), so the bench measures those.
+import "../cli/v8-flags.js";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { getDefaultPipeline } from "../analyze.js";
