@@ -231,6 +231,14 @@ test("a paragraph that opens a sentence with 'In YYYY,' puts a holiday of its pa
   assert.equal(valueOf("In 2015, sales fell. Families celebrated Christmas at home.", aug, "Christmas"), "2015-12-25");
 });
 
+test("a weekday right before 'for' a scheduled event names the event's day: past clause, nearest weekday", () => {
+  const tue = "2016-01-12";
+  assert.equal(valueOf("Paul didn't make the cut for the main stage Thursday for the Fox Business debate.", tue, "Thursday"), "2016-01-14");
+  assert.equal(valueOf("Paul arrived in Iowa on Sunday for the caucuses.", tue, "Sunday"), "2016-01-10");
+  // Without the event after "for", the past clause puts the day behind.
+  assert.equal(valueOf("Paul didn't make the cut for the main stage Thursday.", tue, "Thursday"), "2016-01-07");
+});
+
 test("an ambiguous month after an article is a month when it modifies the next word, not when a preposition follows", () => {
   assert.equal(valueOf("Clinton is lining up support in the March states.", "2016-01-31", "March"), "2016-03");
   assert.equal(valueOf("A May poll showed her ahead.", "2016-01-31", "May"), "2015-05");
