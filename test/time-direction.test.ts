@@ -220,6 +220,25 @@ test("a scheduled holiday of an infinitive lies ahead after a past verb; a greet
   assert.equal(valueOf('"Happy Cinco de Mayo!," he tweeted.', "2016-07-18", "Cinco de Mayo"), "2016-05-05");
 });
 
+test("a paragraph that opens a sentence with 'In YYYY,' puts a holiday of its past clauses in that year", () => {
+  const aug = "2016-08-10";
+  const gore = "In 2000, Gore distanced himself from Clinton. It was tricky: by Election Day, he was hovering near 60%.";
+  assert.equal(valueOf(gore, aug, "Election Day"), "2000-11-07");
+  // Not a clause that is not past, not across a paragraph break, not a year mid-sentence, not last year (the usual rule).
+  assert.equal(valueOf("In 2000, Gore ran. Voters will go to the polls on Election Day.", aug, "Election Day"), "2016-11-08");
+  assert.equal(valueOf("In 2000, Gore lost.\nFamilies celebrated Christmas at home.", aug, "Christmas"), "2015-12-25");
+  assert.equal(valueOf("Gore lost in 2000, and families celebrated Christmas at home.", aug, "Christmas"), "2015-12-25");
+  assert.equal(valueOf("In 2015, sales fell. Families celebrated Christmas at home.", aug, "Christmas"), "2015-12-25");
+});
+
+test("a weekday right before 'for' a scheduled event names the event's day: past clause, nearest weekday", () => {
+  const tue = "2016-01-12";
+  assert.equal(valueOf("Paul didn't make the cut for the main stage Thursday for the Fox Business debate.", tue, "Thursday"), "2016-01-14");
+  assert.equal(valueOf("Paul arrived in Iowa on Sunday for the caucuses.", tue, "Sunday"), "2016-01-10");
+  // Without the event after "for", the past clause puts the day behind.
+  assert.equal(valueOf("Paul didn't make the cut for the main stage Thursday.", tue, "Thursday"), "2016-01-07");
+});
+
 test("an ambiguous month after an article is a month when it modifies the next word, not when a preposition follows", () => {
   assert.equal(valueOf("Clinton is lining up support in the March states.", "2016-01-31", "March"), "2016-03");
   assert.equal(valueOf("A May poll showed her ahead.", "2016-01-31", "May"), "2015-05");

@@ -47,12 +47,35 @@ function holidayYear(g: Cursor, end: number, on: (year: number) => Ymd, i: numbe
     return { end, type: "DATE", value: `XXXX-${pad(d.month)}-${pad(d.day)}`, dateLike: true };
   }
   const dct = g.dct;
+  // "In 2000, Gore distanced himself from Clinton. ... by Election Day, he was hovering near 60%": a paragraph set in
+  // a year long past puts a holiday its past clauses name in that year, not in the last one before the DCT.
+  const scene = sceneYear(g, i);
+  if (scene !== null && scene < dct.year - 1 && tenseAt(g.lx, i) === Tense.Past) {
+    return { end, type: "DATE", value: formatYmd(on(scene)), dateLike: true };
+  }
   const direction = p === "last" ? -1 : p === "next" ? 1 : holidayDirection(g, i);
   const cands = [on(dct.year - 1), on(dct.year), on(dct.year + 1)];
   // A scheduled holiday ahead is the next one, even when the last one was a few weeks ago ("a year from now, on
   // Election Day" two weeks after the odd-year one): pick's slack is for days reported on either side of the DCT.
   const ahead = direction === 3 ? cands.filter((d) => formatYmd(d) >= formatYmd(dct)) : cands;
   return { end, type: "DATE", value: formatYmd(pick(ahead, dct, direction)), dateLike: true };
+}
+
+/** How far back in its paragraph a holiday looks for the sentence that sets the scene's year. */
+const SCENE_WINDOW = 80;
+
+/**
+ * The year of the nearest sentence before token i in its paragraph (the holiday's own included) that opens with "In
+ * YYYY," ("In 2000, then-vice president Al Gore ..."), or null: the opener that sets a paragraph in another year.
+ */
+function sceneYear(g: Cursor, i: number): number | null {
+  for (let k = i - 1; k >= 0 && k >= i - SCENE_WINDOW; k--) {
+    if (g.w(k) === "in" && (k === 0 || g.lx.breakBefore[k] || endsSentence(g.lx, k - 1)) && g.isNum(k + 1) && g.w(k + 1).length === 4 && g.w(k + 2) === ",") {
+      return Number(g.w(k + 1));
+    }
+    if (g.lx.breakBefore[k]) return null;
+  }
+  return null;
 }
 
 /**

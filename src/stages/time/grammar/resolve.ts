@@ -107,6 +107,7 @@ const ORDER_HEADS: ReadonlyMap<string, number> = new Map([
  * at a tense cue or a sentence end.
  */
 function orderedEvent(g: Cursor, i: number, phraseStart: number): number {
+  if (forEventAfter(g, i + 1)) return 1;
   const from = g.w(phraseStart - 1) === "on" ? phraseStart - 2 : phraseStart - 1;
   const possessive = g.w(i + 1) === "'" && g.w(i + 2) === "s";
   for (let k = from; k >= 0 && k >= from - 10; k--) {
@@ -121,6 +122,16 @@ function orderedEvent(g: Cursor, i: number, phraseStart: number): number {
     return k < from && (order < 0 || namesEventBetween(g, k, from)) ? order : 0;
   }
   return 0;
+}
+
+/**
+ * "didn't make the cut for the main stage Thursday for the Fox Business debate": "for" and a scheduled event right
+ * after the date, which names the event's day, so the clause's own event comes before it.
+ */
+function forEventAfter(g: Cursor, k: number): boolean {
+  if (g.w(k) !== "for") return false;
+  const the = g.w(k + 1) === "the" || g.w(k + 1) === "a";
+  return eventAfter(g, the ? k + 2 : k + 1, SCHEDULED);
 }
 
 function namesEventBetween(g: Cursor, a: number, b: number): boolean {
