@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
+import { sql } from "kysely";
 import { buildServer } from "../src/server/app.js";
 import { openStore } from "../src/store/db.js";
 import { ingest } from "../src/store/ingest.js";
@@ -173,6 +174,32 @@ for (const target of targets()) {
         assert.equal(same(ownReport.url!), same(original.url!));
         assert.notEqual(same(takeover.url!), same(original.url!));
       } finally {
+        await store.close();
+      }
+    });
+
+    test("a batch whose stories fail to link is not stored either: each article goes in again, with its story", async () => {
+      const store = await openStore(await target.prepare(), { create: true });
+      process.env.NEWSGRAPH_TEST_FAIL_LINK = "1"; // the first batch's link fails once its rows are in
+      try {
+        const dir = mkdtempSync(join(tmpdir(), "ng-stories-"));
+        const s = await ingest(store, [writeJsonl(dir, "a.jsonl", SPECS)], { analyze: analyzerFor(SPECS), workers: 0, batchSize: 2 });
+        // The failed batch is written again article by article (the fault is spent), each with its story.
+        assert.deepEqual([s.new, s.failed], [4, 0]);
+        const rows = await store.db.selectFrom("articles").select(["article_id", "story_pk", "duplicate_of", "pk"]).orderBy("pk").execute();
+        assert.deepEqual(rows.filter((r) => r.story_pk === null), [], "no article stored without its story");
+        const by = new Map(rows.map((r) => [r.article_id, r]));
+        assert.equal(by.get(repost.url!)!.duplicate_of, by.get(original.url!)!.pk);
+        assert.equal(by.get(ownReport.url!)!.story_pk, by.get(original.url!)!.story_pk);
+        assert.notEqual(by.get(takeover.url!)!.story_pk, by.get(original.url!)!.story_pk);
+        // The rolled-back attempt left nothing behind: every story's count is its members, the stream counts four.
+        const counts = await sql<{ stored: number; members: number }>`
+          select s.article_count as stored, (select count(*)::int from articles a where a.story_pk = s.pk) as members from stories s`.execute(store.db);
+        assert.deepEqual(counts.rows.filter((c) => c.stored !== c.members || c.members === 0), []);
+        const stream = await sql<{ docs: number }>`select docs::int as docs from story_stream`.execute(store.db);
+        assert.equal(stream.rows[0]!.docs, 4);
+      } finally {
+        delete process.env.NEWSGRAPH_TEST_FAIL_LINK;
         await store.close();
       }
     });

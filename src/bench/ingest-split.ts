@@ -5,15 +5,17 @@
  * phase, so it is the main thread, PGlite included, plus the GC's helper threads):
  *
  * - parse: JSON.parse of the worker's JSON text (what the pool does with every reply);
- * - write: writeAnalyzed (the batch's rows, entities linked, one transaction);
- * - stories: linkStories (duplicates and stories, issue #13: its own transaction).
+ * - write: writeAnalyzed as ingest calls it: the batch's rows, entities linked, duplicates and stories (issue #13),
+ *   one transaction;
+ * - with --separate, write is the rows alone and stories is linkStories (duplicates and stories in a transaction of
+ *   their own, as the queue's workers link), so the two show apart.
  *
  * With --workers N (N ≥ 1), ingest itself instead, end to end on N analysis workers (no cache): the CPU an article
  * of the main thread (/proc/self/task/PID/stat: reading, the write path, PGlite), of the whole process (the workers
  * too), and the wall-clock rate.
  *
  * Usage: node dist/src/bench/ingest-split.js [--corpus DIR] [--cache FILE] [--pg URL] [--batch N] [--limit N]
- *          [--rounds N] [--workers N]
+ *          [--rounds N] [--workers N] [--separate]
  * Without --pg, a fresh PGlite directory (deleted after); --pg names a scratch database, emptied first.
  * --rounds N writes the corpus N times, each into a fresh store, and prints each round (the first includes
  * PGlite's warm-up).
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
       limit: { type: "string" },
       rounds: { type: "string", default: "1" },
       workers: { type: "string" },
+      separate: { type: "boolean", default: false },
     },
   });
   const batchSize = Number(values.batch);
@@ -74,11 +77,13 @@ async function main(): Promise<void> {
         const parsed = batch.map((c) => ({ analysis: JSON.parse(c.json) as Analysis, json: c.json, inputHash: c.inputHash, origin: c.origin }));
         ms.parse += cpuMs(process.cpuUsage(t));
         t = process.cpuUsage();
-        await writeAnalyzed(store, parsed, analyzer);
+        await writeAnalyzed(store, parsed, analyzer, { linkStories: !values.separate });
         ms.write += cpuMs(process.cpuUsage(t));
-        t = process.cpuUsage();
-        await linkStories(store, parsed.map((p) => p.analysis));
-        ms.stories += cpuMs(process.cpuUsage(t));
+        if (values.separate) {
+          t = process.cpuUsage();
+          await linkStories(store, parsed.map((p) => p.analysis));
+          ms.stories += cpuMs(process.cpuUsage(t));
+        }
       }
     } finally {
       await store.close();
@@ -86,7 +91,9 @@ async function main(): Promise<void> {
     }
     const per = (x: number) => (x / items.length).toFixed(2);
     console.log(
-      `round ${round + 1}: CPU an article: parse ${per(ms.parse)} ms, write ${per(ms.write)} ms, stories ${per(ms.stories)} ms, total ${per(ms.parse + ms.write + ms.stories)} ms`,
+      `round ${round + 1}: CPU an article: parse ${per(ms.parse)} ms, ` +
+        (values.separate ? `write ${per(ms.write)} ms, stories ${per(ms.stories)} ms` : `write with stories ${per(ms.write)} ms`) +
+        `, total ${per(ms.parse + ms.write + ms.stories)} ms`,
     );
   }
 }

@@ -20,7 +20,6 @@ import { DEFAULT_STAGES } from "../stages/index.js";
 import { type Analyzed, AnalyzePool } from "./analyze-pool.js";
 import type { Store } from "./db.js";
 import { repoRootFrom } from "./paths.js";
-import { linkStories } from "./stories/link.js";
 import { type Outcome, sha256, writeAnalyzed } from "./write.js";
 
 export type { Outcome } from "./write.js";
@@ -262,7 +261,9 @@ async function writeBatch(
     }
   }
   if (ready.length === 0) return;
-  const write = (items: typeof ready) => writeAnalyzed(store, items.map(({ work, analyzed }) => ({ ...analyzed, inputHash: work.hash, origin: work.origin })), analyzer);
+  // Duplicates and stories (issue #13) in the batch's own transaction: an article is never stored without its story.
+  const write = (items: typeof ready) =>
+    writeAnalyzed(store, items.map(({ work, analyzed }) => ({ ...analyzed, inputHash: work.hash, origin: work.origin })), analyzer, { linkStories: true });
   const count = (outcomes: Outcome[]) => {
     for (const o of outcomes) summary[o]++;
   };
@@ -280,8 +281,6 @@ async function writeBatch(
       }
     }
   }
-  // Duplicates and stories for the batch's new articles (issue #13): after they are stored, in a transaction of its own.
-  await linkStories(store, ready.map((r) => r.analyzed.analysis));
 }
 
 /** The store cannot take more: no article is to blame, and every next one would fail the same way. */

@@ -18,6 +18,7 @@ import type { Store } from "./db.js";
 import { bumpGeneration } from "./generation.js";
 import { normalizeName } from "./names.js";
 import type { Database } from "./schema.js";
+import { forgetClusterer, linkStoriesIn } from "./stories/link.js";
 
 export type Outcome = "new" | "updated" | "unchanged";
 
@@ -50,18 +51,33 @@ function injectedFault(n: number): void {
   committed += n;
 }
 
+export interface WriteOptions {
+  /**
+   * Also link the written articles to their duplicates and stories (issue #13), in the same transaction: ingest's
+   * batches. The queue's workers and the API link separately, several jobs' articles at once (link-stored.ts).
+   */
+  linkStories?: boolean;
+}
+
 /** Writes analyzed articles in one transaction, under the write lock; all or none. Outcomes in input order. */
-export async function writeAnalyzed(store: Store, items: readonly ToWrite[], analyzer: string): Promise<Outcome[]> {
+export async function writeAnalyzed(store: Store, items: readonly ToWrite[], analyzer: string, options: WriteOptions = {}): Promise<Outcome[]> {
   const prepared = items.map((item) => prepare(item, analyzer));
-  const outcomes = await store.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
-    const linker = new EntityLinker(trx);
-    await linker.preload(items.flatMap(({ analysis }) => analysis.entities.map(mergeKey).filter((k): k is string => k !== null)));
-    const outcomes: Outcome[] = [];
-    for (const run of runs(prepared)) outcomes.push(...(await writeRun(trx, linker, run)));
-    injectedFault(items.length);
-    return outcomes;
-  });
+  let outcomes: Outcome[];
+  try {
+    outcomes = await store.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
+      const linker = new EntityLinker(trx);
+      await linker.preload(items.flatMap(({ analysis }) => analysis.entities.map(mergeKey).filter((k): k is string => k !== null)));
+      const outcomes: Outcome[] = [];
+      for (const run of runs(prepared)) outcomes.push(...(await writeRun(trx, linker, run)));
+      if (options.linkStories) await linkStoriesIn(store, trx, items.map((i) => i.analysis));
+      injectedFault(items.length);
+      return outcomes;
+    });
+  } catch (e) {
+    if (options.linkStories) forgetClusterer(store); // its memory holds what the rolled-back transaction did not keep
+    throw e;
+  }
   bumpGeneration(store);
   return outcomes;
 }

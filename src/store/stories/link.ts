@@ -1,7 +1,9 @@
 /**
  * Duplicates and stories at ingest: each batch's new articles get their duplicate link (the earliest stored or
  * earlier-in-batch article they repeat, with the similarity) and their story (a duplicate goes with its original;
- * any other article joins the best story or opens one), in one transaction. The clusterer's state lives in the
+ * any other article joins the best story or opens one): ingest does it inside the transaction that writes the batch
+ * (linkStoriesIn), so no article is ever stored without its story; the queue's workers, the API and a rebuild in a
+ * transaction of its own (linkStories), for articles already stored. The clusterer's state lives in the
  * store (stories.state, story_terms, story_stream) and, between batches, in memory for this process, reloaded when
  * another process has linked since (every batch holds an advisory lock on a server store).
  */
@@ -59,26 +61,47 @@ interface Candidate {
   bands: Set<number>;
 }
 
-/** Links the articles of a batch (those not in a story yet) to their duplicates and stories. */
+/** Links the articles of a batch (those not in a story yet) to their duplicates and stories, in a transaction of its own. */
 export async function linkStories(store: Store, analyses: readonly Analysis[]): Promise<LinkSummary> {
-  const summary: LinkSummary = { duplicates: 0, opened: 0, joined: 0 };
-  if (analyses.length === 0) return summary;
+  if (analyses.length === 0) return { duplicates: 0, opened: 0, joined: 0 };
   try {
-    await store.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${STORY_LOCK})`.execute(trx);
-      let clusterer = clusterers.get(store);
-      // Another process (a second ingest, a queue worker) linked since this one did when the store has counted other
-      // articles than this clusterer: its stories and frequencies are stale, so it is loaded again. Counts only grow
-      // under this lock, so an equal count means no one else wrote.
-      if (clusterer && (await streamDocs(trx)) !== clusterer.documents) clusterer = undefined;
-      if (!clusterer) clusterers.set(store, (clusterer = await loadClusterer(trx)));
-      await linkIn(trx, clusterer, analyses, summary);
-    });
+    return await store.db.transaction().execute((trx) => linkStoriesIn(store, trx, analyses));
   } catch (e) {
     forgetClusterer(store); // its memory holds what the rolled-back transaction did not keep
     throw e;
   }
+}
+
+/**
+ * The same inside a transaction the caller owns (ingest's batch: its rows and their stories commit together, so a
+ * kill between the two cannot leave stored articles that no later run links). Takes the story lock for the rest of
+ * that transaction. When the transaction does not commit, the caller must forgetClusterer(store): the clusterer's
+ * memory holds what it did.
+ */
+export async function linkStoriesIn(store: Store, trx: Trx, analyses: readonly Analysis[]): Promise<LinkSummary> {
+  const summary: LinkSummary = { duplicates: 0, opened: 0, joined: 0 };
+  if (analyses.length === 0) return summary;
+  await sql`select pg_advisory_xact_lock(${STORY_LOCK})`.execute(trx);
+  let clusterer = clusterers.get(store);
+  // Another process (a second ingest, a queue worker) linked since this one did when the store has counted other
+  // articles than this clusterer: its stories and frequencies are stale, so it is loaded again. Counts only grow
+  // under this lock, so an equal count means no one else wrote.
+  if (clusterer && (await streamDocs(trx)) !== clusterer.documents) clusterer = undefined;
+  if (!clusterer) clusterers.set(store, (clusterer = await loadClusterer(trx)));
+  await linkIn(trx, clusterer, analyses, summary);
+  injectedLinkFault();
   return summary;
+}
+
+/**
+ * A fault for the tests: with NEWSGRAPH_TEST_FAIL_LINK=N, the N-th link since the variable was set fails once its
+ * rows are in, so the tests can check that the transaction it is part of keeps nothing of it.
+ */
+let links = 0;
+function injectedLinkFault(): void {
+  const n = Number(process.env.NEWSGRAPH_TEST_FAIL_LINK);
+  if (!(n > 0)) links = 0;
+  else if (++links === n) throw new Error("injected: NEWSGRAPH_TEST_FAIL_LINK");
 }
 
 async function linkIn(trx: Trx, clusterer: StoryClusterer, analyses: readonly Analysis[], summary: LinkSummary): Promise<void> {
