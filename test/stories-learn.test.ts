@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CLUSTER_DEFAULTS } from "../src/stories/cluster.js";
-import type { EcbItem } from "../src/stories/eval/ecb.js";
-import { fitLogistic, goldPairs, optionsOf, type Pair } from "../src/stories/eval/learn.js";
+import { CLUSTER_DEFAULTS, StoryClusterer } from "../src/stories/cluster.js";
+import { clusterItems, type EcbItem } from "../src/stories/eval/ecb.js";
+import { chooseSingleton, fitLogistic, goldPairs, optionsOf, SINGLETONS, type Pair } from "../src/stories/eval/learn.js";
 import { halves } from "../src/stories/eval/tune.js";
 import type { StoryDoc } from "../src/stories/story-doc.js";
 
@@ -51,4 +51,22 @@ test("the topic halves alternate in numeric topic order", () => {
   const [a, b] = halves([it("3"), it("10"), it("1"), it("5")]);
   assert.deepEqual(a.map((x) => x.topic), ["1", "5"], "the 1st and 3rd topics in numeric order, in the items' order");
   assert.deepEqual(b.map((x) => x.topic), ["3", "10"]);
+});
+
+test("the one-article penalty by B³: it keeps out a second event's first article that the threshold alone lets join; none when nothing is to gain", () => {
+  const item = (id: string, subtopic: string, title: string, body: string, entities: string[]): EcbItem => ({ doc: doc(id, title, body, entities), topic: subtopic.split("/")[0]!, subtopic });
+  const quake = "A magnitude 7 earthquake struck western Turkey near Izmir; rescuers searched rubble.";
+  const a = item("a", "1/ecb", "Quake hits Izmir", quake, ["Izmir", "Turkey"]);
+  const b = item("b", "1/ecbplus", "Izmir quake: new tremor", "Another earthquake shook Izmir in western Turkey, a year on.", ["Izmir", "Turkey"]);
+  const c = item("c", "1/ecb", "Quake hits Izmir", quake, ["Izmir", "Turkey"]);
+  // The bar set 0.01 under b's score against a alone: without the penalty b joins a, and the topic is one story.
+  const first = new StoryClusterer({ ...CLUSTER_DEFAULTS, singleton: 0, threshold: -1 });
+  first.add(a.doc);
+  const options = { ...CLUSTER_DEFAULTS, singleton: 0, threshold: first.add(b.doc).score - 0.01 };
+  const s = chooseSingleton([a, b, c], options);
+  assert.ok(s > 0 && SINGLETONS.includes(s), `a penalty is chosen (${s})`);
+  const stories = clusterItems([a, b, c], { ...options, singleton: s });
+  assert.notEqual(stories.get("b"), stories.get("a"), "b opens its own story");
+  assert.equal(stories.get("c"), stories.get("a"), "c, the same report as a, still joins it");
+  assert.equal(chooseSingleton([a, { ...c, subtopic: "1/ecb" }], options), 0, "one event only: no penalty, the least on a tie");
 });

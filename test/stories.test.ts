@@ -160,3 +160,36 @@ test("addAs joins the given story without a decision and returns the features of
   assert.equal(third[1]!.features[4], 1, "gold-2's only dated member refers to 2013");
   assert.equal(c.add(quake("d")).story, "gold-1", "the stories are the clusterer's own");
 });
+
+test("the one-article term: a story of one article needs the threshold plus `singleton`; a larger story only the threshold", () => {
+  // A report of the Izmir quake with other words: its score against the first report is what the bars are set from.
+  const other = (id: string) => ({ ...quake(id, null), title: "Izmir quake: buildings collapse", body: "Rescuers searched collapsed buildings in Izmir after the earthquake in Turkey, AFAD said." });
+  const open = new StoryClusterer({ ...CLUSTER_DEFAULTS, singleton: 0, threshold: -1 });
+  open.add(quake("a", null));
+  const score = open.add(other("b")).score;
+  assert.ok(score > 0.2, "a fair score");
+  const options = { ...CLUSTER_DEFAULTS, threshold: score - 0.01, singleton: 0.02 };
+  const none = new StoryClusterer({ ...options, singleton: 0 });
+  const a0 = none.add(quake("a", null));
+  assert.equal(none.add(other("b")).story, a0.story, "without the term: the score reaches the threshold, it joins");
+  const strict = new StoryClusterer(options);
+  const a = strict.add(quake("a", null));
+  const b = strict.add(other("b"));
+  assert.equal(b.opened, true, "against one article the same score falls short by the penalty: it opens a story");
+  assert.notEqual(b.story, a.story);
+  assert.ok(Math.abs(b.score - (score - 0.02)) < 1e-9, "the penalty is taken off the score");
+  // Against two articles the penalty is not taken: a story the first report's copy joined (without a decision),
+  // its bar set 0.01 under the score there, so a penalty of 0.02 would keep the article out.
+  const twoOf = (o: typeof options) => {
+    const c = new StoryClusterer(o);
+    const first = c.add(quake("a", null));
+    assert.equal(c.joinStory(first.story, quake("a2", null)), true);
+    return { c, first };
+  };
+  const expected = twoOf({ ...options, singleton: 0, threshold: -1 }).c.add(other("b")).score;
+  const two = twoOf({ ...options, threshold: expected - 0.01 });
+  const joined = two.c.add(other("b"));
+  assert.equal(joined.score, expected, "a two-article story: no penalty");
+  assert.equal(joined.story, two.first.story, "and it joins");
+  assert.equal(CLUSTER_DEFAULTS.singleton > 0, true, "the default has the term");
+});

@@ -25,6 +25,14 @@ export interface ClusterOptions {
    * coach hired, later fired) are years apart; a dated publication gap is the time term's.
    */
   yearConflict: number;
+  /**
+   * Penalty of the score against a story of one article: its first join needs `threshold + singleton`. A wrong
+   * join there makes one story of two events for the rest of the stream (its centroid then draws both), while a
+   * wrong opening only splits one article off; and the two events of a kind meet first as two single articles.
+   * Chosen by B³ on the ECB+ dev topics (learn.ts `chooseSingleton`): the pair fit cannot learn it, as it weighs
+   * every pair alike and a one-article story's right joins also score lower (docs/stories.md, 2026-12-03).
+   */
+  singleton: number;
   /** An article more than this many days from a story's span is not compared with it. */
   windowDays: number;
   /** The least score that joins a story. */
@@ -37,13 +45,15 @@ export interface ClusterOptions {
 
 /**
  * The weights, year penalty and threshold learned on the ECB+ dev topics (`newsgraph eval stories --learn`,
- * learn.ts; docs/stories.md: the cross-validation); the time term is not learned (ECB+ has no publication dates).
+ * learn.ts; docs/stories.md: the cross-validation), the one-article penalty chosen there by B³; the time term is
+ * not learned (ECB+ has no publication dates).
  */
 export const CLUSTER_DEFAULTS: ClusterOptions = {
   weights: { body: 0.273, title: 0.239, entities: 0.372, dates: 0.116 },
   time: 0.3,
   timeScaleDays: 3,
   yearConflict: 0.082,
+  singleton: 0.03,
   windowDays: 30,
   threshold: 0.169,
   centroidTerms: 300,
@@ -195,14 +205,14 @@ export class StoryClusterer {
     for (const kind of KINDS) for (const [id, w] of vec[kind]) this.scratch[slotOf(kind, id)] = on * w;
   }
 
-  /** The score of the scattered article against a story: weighted cosines, less the time and year penalties. */
+  /** The score of the scattered article against a story: weighted cosines, less the time, year and one-article penalties. */
   private score(doc: StoryDoc, year: number | null, s: Story): number {
-    const { weights, time, timeScaleDays, yearConflict } = this.options;
+    const { weights, time, timeScaleDays, yearConflict, singleton } = this.options;
     let score = 0;
     for (const kind of KINDS) score += weights[kind] * this.cosine(kind, s);
     const gap = gapDays(doc.time, s);
     if (gap !== null) score -= time * (1 - Math.exp(-gap / timeScaleDays));
-    return score - yearConflict * conflictOf(year, s);
+    return score - yearConflict * conflictOf(year, s) - (s.size === 1 ? singleton : 0);
   }
 
   /** The cosine of the scattered article's sub-vector with the story's centroid (0 when the story has none). */

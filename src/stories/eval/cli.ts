@@ -26,8 +26,9 @@ publication date, so the time term plays no part here.
 
 --tune   also tune the weights and threshold on all of DIR's topics, and cross-validate over topics
          (tune on every other topic, score on the rest, and the reverse)
---learn  learn the merge decision (logistic regression on article/story pairs of the gold stories)
-         on all of DIR's topics, and cross-validate it over the same two halves of the topics
+--learn  learn the merge decision (logistic regression on article/story pairs of the gold stories,
+         then the penalty against a one-article story by B3) on all of DIR's topics, and
+         cross-validate it over the same two halves of the topics
 --json   print the report as JSON
 `;
 
@@ -43,7 +44,7 @@ function lines(title: string, s: EcbScore): string[] {
 }
 
 const describe = (o: ClusterOptions) =>
-  `weights body ${o.weights.body} title ${o.weights.title} entities ${o.weights.entities} dates ${o.weights.dates}, year conflict ${o.yearConflict}, threshold ${o.threshold}`;
+  `weights body ${o.weights.body} title ${o.weights.title} entities ${o.weights.entities} dates ${o.weights.dates}, year conflict ${o.yearConflict}, one-article story ${o.singleton}, threshold ${o.threshold}`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({

@@ -5,7 +5,8 @@
  * inputs, so the model is the clusterer's options: its coefficients are the weights and the year penalty, its bias
  * the threshold, all divided by the sum of the cosine weights so that the time term keeps its scale. The pairs are
  * many more than the topics a grid's B³ is measured on, which is why the fit holds better on other topics
- * (docs/stories.md). The L2 strength is chosen by a two-fold split of the training topics themselves.
+ * (docs/stories.md). The L2 strength is chosen by a two-fold split of the training topics themselves; the penalty
+ * against a one-article story, which the pairs cannot fix, by B³ on them after the fit (`chooseSingleton`).
  */
 import { CLUSTER_DEFAULTS, StoryClusterer, type ClusterOptions } from "../cluster.js";
 import { clusterItems, scoreItems, type EcbItem } from "./ecb.js";
@@ -66,20 +67,44 @@ export function optionsOf(model: Logistic, base: ClusterOptions = CLUSTER_DEFAUL
 /** The L2 strengths tried. */
 export const L2 = [0.001, 0.003, 0.01, 0.03, 0.1];
 
+/** The defaults without the one-article penalty: what the L2 strength is chosen with, before that penalty is. */
+const UNPENALIZED: ClusterOptions = { ...CLUSTER_DEFAULTS, singleton: 0 };
+
+const f1Of = (items: readonly EcbItem[], options: ClusterOptions) => scoreItems(items, clusterItems(items, options)).subtopics.bcubed.f1;
+
 /** The L2 strength whose models, fitted on one half of the topics, score the best B³ F1 on the other (summed both ways). */
-export function chooseL2(items: readonly EcbItem[]): number {
+export function chooseL2(items: readonly EcbItem[], base: ClusterOptions = UNPENALIZED): number {
   const [a, b] = halves(items);
   let best = { l2: L2[0]!, f1: -Infinity };
   for (const l2 of L2) {
     let f1 = 0;
-    for (const [fit, held] of [[a, b], [b, a]] as const) f1 += scoreItems(held, clusterItems(held, optionsOf(fitLogistic(goldPairs(fit), l2)))).subtopics.bcubed.f1;
+    for (const [fit, held] of [[a, b], [b, a]] as const) f1 += f1Of(held, optionsOf(fitLogistic(goldPairs(fit), l2), base));
     if (f1 > best.f1) best = { l2, f1 };
   }
   return best.l2;
 }
 
-/** The learned options on these topics (L2 chosen on them), and their score there (a fit). */
+/** The one-article penalties tried (cluster.ts `singleton`). */
+export const SINGLETONS = [0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08];
+
+/**
+ * The one-article penalty with the best B³ F1 on these topics, the rest of the options fixed (the least on a tie).
+ * Chosen by B³, not by the pair fit: the fit weighs every pair alike, and against a one-article story right joins
+ * score lower too, so it lowers that story's bar (docs/stories.md, 2026-12-03); what B³ sees is that a wrong first
+ * join merges two events for good. One number over the topics' decisions, so it overfits little (cross-validated).
+ */
+export function chooseSingleton(items: readonly EcbItem[], options: ClusterOptions): number {
+  let best = { singleton: SINGLETONS[0]!, f1: -Infinity };
+  for (const singleton of SINGLETONS) {
+    const f1 = f1Of(items, { ...options, singleton });
+    if (f1 > best.f1) best = { singleton, f1 };
+  }
+  return best.singleton;
+}
+
+/** The learned options on these topics (L2 chosen on them, then the one-article penalty), and their score there (a fit). */
 export const learn: Chooser = (items) => {
-  const options = optionsOf(fitLogistic(goldPairs(items), chooseL2(items)));
+  const fitted = optionsOf(fitLogistic(goldPairs(items), chooseL2(items)), UNPENALIZED);
+  const options = { ...fitted, singleton: chooseSingleton(items, fitted) };
   return { options, score: scoreItems(items, clusterItems(items, options)) };
 };

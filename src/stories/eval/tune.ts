@@ -16,8 +16,9 @@ export function grid(): ClusterOptions[] {
       for (const dates of [0, 0.15]) {
         for (let threshold = 0.125; threshold <= 0.2251; threshold += 0.025) {
           const weights = { body: round(1 - title - entities - dates), title, entities, dates };
-          // The year term is the learned decision's (learn.ts): the grid is the hand-tuned one it replaced, kept comparable.
-          out.push({ ...CLUSTER_DEFAULTS, weights, yearConflict: 0, threshold: round(threshold) });
+          // The year and one-article terms are the learned decision's (learn.ts): the grid is the hand-tuned one it
+          // replaced, kept comparable.
+          out.push({ ...CLUSTER_DEFAULTS, weights, yearConflict: 0, singleton: 0, threshold: round(threshold) });
         }
       }
     }
