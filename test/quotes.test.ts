@@ -164,6 +164,23 @@ test("seed: every core quote of the gold with its speaker and kind; none of must
   wellFormed(a);
 });
 
+test("seed: no attribution whose only content is a name of its own speaker (`he added. says Putin.`)", () => {
+  // The seed's `…,” he added. says Putin.`: the tagger linked source "he" (Putin), cue "says", content "Putin".
+  const path = fixture("seed", "000_dbf82c7d13769c2b.txt");
+  const [item] = readBytes(readFileSync(path), path);
+  assert.ok(item && "article" in item);
+  const a = analyze(item.article);
+  const self = a.quotes.filter((q) => {
+    if (!q.speaker) return false;
+    const e = a.entities.find((x) => x.id === q.speaker)!;
+    return e.mentions.some((m) => fold(a.text.slice(m.start, m.end)) === fold(q.text).replace(/[.,]$/, ""));
+  });
+  assert.deepEqual(self.map((q) => `${q.speakerText} — ${q.cue} — ${q.text}`), []);
+  // The real quotes of that passage stay.
+  for (const s of ["In the face of unprecedented pressures", "We share the same views on the causes"]) assert.equal(speakerName(a, find(a, s)), "Vladimir Putin", s);
+  wellFormed(a);
+});
+
 test("polnear: reader (annotator choice, discontinuous and multi-line spans), brat round trip, scorer", () => {
   const [t] = readPolnear(fixture("polnear"));
   assert.ok(t);

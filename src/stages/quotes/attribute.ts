@@ -107,6 +107,27 @@ export function buildContext(doc: Doc): QuoteContext {
   return { doc, words, regions, regionAt, mentions, mentionAt, covered: new Int32Array(n).fill(-1), attributions: [], freeFrom: { s0: -1, t: -1 } };
 }
 
+/** End of a source's head: its first comma (an appositive after it is a title), else its end. */
+export function sourceHead(words: readonly string[], source: TokSpan): number {
+  for (let t = source.start; t < source.end; t++) if (words[t] === ",") return t;
+  return source.end;
+}
+
+/**
+ * The mention heading a source (index into ctx.mentions, -1 for none): the last mention before any comma; a head
+ * word that is no mention (and no possessive) means a group or an unnamed source ("Ukrainian officials").
+ */
+export function headMention(ctx: QuoteContext, source: TokSpan): number {
+  const { words } = ctx;
+  const head = sourceHead(words, source);
+  for (let t = head - 1; t >= source.start; t--) {
+    const m = ctx.mentionAt[t]!;
+    if (m >= 0) return m;
+    if (t === head - 1 && !words[t]!.endsWith("'s") && words[t] !== "’s" && words[t] !== "'s") return -1;
+  }
+  return -1;
+}
+
 /** Quotes are the article's own voice: the title and the paragraphs, not captions, teasers, headings or bylines. */
 export function isQuoteBlock(doc: Doc, block: number): boolean {
   const b = doc.blocks[block];

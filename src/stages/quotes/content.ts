@@ -123,6 +123,7 @@ export function candidates(env: ContentEnv, a: RawAttribution, fi: number, kind:
     // Distance to the attribution's span on the left, when it is in this sentence.
     const grp = lo >= sen.tokenStart ? lo : -1;
     commaCounts(words, from, to + 1, commas);
+    shapeCounts(ctx, from, to, shapes);
     for (let p = from; p <= to; p++) {
       const prop = p === P ? 1 : 0;
       const dl = grp >= 0 ? bucket(p - grp) : 8;
@@ -156,6 +157,7 @@ export function candidates(env: ContentEnv, a: RawAttribution, fi: number, kind:
       emit(20, w(p - 2));
       emit(21, cls, prop);
       emit(22, Math.sign(p - P), between(commas, from, p, P));
+      emit(23, Math.sign(p - P), p < P ? shape(shapes, from, p, P) : shape(shapes, from, P, p));
       if (prop) out.prop = out.pos.length;
       out.pos.push(p);
       out.offs.push(out.feats.length);
@@ -205,6 +207,41 @@ export function candidates(env: ContentEnv, a: RawAttribution, fi: number, kind:
       out.offs.push(out.feats.length);
     }
   }
+}
+
+/** Finite verb forms of a closed class (auxiliaries, modals, copulas): a clause's own verb, without a POS tagger. */
+const FINITE: ReadonlySet<string> = new Set("is are was were am has have had will would can could should may might must shall do does did 's ’s".split(" "));
+
+/**
+ * shapes[4·i + k] = tokens among [a, a + i) with property k: 0 in a mention (a subject), 1 a finite auxiliary
+ * (FINITE), 2 another word ending in -ed, 3 a reporting-lexicon word; for i in [0, b - a].
+ */
+const shapes: number[] = [];
+function shapeCounts(ctx: QuoteContext, a: number, b: number, into: number[]): void {
+  const { words, mentionAt } = ctx;
+  into.length = 4;
+  into.fill(0);
+  for (let t = a; t < b; t++) {
+    const w = words[t]!, k = into.length - 4;
+    const fin = FINITE.has(w);
+    into.push(into[k]! + (mentionAt[t]! >= 0 ? 1 : 0), into[k + 1]! + (fin ? 1 : 0), into[k + 2]! + (!fin && w.length >= 4 && w.endsWith("ed") ? 1 : 0), into[k + 3]! + (cueClass(w, words[t + 1]) !== 0 ? 1 : 0));
+  }
+}
+
+/**
+ * The shape of the tokens [x, y) that a start at x < P adds to the fragment, or a start at y > P cuts from it
+ * (window from a): whether they hold a mention, a finite auxiliary, an -ed word, a reporting-lexicon word, as 4 bits.
+ * Why (round 7): trained on the current tagger's jackknife, the start ranker moved `Putin admitted ‸ Beijing had
+ * questions and concerns about the invasion` to `about ‸ the invasion` on the boundary words alone (`about ‸ the`
+ * opens many contents of nominal cues, `concerns about`); it had no feature for cutting the clause's own subject
+ * and finite verb out of the content. Held-out train slice, Content exact F1 50.1 → 50.7 (the end edge's twin: worse;
+ * with the cue class or the distance: worse).
+ */
+function shape(counts: readonly number[], a: number, x: number, y: number): number {
+  const i = 4 * (x - a), j = 4 * (y - a);
+  let bits = 0;
+  for (let k = 0; k < 4; k++) if (counts[j + k]! > counts[i + k]!) bits |= 8 >> k;
+  return bits;
 }
 
 /** Candidates as training stores them (typed arrays) or as `candidates` fills them. */
@@ -274,8 +311,8 @@ export function refineContents(env: ContentEnv, atts: readonly RawAttribution[],
   }
 }
 
-/** NGQCT1: the templates above (22 per decision), WINDOW 40. */
-const MAGIC = "NGQCT1";
+/** NGQCT2: the templates above (23 per start decision, 22 per end; NGQCT1 had 22 for both), WINDOW 40. */
+const MAGIC = "NGQCT2";
 
 export function serializeContentModel(m: ContentModel): Buffer {
   const head = Buffer.from(JSON.stringify({ magic: MAGIC, bits: m.bits }) + "\n");

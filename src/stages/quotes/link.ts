@@ -6,7 +6,7 @@
  * content run to its paragraph's end.
  */
 import type { TypedSpan } from "../entities/labels.js";
-import { tokenAt, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
+import { headMention, tokenAt, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
 import { CONTENT, CUE, features, ruleLabels, sequences, SOURCE } from "./features.js";
 import { CLS_SAY, cueClass } from "./cue-lexicon.js";
 import { OPEN_MARKS, STRAIGHT_MARK } from "./lexicon.js";
@@ -322,12 +322,50 @@ export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: rea
   for (const a of joined) subordinateContent(ctx, a);
   for (const a of joined) cuePreposition(ctx, a);
   if (content) refineContents(contentEnv(ctx, rules, joined), joined, content.w, (1 << content.bits) - 1);
+  const kept = dropSelfContent(ctx, joined);
   // The stage's covered map follows the model's spans (partial quotes are read from it).
   ctx.covered.fill(-1);
-  joined.forEach((a, i) => {
+  kept.forEach((a, i) => {
     for (const sp of [a.source, a.cue, ...a.content]) if (sp) for (let t = sp.start; t < sp.end; t++) ctx.covered[t] = i;
   });
-  return joined;
+  return kept;
+}
+
+/**
+ * A rule, after the tagger and the content model: an attribution whose only content is one mention of the very
+ * entity its own source names (`…,” he added. says Putin.`: source "he" → Putin, cue "says", content "Putin") says
+ * nothing; the tagger made it of a name next to a cue. Dropped, and a floating quote that inherited its speaker
+ * inherits what it would have inherited had the dropped one not been there (the attribution before it, if any).
+ * Held-out train slice: Source 63.7 → 63.8, Content 47.7 → 47.8 (previous session's measure, re-measured below).
+ */
+function dropSelfContent(ctx: QuoteContext, atts: RawAttribution[]): RawAttribution[] {
+  const { words, mentions, mentionAt } = ctx;
+  const self = (a: RawAttribution): boolean => {
+    if (!a.source || a.content.length !== 1) return false;
+    const c = a.content[0]!;
+    let e = c.end;
+    while (e > c.start && (words[e - 1] === "." || words[e - 1] === ",")) e--;
+    const m = e > c.start ? mentionAt[c.start]! : -1;
+    if (m < 0 || mentions[m]!.tokenStart !== c.start || mentions[m]!.tokenEnd !== e) return false;
+    const h = headMention(ctx, a.source);
+    return h >= 0 && mentions[h]!.entity === mentions[m]!.entity;
+  };
+  if (!atts.some(self)) return atts;
+  // newIndex[i]: the kept index of attribution i, or for a dropped one the index its followers inherit instead.
+  const newIndex = new Int32Array(atts.length);
+  const out: RawAttribution[] = [];
+  let lastSpeaker = -1; // kept index of the last attribution with a source or an inherited speaker
+  atts.forEach((a, i) => {
+    if (self(a)) {
+      newIndex[i] = lastSpeaker;
+      return;
+    }
+    if (a.inherit >= 0) a.inherit = newIndex[a.inherit]!;
+    newIndex[i] = out.length;
+    if (a.source || a.inherit >= 0) lastSpeaker = out.length;
+    out.push(a);
+  });
+  return out;
 }
 
 /** Per token, the rules' attribution whose unquoted source-and-cue group starts there (-1: none). */

@@ -15,7 +15,7 @@
 import type { Quote, QuoteKind, Span } from "../../core/analysis.js";
 import type { Doc } from "../../core/doc.js";
 import { registerStage } from "../../core/pipeline.js";
-import { buildContext, findAttributions, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
+import { buildContext, findAttributions, headMention, sourceHead, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
 import { GROUP_PRONOUNS } from "./lexicon.js";
 import { refineAttributions } from "./link.js";
 
@@ -37,31 +37,13 @@ interface Speaker {
   sourceSpan: Span | null;
 }
 
-/** The entity whose mention heads the source: the last mention before any comma (the appositive is a title). */
+/** The entity whose mention heads the source (headMention: the last mention before any comma). */
 function resolveSpeaker(ctx: QuoteContext, source: TokSpan): Speaker {
   const { doc, words } = ctx;
-  let head = source.end;
-  for (let t = source.start; t < source.end; t++)
-    if (words[t] === ",") {
-      head = t;
-      break;
-    }
   const span = charSpan(doc, source);
   const speakerText = doc.text.slice(span.start, span.end);
-  let best = -1;
-  for (let t = head - 1; t >= source.start; t--) {
-    const m = ctx.mentionAt[t]!;
-    if (m < 0) {
-      if (t === head - 1 && !words[t]!.endsWith("'s") && words[t] !== "’s" && words[t] !== "'s") {
-        // The head word is not a mention: a group or an unnamed source ("Ukrainian officials", "a senior aide").
-        break;
-      }
-      continue;
-    }
-    best = m;
-    break;
-  }
-  if (best < 0 && head - source.start === 1 && GROUP_PRONOUNS.has(words[source.start]!)) return { speaker: null, speakerText, sourceSpan: span };
+  const best = headMention(ctx, source);
+  if (best < 0 && sourceHead(words, source) - source.start === 1 && GROUP_PRONOUNS.has(words[source.start]!)) return { speaker: null, speakerText, sourceSpan: span };
   const entity = best >= 0 ? doc.entities[ctx.mentions[best]!.entity] : undefined;
   return { speaker: entity?.id ?? null, speakerText, sourceSpan: span };
 }
