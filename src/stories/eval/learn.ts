@@ -73,12 +73,12 @@ const UNPENALIZED: ClusterOptions = { ...CLUSTER_DEFAULTS, singleton: 0 };
 const f1Of = (items: readonly EcbItem[], options: ClusterOptions) => scoreItems(items, clusterItems(items, options)).subtopics.bcubed.f1;
 
 /** The L2 strength whose models, fitted on one half of the topics, score the best B³ F1 on the other (summed both ways). */
-export function chooseL2(items: readonly EcbItem[], base: ClusterOptions = UNPENALIZED): number {
+export function chooseL2(items: readonly EcbItem[]): number {
   const [a, b] = halves(items);
   let best = { l2: L2[0]!, f1: -Infinity };
   for (const l2 of L2) {
     let f1 = 0;
-    for (const [fit, held] of [[a, b], [b, a]] as const) f1 += f1Of(held, optionsOf(fitLogistic(goldPairs(fit), l2), base));
+    for (const [fit, held] of [[a, b], [b, a]] as const) f1 += f1Of(held, optionsOf(fitLogistic(goldPairs(fit), l2), UNPENALIZED));
     if (f1 > best.f1) best = { l2, f1 };
   }
   return best.l2;
