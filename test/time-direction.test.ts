@@ -304,3 +304,22 @@ test("direction eval scores per split, lists misses, and refuses labels whose wo
   assert.match(errors[0]!, /--direction and --polnear go together/);
   assert.ok(logs.includes("direction:dev  1 / 2 right  (50.0%)"));
 });
+
+test("a perfect with an irregular participle looks back ('has taken', 'have shown')", () => {
+  const FRI = "2016-02-05";
+  // No other cue in the clause: without the perfect the scheduled debate would lie ahead (2016-02-11).
+  assert.equal(valueOf("The senator has taken part in Thursday's debate.", FRI, "Thursday"), "2016-02-04");
+  assert.equal(valueOf("Both candidates have already given their views at Thursday's debate.", FRI, "Thursday"), "2016-02-04");
+  // "has" before a noun is no perfect: the scheduled debate still lies ahead.
+  assert.equal(valueOf("The senator has a seat at Thursday's debate.", FRI, "Thursday"), "2016-02-11");
+});
+
+test("a scheduled event lies behind when the sentence's verb beyond the tense window is past", () => {
+  const FRI = "2016-07-29";
+  // "taken" is 18 tokens before the date: outside the 14-token window, still in the sentence.
+  const text = "Voters in the district have taken to online forums to question the decision of the senator to skip the state party convention on Wednesday in Denver.";
+  assert.equal(valueOf(text, FRI, "Wednesday"), "2016-07-27");
+  // With no cue in the sentence the convention still lies ahead, and a quotation mark stops the search.
+  assert.equal(valueOf("Voters in the district and their friends and neighbours from across the whole of the state meet the senator at the state party convention on Wednesday in Denver.", FRI, "Wednesday"), "2016-08-03");
+  assert.equal(valueOf('He said: "Voters in the district and their friends and neighbours from across the state meet the senator at the state party convention on Wednesday in Denver."', FRI, "Wednesday"), "2016-08-03");
+});

@@ -63,6 +63,9 @@ export function cueAt(lx: Lexed, k: number): Tense {
   if ((w === "was" || w === "were") && prospectiveAfter(lx, k)) return Tense.Prospective;
   // "will be paid", "is held": a passive takes its tense from the auxiliary, not from the participle.
   if (PAST_CUES.has(w)) return PASSIVE_AUXILIARIES.has(p) ? Tense.Unknown : Tense.Past;
+  // "Fans ... have taken to social media", "Carson has shown": a perfect looks back. Only after "has"/"have"/"had" (one
+  // adverb allowed), since alone these participles are mostly passive ("was taken") or adjectives ("a known risk").
+  if (IRREGULAR_PARTICIPLES.has(w) && perfectBefore(lx, k)) return Tense.Past;
   if (PRESENT_CUES.has(w)) return Tense.Present;
 
   if (w.length > 4 && w.endsWith("ed") && !NOT_PAST_ED.has(w) && !lx.upper[k]) {
@@ -73,6 +76,22 @@ export function cueAt(lx: Lexed, k: number): Tense {
     return Tense.Past;
   }
   return Tense.Unknown;
+}
+
+/** Irregular past participles that are not also simple pasts (those are PAST_CUES already). */
+const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
+  "taken", "shown", "given", "seen", "done", "gone", "become", "begun", "written", "spoken", "known", "grown", "thrown",
+  "drawn", "driven", "risen", "fallen", "chosen", "broken", "gotten", "forgotten", "stolen", "sworn", "torn", "beaten",
+]);
+
+/** Perfect auxiliaries, and the adverbs that may stand between one and its participle ("has already shown"). */
+const PERFECT_AUXILIARIES: ReadonlySet<string> = new Set(["has", "have", "had", "ve"]);
+const PERFECT_ADVERBS: ReadonlySet<string> = new Set(["not", "already", "just", "also", "never", "long", "since", "recently", "now"]);
+
+function perfectBefore(lx: Lexed, k: number): boolean {
+  const p = lx.lower[k - 1] ?? "";
+  if (PERFECT_AUXILIARIES.has(p)) return true;
+  return PERFECT_ADVERBS.has(p) && PERFECT_AUXILIARIES.has(lx.lower[k - 2] ?? "");
 }
 
 /** "was expected", "were going to": the past auxiliary at k before a future cue, read together with it. */
@@ -126,6 +145,24 @@ function nearestCue(lx: Lexed, i: number, strict: boolean): Tense {
       const c = cueNear(lx, right, d);
       if (c !== Tense.Unknown && !beyondBoundary(lx, i, right, strict) && (strict || !reportsAcrossQuote(lx, i, right))) return c;
     }
+  }
+  return Tense.Unknown;
+}
+
+/** How far back the sentence-wide search goes: a constant, so the search stays linear in the text. */
+const SENTENCE_REACH = 50;
+
+/**
+ * The nearest cue before the tense window, back to the sentence start (at most SENTENCE_REACH tokens, not across a
+ * quotation mark or a line break), for a date whose own clause holds no cue: "Fans of Bradley Cooper's performance ...
+ * have taken to social media to complain about the actor attending the Democratic National Convention on Wednesday".
+ * Callers ask only where the window found nothing, since nearer cues decide first.
+ */
+export function sentenceCueBefore(lx: Lexed, i: number): Tense {
+  for (let k = i - 1; k >= 0 && k >= i - SENTENCE_REACH; k--) {
+    if (lx.breakBefore[k + 1] || endsSentence(lx, k) || isQuoteMark(lx, k)) return Tense.Unknown;
+    const c = k < i - WINDOW ? cueAt(lx, k) : Tense.Unknown;
+    if (c !== Tense.Unknown) return c;
   }
   return Tense.Unknown;
 }

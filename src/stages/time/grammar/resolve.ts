@@ -5,7 +5,7 @@
 import { addDays, addMonths, formatWeek, formatYm, formatYmd, isValidDate, pad, weekday, type Ymd } from "../calendar.js";
 import { endsSentence, Kind } from "../lexer.js";
 import type { Unit } from "../lexicon.js";
-import { cueAt, Tense, tenseAt } from "../tense.js";
+import { cueAt, sentenceCueBefore, Tense, tenseAt } from "../tense.js";
 import type { Cursor } from "./cursor.js";
 
 export function dctDay(g: Cursor, delta: number): string {
@@ -53,7 +53,10 @@ function weekdayDirection(g: Cursor, i: number, phraseStart: number): number {
   if (order > 0) return tense === Tense.Future || tense === Tense.Present ? 1 : NEAREST;
   if (tense === Tense.Prospective) return NEAREST;
   if (tense === Tense.Future || tense === Tense.Present) return 1;
-  if (tense === Tense.Unknown && scheduledEvent(g, i, phraseStart)) return 1;
+  // A scheduled event lies ahead only when nothing in the sentence says otherwise: a past main verb beyond the window
+  // ("Carson has shown little signs of stemming his fury ... in the minutes leading up to Monday's Iowa caucuses") puts
+  // it behind.
+  if (tense === Tense.Unknown && scheduledEvent(g, i, phraseStart)) return sentenceCueBefore(g.lx, i) === Tense.Past ? -1 : 1;
   return -1;
 }
 
