@@ -323,3 +323,17 @@ test("a scheduled event lies behind when the sentence's verb beyond the tense wi
   assert.equal(valueOf("Voters in the district and their friends and neighbours from across the whole of the state meet the senator at the state party convention on Wednesday in Denver.", FRI, "Wednesday"), "2016-08-03");
   assert.equal(valueOf('He said: "Voters in the district and their friends and neighbours from across the state meet the senator at the state party convention on Wednesday in Denver."', FRI, "Wednesday"), "2016-08-03");
 });
+
+test("a scheduled event right before the weekday, news style without 'on', lies ahead with no tense", () => {
+  const FRI = "2016-02-05";
+  assert.equal(valueOf("Independent voters and the state's primary Tuesday: a guide.", FRI, "Tuesday"), "2016-02-09");
+  // The tense still comes first.
+  assert.equal(valueOf("Sanders won the state's primary Tuesday.", FRI, "Tuesday"), "2016-02-02");
+});
+
+test("a hyphenated compound is one modifier between a weekday and its event", () => {
+  const FRI = "2016-02-05";
+  assert.equal(valueOf("A guide to Tuesday's first-in-the-nation primary.", FRI, "Tuesday"), "2016-02-09");
+  // Still at most two modifiers, and a word that ends the phrase still ends it.
+  assert.equal(valueOf("A guide to Tuesday's long and first-in-the-nation primary.", FRI, "Tuesday"), "2016-02-02");
+});

@@ -154,9 +154,10 @@ function aheadOf(g: Cursor, phraseStart: number): boolean {
   return false;
 }
 
-/** "the election on Tuesday", "Tuesday's primary". */
+/** "the election on Tuesday", "the state's primary Tuesday" (news style drops the "on"), "Tuesday's primary". */
 function scheduledEvent(g: Cursor, i: number, phraseStart: number): boolean {
   if (g.w(phraseStart - 1) === "on" && SCHEDULED.has(g.w(phraseStart - 2))) return true;
+  if (SCHEDULED.has(g.w(phraseStart - 1)) && !g.lx.breakBefore[phraseStart]) return true;
   return eventAfter(g, i + 1, SCHEDULED);
 }
 
@@ -169,9 +170,11 @@ const PHRASE_ENDS: ReadonlySet<string> = new Set(["and", "or", "but", "of", "in"
  */
 function eventAfter(g: Cursor, k: number, kinds: ReadonlySet<string>): boolean {
   let j = g.w(k) === "'" && g.w(k + 1) === "s" ? k + 2 : k;
-  for (const end = j + 3; j < end && j < g.lx.count; j++) {
+  for (let words = 0; words < 3 && j < g.lx.count; words++, j++) {
     if (kinds.has(g.w(j))) return true;
     if (g.lx.kind[j] !== Kind.Word || PHRASE_ENDS.has(g.w(j)) || cueAt(g.lx, j) !== Tense.Unknown) return false;
+    // A hyphenated compound is one modifier ("Tuesday's first-in-the-nation primary"): its inner "in" ends no phrase.
+    while (g.w(j + 1) === "-" && g.adjacent(j + 1) && g.adjacent(j + 2) && g.lx.kind[j + 2] === Kind.Word) j += 2;
   }
   return false;
 }
