@@ -337,3 +337,12 @@ test("a hyphenated compound is one modifier between a weekday and its event", ()
   // Still at most two modifiers, and a word that ends the phrase still ends it.
   assert.equal(valueOf("A guide to Tuesday's long and first-in-the-nation primary.", FRI, "Tuesday"), "2016-02-02");
 });
+
+test("a month-day of a scheduled event with no tense near it takes a past verb earlier in the sentence", () => {
+  const SUN = "2016-04-17";
+  // "voted" is 19 tokens before "March": outside the tense window, in the same sentence.
+  const text = "The senator's aides voted against the plan to hand out the remaining seats of the state party among the candidates of the March 1 county caucuses.";
+  assert.equal(valueOf(text, SUN, "March 1"), "2016-03-01");
+  // Without a past verb the caucuses still lie ahead.
+  assert.equal(valueOf("The senator's aides and their friends from the whole of the state hand out the remaining seats of the state party among the candidates of the March 1 county caucuses.", SUN, "March 1"), "2017-03-01");
+});

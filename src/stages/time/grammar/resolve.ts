@@ -259,7 +259,9 @@ function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: Read
   const order = orderedEvent(g, i, phraseStart);
   if (order === OVER || (order < 0 && (tense === Tense.Past || tense === Tense.Unknown))) return -1;
   // "the prospect of taking on the Democratic socialist in November's general election": with no tense, ahead.
-  if (tense === Tense.Unknown && eventAfter(g, after, SCHEDULED)) return 1;
+  // As for a weekday, a past verb earlier in the sentence puts the event behind ("then voted for the national
+  // delegates - all while giving Cruz nine of the Wyoming delegates available in the March 1 county caucuses").
+  if (tense === Tense.Unknown && eventAfter(g, after, SCHEDULED)) return sentenceCueBefore(g.lx, i) === Tense.Past ? -1 : 1;
   return directionOf(tense);
 }
 
