@@ -346,3 +346,11 @@ test("a month-day of a scheduled event with no tense near it takes a past verb e
   // Without a past verb the caucuses still lie ahead.
   assert.equal(valueOf("The senator's aides and their friends from the whole of the state hand out the remaining seats of the state party among the candidates of the March 1 county caucuses.", SUN, "March 1"), "2017-03-01");
 });
+
+test("a present verb of intention before 'to' points ahead ('they don't want to run ... in November')", () => {
+  const TUE = "2016-01-19";
+  assert.equal(valueOf("Aides say the senator wants to debate the governor in November.", TUE, "November"), "2016-11");
+  assert.equal(valueOf("They hope to meet the governor on Friday.", TUE, "Friday"), "2016-01-22");
+  // The past of the same verb is no intention still ahead.
+  assert.equal(valueOf("The senator wanted to debate the governor in November.", TUE, "November"), "2015-11");
+});

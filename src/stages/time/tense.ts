@@ -27,6 +27,9 @@ const DETERMINERS: ReadonlySet<string> = new Set([...ARTICLES, "this", "that"]);
 /** Modals of possibility; "could" is left out, as it is also the past of "can" ("could not attend on Friday"). */
 const MODALS: ReadonlySet<string> = new Set(["can", "cannot", "may", "might"]);
 
+/** Present-tense verbs of intention: before "to" their event lies ahead ("wants to", "hope to", "vows to"). */
+const INTENTIONS: ReadonlySet<string> = new Set(["want", "wants", "hope", "hopes", "intend", "intends", "aim", "aims", "seek", "seeks", "vow", "vows", "promise", "promises"]);
+
 /** Auxiliaries of the passive whose participle carries no tense of its own. */
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(["be", "being", "been", "is", "are"]);
 
@@ -51,6 +54,8 @@ export function cueAt(lx: Lexed, k: number): Tense {
     const next = lx.lower[k + 1];
     return next === "have" ? Tense.Past : next === "be" ? Tense.Unknown : Tense.Future;
   }
+  // "they don't want to run against Clinton in November": an intention before its infinitive is yet to be carried out.
+  if (INTENTIONS.has(w) && lx.lower[k + 1] === "to" && !DETERMINERS.has(p)) return Tense.Future;
   if (w === "next" && lx.lower[k + 1] === "to") return Tense.Unknown; // "the blasts next to the embassies"
   if (w === "is" && lx.lower[k - 1] === "that" && lx.lower[k + 1] === ",") return Tense.Unknown; // "that is, those countries"
   // "the past two Quinnipiac polls, in February and October": what "the past" qualifies is over.
