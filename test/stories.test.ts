@@ -152,14 +152,17 @@ test("what a publication-time line is, and the date it gives", () => {
     "Parliament has 125 seats.",
     "Obama Signs Bill May 5",
   ]) assert.ok(!isDateline(line), line);
-  assert.equal(datelineDate("Posted on Thu Jun 13, 2013 08: 45 AM PDT"), "2013-06-13");
-  assert.equal(datelineDate("16 September 2013 Last updated at 12: 42 GMT"), "2013-09-16");
-  assert.equal(datelineDate("Last updated 13: 26 14 / 09 / 2013"), "2013-09-14");
-  assert.equal(datelineDate("04 / 28 / 09 07: 35 PM ET"), "2009-04-28");
-  assert.equal(datelineDate("Article posted on 08. 07. 2012"), "2012-07-08");
-  assert.equal(datelineDate("2013 - 09 - 26"), "2013-09-26");
-  assert.equal(datelineDate("APR 28"), null);
-  assert.equal(datelineDate("Updated 9: 06 AM"), null);
+  const dates: Array<[string, string | null]> = [
+    ["Posted on Thu Jun 13, 2013 08: 45 AM PDT", "2013-06-13"],
+    ["16 September 2013 Last updated at 12: 42 GMT", "2013-09-16"],
+    ["Last updated 13: 26 14 / 09 / 2013", "2013-09-14"],
+    ["04 / 28 / 09 07: 35 PM ET", "2009-04-28"],
+    ["Article posted on 08. 07. 2012", "2012-07-08"],
+    ["2013 - 09 - 26", "2013-09-26"],
+    ["APR 28", null],
+    ["Updated 9: 06 AM", null],
+  ];
+  for (const [line, date] of dates) assert.equal(datelineDate(line), date, line);
 });
 
 test("the latest year an article refers to: the newest four-digit year among its dates, null without one", () => {
