@@ -1,9 +1,10 @@
 /**
- * `newsgraph eval stories --ecb DIR --out FILE [--tune] [--learn] [--json]`: ECB+ documents analyzed, clustered as stories in
+ * `newsgraph eval stories --ecb DIR --out FILE [--tune] [--learn] [--time] [--json]`: ECB+ documents analyzed, clustered as stories in
  * document order by the clusterer ingest uses (src/stories/cluster.ts, its default options), `{docName: storyId}`
  * written to FILE, and B³ and pairwise P/R/F1 printed against the sub-topics (topic and ECB/ECB+ kind: the two
  * events of a topic) and against the topics. `--tune` also runs the grid and the two-fold cross-validation over
- * topics (tune.ts); `--learn` learns the merge decision (learn.ts) on all topics and cross-validates it the same way.
+ * topics (tune.ts); `--learn` learns the merge decision (learn.ts) on all topics and cross-validates it the same way;
+ * `--time` gives the clusterer the ECB+ pages' publication dates (ecb.ts `ecbItems`).
  */
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
