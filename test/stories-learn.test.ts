@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { CLUSTER_DEFAULTS, StoryClusterer } from "../src/stories/cluster.js";
-import { clusterItems, type EcbItem } from "../src/stories/eval/ecb.js";
+import { parseEcb } from "../src/corpora/ecbplus.js";
+import { clusterItems, ecbItems, type EcbItem } from "../src/stories/eval/ecb.js";
 import { chooseSingleton, fitLogistic, goldPairs, optionsOf, SINGLETONS, type Pair } from "../src/stories/eval/learn.js";
 import { halves } from "../src/stories/eval/tune.js";
 import type { StoryDoc } from "../src/stories/story-doc.js";
@@ -69,4 +70,17 @@ test("the one-article penalty by B³: it keeps out a second event's first articl
   assert.notEqual(stories.get("b"), stories.get("a"), "b opens its own story");
   assert.equal(stories.get("c"), stories.get("a"), "c, the same report as a, still joins it");
   assert.equal(chooseSingleton([a, { ...c, subtopic: "1/ecb" }], options), 0, "one event only: no penalty, the least on a tie");
+});
+
+test("ECB+ items: analyzed with the page's publication date (its relative dates resolved), the clusterer given it only with time", () => {
+  const tok = (id: number, sentence: number, text: string) => `<token t_id="${id}" sentence="${sentence}" number="0">${text}</token>`;
+  const lines = ["Lohan checks into rehab", "May 2 , 2013", "Lindsay Lohan checked into a rehab facility on Thursday ."];
+  const xml = lines.flatMap((line, s) => line.split(" ").map((t, i) => tok(100 * s + i, s, t))).join("\n");
+  const d = parseEcb("1_2ecbplus.xml", xml);
+  const [blind] = ecbItems([d]);
+  const [timed] = ecbItems([d], true);
+  assert.equal(blind!.doc.time, null, "only the ECB+ half has a date: by default the time term is left out");
+  assert.equal(timed!.doc.time, Date.UTC(2013, 4, 2));
+  assert.ok(blind!.doc.dates.includes("2013-05"), `"Thursday" resolved against the page's date: ${blind!.doc.dates.join(" ")}`);
+  assert.ok(!/2013|updated|May/.test(blind!.doc.body), "the date line is not prose");
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { detokenize, parseEcb } from "../src/corpora/ecbplus.js";
+import { datelineDate, detokenize, ecbArticle, isDateline, parseEcb } from "../src/corpora/ecbplus.js";
 import { CLUSTER_DEFAULTS, latestYear, MAX_TERM, StoryClusterer } from "../src/stories/cluster.js";
 import { bcubed, pairwise } from "../src/stories/eval/score.js";
 import type { StoryDoc } from "../src/stories/story-doc.js";
@@ -109,6 +109,60 @@ test("ECB+ token XML is rebuilt as prose, its web address dropped, the sub-topic
   assert.equal(d.subtopic, "3/ecbplus");
   assert.equal(detokenize(["It", "'s", "(", "big", ")", "today", "."]), "It's (big) today.");
   assert.throws(() => parseEcb("notes.xml", xml), /not an ECB\+ document name/);
+});
+
+test("ECB+ publication-time lines are the page's metadata: out of the prose, their first full date the publication date", () => {
+  const tok = (id: number, sentence: number, text: string) => `<token t_id="${id}" sentence="${sentence}" number="0">${text}</token>`;
+  const lines = ["May 2 , 2013 , 1 : 12 PM", "Lawyer : Lindsay Lohan checks into rehab", "Updated 4 : 08 p. m. ET", "Lindsay Lohan has checked into rehab ."];
+  const xml = lines.flatMap((line, s) => line.split(" ").map((t, i) => tok(100 * s + i, s, t)));
+  const d = parseEcb("1_2ecbplus.xml", ['<Document doc_name="1_2ecbplus.xml">', ...xml, "</Document>"].join("\n"));
+  // Before, the date line was the headline and both lines were prose.
+  assert.deepEqual(d.sentences, ["Lawyer: Lindsay Lohan checks into rehab", "Lindsay Lohan has checked into rehab."]);
+  assert.deepEqual(d.datelines, ["May 2, 2013, 1: 12 PM", "Updated 4: 08 p. m. ET"]);
+  assert.equal(d.published, "2013-05-02");
+  const article = ecbArticle(d);
+  assert.equal(article.title, "Lawyer: Lindsay Lohan checks into rehab");
+  assert.equal(article.published, "2013-05-02");
+  // A full date the page ran into the headline.
+  const one = (line: string) => line.split(" ").map((t, i) => tok(i, 0, t)).join("\n");
+  const run = parseEcb("11_2ecbplus.xml", one("27 / 09 / 2013 - Turkmenistan to hold elections"));
+  assert.deepEqual([run.sentences, run.published], [["Turkmenistan to hold elections"], "2013-09-27"]);
+  const plain = parseEcb("11_5ecbplus.xml", one("On October 1 - 2 Ashgabat hosts a seminar ."));
+  assert.deepEqual([plain.sentences, plain.published], [["On October 1 - 2 Ashgabat hosts a seminar."], null]);
+});
+
+test("what a publication-time line is, and the date it gives", () => {
+  for (const line of [
+    "May 2, 2013, 1: 12 PM",
+    "Updated: May 24, 2005, 3: 23 PM ET",
+    "Posted on Thu Jun 13, 2013 08: 45 AM PDT",
+    "26 September 2013, 10: 00 (GMT+05: 00)",
+    "WASHINGTON, DC, April 28, 2009",
+    "Reuters Sep 18, 2013, 02. 16PM IST",
+    "SUNNYVALE, Calif. —9 / 29 / 2013",
+    "Last updated 13: 26 14 / 09 / 2013",
+    "12: 52 p. m. EDT May 2, 2013",
+    "Published: 2012. 08. 08 09: 01 AM",
+    "APR 28",
+  ]) assert.ok(isDateline(line), line);
+  for (const line of [
+    "Interior and Commerce Secretaries Must Act by May 9",
+    "Colts beat Chiefs 20 - 13 to clinch playoff berth",
+    "Jackson is due in court Feb. 17.",
+    "Parliament has 125 seats.",
+    "Obama Signs Bill May 5",
+  ]) assert.ok(!isDateline(line), line);
+  const dates: Array<[string, string | null]> = [
+    ["Posted on Thu Jun 13, 2013 08: 45 AM PDT", "2013-06-13"],
+    ["16 September 2013 Last updated at 12: 42 GMT", "2013-09-16"],
+    ["Last updated 13: 26 14 / 09 / 2013", "2013-09-14"],
+    ["04 / 28 / 09 07: 35 PM ET", "2009-04-28"],
+    ["Article posted on 08. 07. 2012", "2012-07-08"],
+    ["2013 - 09 - 26", "2013-09-26"],
+    ["APR 28", null],
+    ["Updated 9: 06 AM", null],
+  ];
+  for (const [line, date] of dates) assert.equal(datelineDate(line), date, line);
 });
 
 test("the latest year an article refers to: the newest four-digit year among its dates, null without one", () => {

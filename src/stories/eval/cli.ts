@@ -1,9 +1,10 @@
 /**
- * `newsgraph eval stories --ecb DIR --out FILE [--tune] [--learn] [--json]`: ECB+ documents analyzed, clustered as stories in
+ * `newsgraph eval stories --ecb DIR --out FILE [--tune] [--learn] [--time] [--json]`: ECB+ documents analyzed, clustered as stories in
  * document order by the clusterer ingest uses (src/stories/cluster.ts, its default options), `{docName: storyId}`
  * written to FILE, and B³ and pairwise P/R/F1 printed against the sub-topics (topic and ECB/ECB+ kind: the two
  * events of a topic) and against the topics. `--tune` also runs the grid and the two-fold cross-validation over
- * topics (tune.ts); `--learn` learns the merge decision (learn.ts) on all topics and cross-validates it the same way.
+ * topics (tune.ts); `--learn` learns the merge decision (learn.ts) on all topics and cross-validates it the same way;
+ * `--time` gives the clusterer the ECB+ pages' publication dates (ecb.ts `ecbItems`).
  */
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -15,20 +16,24 @@ import type { Prf } from "./score.js";
 import { learn } from "./learn.js";
 import { crossValidate, tune, type Chooser, type Fold } from "./tune.js";
 
-const HELP = `Usage: newsgraph eval stories --ecb DIR --out FILE [--tune] [--learn] [--json]
+const HELP = `Usage: newsgraph eval stories --ecb DIR --out FILE [--tune] [--learn] [--time] [--json]
 
 Reads ECB+ documents (DIR/N/N_Mecb.xml: one event of topic N; N_Mecbplus.xml: a second, similar event),
-rebuilds each as prose (the first sentence is the headline), runs analyze on it for its entities, and
-clusters them as stories in document order (topic, document number, ECB before ECB+) with the
-incremental clusterer ingest uses. Writes {docName: storyId} as JSON to FILE and prints B3 and pairwise
-P/R/F1 against the sub-topics (topic + kind) and against the topics. ECB+ documents carry no usable
-publication date, so the time term plays no part here.
+rebuilds each as prose (the lines giving when the page was published or updated are taken out, the
+first full date among them is its publication date; the first remaining sentence is the headline),
+runs analyze on it for its entities and dates, and clusters them as stories in document order (topic,
+document number, ECB before ECB+) with the incremental clusterer ingest uses. Writes {docName: storyId}
+as JSON to FILE and prints B3 and pairwise P/R/F1 against the sub-topics (topic + kind) and against the
+topics. Only ECB+ documents have a publication date, so the clusterer is not given it (no time term)
+unless --time.
 
 --tune   also tune the weights and threshold on all of DIR's topics, and cross-validate over topics
          (tune on every other topic, score on the rest, and the reverse)
 --learn  learn the merge decision (logistic regression on article/story pairs of the gold stories,
          then the penalty against a one-article story by B3) on all of DIR's topics, and
          cross-validate it over the same two halves of the topics
+--time   give the clusterer the publication dates too (the time term then meets only ECB+ articles
+         against ECB+ stories: pairs of one event)
 --json   print the report as JSON
 `;
 
@@ -49,7 +54,7 @@ const describe = (o: ClusterOptions) =>
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { ecb: { type: "string" }, out: { type: "string" }, tune: { type: "boolean" }, learn: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: { ecb: { type: "string" }, out: { type: "string" }, tune: { type: "boolean" }, learn: { type: "boolean" }, time: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) {
     process.stdout.write(HELP);
@@ -59,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!existsSync(values.ecb) || !statSync(values.ecb).isDirectory()) throw new UsageError(`--ecb: no directory ${values.ecb}`);
   const docs = readEcbDir(values.ecb);
   if (docs.length === 0) throw new UsageError(`--ecb: no ECB+ documents (N/N_Mecb.xml) below ${values.ecb}`);
-  const items = ecbItems(docs);
+  const items = ecbItems(docs, values.time === true);
   const response = clusterItems(items, CLUSTER_DEFAULTS);
   writeFileSync(values.out, JSON.stringify(Object.fromEntries(response), null, 1) + "\n");
   const report: Record<string, unknown> = { options: CLUSTER_DEFAULTS, score: scoreItems(items, response) };

@@ -14,8 +14,18 @@ export interface EcbItem {
   subtopic: string;
 }
 
-export function ecbItems(docs: readonly EcbDoc[]): EcbItem[] {
-  return docs.map((d) => ({ doc: storyDoc(analyze(ecbArticle(d))), topic: d.topic, subtopic: d.subtopic }));
+/**
+ * The documents as the clusterer reads them. Each is analyzed with its publication date (ECB+ pages give one in
+ * their publication-time lines; ECB documents none), so its relative dates ("Thursday") are resolved as at ingest.
+ * The clusterer is not given that date unless `time`: only the ECB+ half has one, so the time term would meet only
+ * pairs of one event (an ECB+ article against an ECB+ story) and never the two events it should tell apart
+ * (docs/stories.md, 2026-12-03).
+ */
+export function ecbItems(docs: readonly EcbDoc[], time = false): EcbItem[] {
+  return docs.map((d) => {
+    const doc = storyDoc(analyze(ecbArticle(d)));
+    return { doc: time ? doc : { ...doc, time: null }, topic: d.topic, subtopic: d.subtopic };
+  });
 }
 
 /** {docName: storyId}, clustered in the order given. */
