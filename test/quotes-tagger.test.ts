@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CLS_ACCORDING, CLS_BELIEVE, CLS_NOUN, CLS_SAY, CLS_SHOW, cueClass, stem } from "../src/stages/quotes/cue-lexicon.js";
+import { CLS_ACCORDING, CLS_BELIEVE, CLS_NOUN, CLS_SAY, CLS_SHOW, CLS_VOICE, cueClass, stem } from "../src/stages/quotes/cue-lexicon.js";
 import { findRegions, type Region } from "../src/stages/quotes/marks.js";
 import { SLOTS } from "../src/stages/entities/features.js";
 import { buildContext } from "../src/stages/quotes/attribute.js";
@@ -18,6 +18,8 @@ test("cue lexicon: every form of a verb has one stem and one class", () => {
   assert.equal(cueClass("statement", undefined), CLS_NOUN);
   assert.equal(cueClass("according", "to"), CLS_ACCORDING);
   assert.equal(cueClass("according", "as"), 0);
+  // Manner of speaking: its own class, every form, irregular "sang" too.
+  for (const w of ["yelled", "yelling", "shouts", "echoed", "sang", "interjecting", "exclaimed"]) assert.equal(cueClass(w, undefined), CLS_VOICE, w);
   // Not a form of "note": the stem of a short word is the word.
   assert.equal(cueClass("not", undefined), 0);
   assert.notEqual(stem("not"), stem("noted"));

@@ -263,7 +263,7 @@ export function features(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, bi
     // statement"); the nearest lexicon word each side; a mention right before a lexicon word ("Obama said"). On the
     // held-out slice these 9 took exact F1 (Source / Cue / Content, train/main.ts's scoring, best epoch of 14) from
     // 60.5 / 58.1 / 35.0 to 62.8 / 60.2 / 37.3.
-    const c = cls[t]!, cP = t > t0 ? cls[t - 1]! : 9, cN = t + 1 < t1 ? cls[t + 1]! : 9;
+    const c = cls[t]!, cP = t > t0 ? cls[t - 1]! : 15, cN = t + 1 < t1 ? cls[t + 1]! : 15; // 15: the sequence's edge (classes are 0-9)
     // (Template ids 35-45, not 34-44: the ids these were chosen with; slot 34 onwards all the same.)
     f1(35, th.stem[t]!);
     f2(36, th.stem[t]!, r0);

@@ -20,7 +20,9 @@ export const CUE_VERBS: ReadonlySet<string> = new Set(
     "charge charges charged counter counters countered joke jokes joked quip quips quipped boast boasts boasted " +
     "mused concluded conclude concludes remarked remark remarks reiterated reiterate reiterates wondered " +
     "posted revealed reveal reveals disclosed told insisting warning arguing adding noting explaining claiming " +
-    "announced acknowledging recalling stressing suggesting telling asking"
+    "announced acknowledging recalling stressing suggesting telling asking " +
+    // Manner of speaking (cue-lexicon.ts CLS_VOICE), past forms only: the rules see them as cues of what they quote.
+    "yelled shouted screamed exclaimed chanted proclaimed interjected whispered muttered"
   ).split(" "),
 );
 
