@@ -212,8 +212,9 @@ export function serializeModel(m: NerModel): Buffer {
   if (m.stage2) writeStage(wr, m.stage2, buckets);
   writeTable(wr, m.gazetteer);
   writeTable(wr, m.lexicon);
-  writeTable(wr, m.clusters);
-  // Written only when present, so that an older model read and written again keeps its bytes.
+  // Written only when present (or a name table follows), so that a model without clusters (models/ner.bin.gz)
+  // read and written again, or trained again, keeps its bytes.
+  if (m.clusters || m.names) writeTable(wr, m.clusters);
   if (m.names) writeTable(wr, m.names);
   return gzipSync(wr.done(), { level: 9 });
 }
