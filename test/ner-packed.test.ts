@@ -66,9 +66,8 @@ test("a model read and written again gives the bytes of its file (format unchang
   for (const path of [modelPath(), join(dirname(modelPath()), "ner-glove.bin.gz")]) {
     const file = gunzipSync(readFileSync(path));
     const again = gunzipSync(serializeModel(loadModel(path)));
-    // A file written before the cluster table ends after the lexicon; written again it gets an empty table (two zero lengths).
-    assert.ok(again.subarray(0, file.length).equals(file), path);
-    assert.ok(again.length === file.length || again.subarray(file.length).equals(Buffer.alloc(8)), path);
+    // A model without clusters ends after the lexicon, written again too (no empty table), so retraining it can give its bytes.
+    assert.ok(again.equals(file), path);
   }
 });
 

@@ -110,15 +110,20 @@ function hyphenInName(prev: string, tok: string, next: string | undefined, befor
  * billion"; the article URLs have "£13_billion"). Other tokens are kept verbatim so that they can be found again
  * in the analysed text.
  */
-function surface(raw: string, next: string | undefined): string {
+function surface(raw: string, next: string | undefined, pounds: boolean): string {
   if (raw === "``" || raw === "''") return '"';
-  return raw === "#" && next !== undefined && /^\d/.test(next) ? "£" : raw;
+  return pounds && raw === "#" && next !== undefined && /^\d/.test(next) ? "£" : raw;
 }
 
 /** The t_ids a markable's body anchors. */
 const anchors = (body: string): string[] => [...body.matchAll(/t_id="([^"]*)"/g)].map((a) => a[1]!);
 
-export function readMeantime(xml: string): MeantimeDoc {
+/**
+ * `pounds: false` keeps the corpus's "#" before a number as it is written (NER training only: the NER model was
+ * trained on that text, see docs/models/ner.md).
+ */
+export function readMeantime(xml: string, options: { pounds?: boolean } = {}): MeantimeDoc {
+  const pounds = options.pounds ?? true;
   const raw = [...xml.matchAll(/<token\b([^>]*)>([^<]*)<\/token>/g)].map((m) => ({
     id: xmlAttr(m[1]!, "t_id") ?? "",
     sentence: Number(xmlAttr(m[1]!, "sentence") ?? 0),
@@ -128,7 +133,7 @@ export function readMeantime(xml: string): MeantimeDoc {
   const byId = new Map<string, number>();
   const sentences: Span[] = [];
   let text = "";
-  const surfaces = raw.map((t, k) => surface(t.text, raw[k + 1]?.text));
+  const surfaces = raw.map((t, k) => surface(t.text, raw[k + 1]?.text, pounds));
   raw.forEach((t, k) => {
     const prev = raw[k - 1];
     if (prev) {

@@ -1,19 +1,14 @@
 import { finish, hashChar, hashRange, hashStart, hashString } from "./hash.js";
 import type { HashTable } from "./hash-table.js";
-import { NUM_LABELS, spansFromLabels, TYPES, typeOf } from "./labels.js";
+import { NUM_LABELS, TYPES, typeOf } from "./labels.js";
 import type { RowIndex } from "./row-index.js";
 
 /** Slots [0, LOCAL_SLOTS) hold the first-stage features; the rest the document-aggregation features. */
-export const LOCAL_SLOTS = 92;
-/** Stage-2 slots: 8 for the same word's types elsewhere, then the token's own stage-1 label and its phrase's type. */
+export const LOCAL_SLOTS = 80;
+/** Stage-2 slots: the same word's types elsewhere in the document. */
 const AGG_WORD_SLOTS = 8;
-const AGG_OWN_SLOT = LOCAL_SLOTS + AGG_WORD_SLOTS;
-const AGG_PHRASE_SLOT = AGG_OWN_SLOT + 1;
 /** Feature slots per token; unused slots hold -1. */
-export const SLOTS = AGG_PHRASE_SLOT + 1;
-/** Context aggregation: distinct neighbours kept per word, and emitted per token (those not its own). */
-const CONTEXT_KEPT = 5;
-const CONTEXT_EMITTED = 4;
+export const SLOTS = LOCAL_SLOTS + AGG_WORD_SLOTS;
 
 /**
  * Gazetteer category bits (the model file stores phrase hash -> bits). GEO covers the place and nationality lists
@@ -26,10 +21,7 @@ export const GAZ = {
   PREFIX: 1 << 30,
 } as const;
 const GAZ_CATEGORIES = [GAZ.COUNTRY, GAZ.STATE, GAZ.CITY_BIG, GAZ.CITY, GAZ.NATIONALITY, GAZ.BRAND, GAZ.COMPANY_WORD, GAZ.FIRST_NAME];
-export const GAZ_MAX_TOKENS = 6;
-/** Names of the training data (train/names-build.ts): one bit per type (1 << type index), GAZ.PREFIX for prefixes. */
-const NAME_CATEGORIES = TYPES.map((_, t) => 1 << t);
-const NAME_HITS = 4;
+const GAZ_MAX_TOKENS = 6;
 
 /** Cluster prefix lengths used as features (Brown-style bit paths, Ratinov & Roth use 4, 6, 10, 20). */
 const CLUSTER_PREFIXES = [4, 6, 10, 16];
@@ -45,15 +37,6 @@ export interface FeatureResources {
   lexicon: HashTable | null;
   /** GloVe word clusters (see train/embedding-clusters.ts): lower-cased word hash -> path | depth << 16. */
   clusters: HashTable | null;
-  /**
-   * Context aggregation (issue #14): the neighbours of the word's other occurrences in the document as stage-1
-   * features. Off for model files trained without them (their features, and so their tags, stay as they were).
-   */
-  contextAggregation?: boolean;
-  /** Stacking (issue #14): the token's own stage-1 label and its name's stage-1 type elsewhere as stage-2 features. */
-  stacking?: boolean;
-  /** Names of the training data with their types (train/names-build.ts); null or absent in older models. */
-  names?: HashTable | null;
   /**
    * The packed rows of a loaded model: features then hold row offsets into its packed weights (-1 for a bucket
    * whose weights are all zero, skipped like an empty slot). Without it (training) they hold dense offsets.
@@ -165,13 +148,7 @@ const enum T {
   ShapeM1, ShapeP1, ShapeM1_0, Shape0_P1, BigramM1_0, Bigram0_P1, FirstShape, CapsLower, CapsShape,
   Gaz, GazNoCase, Cluster, ClusterM1, ClusterP1, LowerElsewhere, CapMidElsewhere, Length, LowerM1Shape,
   AggAny, AggMajor, AggSpan, InQuote, TitleLower, CaseRatio, HyphenFirst, HyphenLast, HyphenGaz, NameCue, NameCueM1,
-  Embedding, EmbeddingM1, EmbeddingP1, ContextM1, ContextP1, AggOwn, AggPhrase, TrainName,
-}
-
-/** Distinct lower-cased neighbours of a capitalized word's occurrences in a document (at most CONTEXT_KEPT each side). */
-interface WordContexts {
-  prev: string[];
-  next: string[];
+  Embedding, EmbeddingM1, EmbeddingP1,
 }
 
 /**
@@ -198,11 +175,7 @@ export class FeatureExtractor {
     return slot + 1;
   }
 
-  /**
-   * `excluded` (training only): name-table bits to ignore in this document, the names that only this document
-   * has, so that a training name feature says "seen with this type in another document", as at run time.
-   */
-  extractDoc(doc: TokenDoc, excluded?: ReadonlyMap<number, number>): Int32Array[] {
+  extractDoc(doc: TokenDoc): Int32Array[] {
     const views = doc.map(view);
     // Document evidence: lower-cased forms seen all-lowercase, and forms seen capitalized mid-sentence in mixed-case text.
     const seenLower = new Set<string>();
@@ -214,15 +187,13 @@ export class FeatureExtractor {
         else if (i > 0 && !v.allCaps && hasUpperFirst(w) && !v.words[i - 1]!.endsWith(".") && v.words[i - 1] !== '"') seenCapMid.add(v.lower[i]!);
       }
     }
-    const contexts = this.res.contextAggregation ? documentContexts(views) : null;
-    return views.map((v) => this.extractSentence(v, seenLower, seenCapMid, contexts, excluded));
+    return views.map((v) => this.extractSentence(v, seenLower, seenCapMid));
   }
 
-  private extractSentence(v: SentenceView, seenLower: Set<string>, seenCapMid: Set<string>, contexts: Map<string, WordContexts> | null, excluded?: ReadonlyMap<number, number>): Int32Array {
+  private extractSentence(v: SentenceView, seenLower: Set<string>, seenCapMid: Set<string>): Int32Array {
     const n = v.words.length;
     const out = new Int32Array(n * SLOTS).fill(-1);
     const gazFeatures = this.gazetteerFeatures(v.lower);
-    const nameHits = this.res.names ? phraseHits(this.res.names, NAME_CATEGORIES, v.lower, excluded) : null;
     let quoteOpen = false;
     for (let i = 0; i < n; i++) {
       const base = i * SLOTS;
@@ -300,30 +271,8 @@ export class FeatureExtractor {
         if (i > 0) s = this.pathFeatures(out, base, s, T.EmbeddingM1, this.tableValue(clusters, lm1), EMBEDDING_NEIGHBOUR_PREFIXES);
         if (i + 1 < n) s = this.pathFeatures(out, base, s, T.EmbeddingP1, this.tableValue(clusters, lp1), EMBEDDING_NEIGHBOUR_PREFIXES);
       }
-      // Ratinov & Roth's context aggregation: what surrounds the same word elsewhere in the document ("of Petofi",
-      // "Petofi 's board") says what it is here too, where the local context may say little.
-      const names = nameHits?.[i];
-      if (names) {
-        // Names of the training data covering the token: type, BILU part and case ("bank" is no "Bank").
-        for (let g = 0; g < names.length && g < NAME_HITS; g++) s = this.put(out, base, s, hashChar(hashChar(hashStart(T.TrainName), names[g]!), w === lw ? 0 : 1));
-      }
-      const ctx = w !== lw ? contexts?.get(lw) : undefined;
-      if (ctx) {
-        s = this.contextFeatures(out, base, s, T.ContextM1, ctx.prev, lm1);
-        s = this.contextFeatures(out, base, s, T.ContextP1, ctx.next, lp1);
-      }
     }
     return out;
-  }
-
-  private contextFeatures(out: Int32Array, base: number, slot: number, template: number, words: readonly string[], own: string): number {
-    let emitted = 0;
-    for (const c of words) {
-      if (c === own) continue;
-      slot = this.put(out, base, slot, hashString(hashStart(template), c));
-      if (++emitted === CONTEXT_EMITTED) break;
-    }
-    return slot;
   }
 
   /**
@@ -478,53 +427,11 @@ export class FeatureExtractor {
         out[slot++] = this.code(hashChar(hashStart(T.AggSpan), bt));
       }
     });
-    if (this.res.stacking) this.addStackedFeatures(doc, features, stage1);
-  }
-
-  /**
-   * The token's own stage-1 label (stacking: stage 2 learns where stage 1 is to be trusted), and for a token of a
-   * stage-1 name, the types stage 1 gave the same name (same words) elsewhere in the document: the majority
-   * type and whether all agree ("Air France" as ORG in four sentences and LOC in one).
-   */
-  private addStackedFeatures(doc: TokenDoc, features: Int32Array[], stage1: readonly Uint8Array[]): void {
-    const names = new Map<string, Int32Array>();
-    const keys = doc.map((words, si) =>
-      spansFromLabels(stage1[si]!, words.length).map((sp) => {
-        const key = words.slice(sp.start, sp.end).map((w) => normalizeWord(w).toLowerCase()).join(" ");
-        let c = names.get(key);
-        if (!c) names.set(key, (c = new Int32Array(TYPES.length)));
-        c[sp.type]!++;
-        return { ...sp, key };
-      }),
-    );
-    doc.forEach((words, si) => {
-      const out = features[si]!;
-      const labels = stage1[si]!;
-      for (let i = 0; i < words.length; i++) out[i * SLOTS + AGG_OWN_SLOT] = this.code(hashChar(hashStart(T.AggOwn), labels[i]!));
-      for (const sp of keys[si]!) {
-        const elsewhere = Int32Array.from(names.get(sp.key)!, (n, t) => n - (t === sp.type ? 1 : 0));
-        let best = 0;
-        let others = 0;
-        for (let t = 0; t < TYPES.length; t++) {
-          others += elsewhere[t]!;
-          if (elsewhere[t]! > elsewhere[best]!) best = t;
-        }
-        if (others === 0) continue;
-        const unanimous = elsewhere[best] === others ? 1 : 0;
-        for (let i = sp.start; i < sp.end; i++) {
-          const part = sp.end - sp.start === 1 ? 0 : i === sp.start ? 1 : i === sp.end - 1 ? 3 : 2;
-          out[i * SLOTS + AGG_PHRASE_SLOT] = this.code(hashChar(hashChar(hashChar(hashStart(T.AggPhrase), best), unanimous), part));
-        }
-      }
-    });
   }
 }
 
-/**
- * Per token, the phrases of a table (gazetteer, training names) covering it, as (category index * 4 + BILU part)
- * codes; `excluded` bits of a phrase hash are ignored.
- */
-function phraseHits(table: HashTable, categories: readonly number[], lower: readonly string[], excluded?: ReadonlyMap<number, number>): (number[] | undefined)[] {
+/** Per token, the phrases of a table (the gazetteer) covering it, as (category index * 4 + BILU part) codes. */
+function phraseHits(table: HashTable, categories: readonly number[], lower: readonly string[]): (number[] | undefined)[] {
   const n = lower.length;
   const hits = new Array<number[] | undefined>(n);
   for (let i = 0; i < n; i++) {
@@ -532,8 +439,7 @@ function phraseHits(table: HashTable, categories: readonly number[], lower: read
     for (let k = 0; k < GAZ_MAX_TOKENS && i + k < n; k++) {
       if (k > 0) h = hashChar(h, 32);
       h = hashString(h, lower[i + k]!);
-      const key = finish(h);
-      const bits = table.get(key) & ~(excluded?.get(key) ?? 0);
+      const bits = table.get(finish(h));
       if (bits === 0) break;
       for (let c = 0; c < categories.length; c++) {
         if ((bits & categories[c]!) === 0) continue;
@@ -546,25 +452,6 @@ function phraseHits(table: HashTable, categories: readonly number[], lower: read
     }
   }
   return hits;
-}
-
-/** For each capitalized word (lower-cased) of the document, its distinct neighbours in document order. */
-function documentContexts(views: readonly SentenceView[]): Map<string, WordContexts> {
-  const out = new Map<string, WordContexts>();
-  for (const v of views) {
-    const n = v.words.length;
-    for (let i = 0; i < n; i++) {
-      const lw = v.lower[i]!;
-      if (v.words[i] === lw) continue;
-      let c = out.get(lw);
-      if (!c) out.set(lw, (c = { prev: [], next: [] }));
-      const prev = i > 0 ? v.lower[i - 1]! : "<s>";
-      const next = i + 1 < n ? v.lower[i + 1]! : "</s>";
-      if (c.prev.length < CONTEXT_KEPT && !c.prev.includes(prev)) c.prev.push(prev);
-      if (c.next.length < CONTEXT_KEPT && !c.next.includes(next)) c.next.push(next);
-    }
-  }
-  return out;
 }
 
 /** Calls fn for every token written with a capital, with its lower-cased form. */

@@ -28,8 +28,6 @@ export interface NerModel {
   lexicon: HashTable | null;
   /** GloVe word clusters; null in models trained without them (files written before them end after the lexicon). */
   clusters: HashTable | null;
-  /** Names of the training data with their types (train/names-build.ts); absent in older model files. */
-  names?: HashTable | null;
   /** Free-form provenance recorded by the training script (data, epochs, dev F1). */
   meta: Record<string, unknown>;
 }
@@ -212,9 +210,9 @@ export function serializeModel(m: NerModel): Buffer {
   if (m.stage2) writeStage(wr, m.stage2, buckets);
   writeTable(wr, m.gazetteer);
   writeTable(wr, m.lexicon);
-  writeTable(wr, m.clusters);
-  // Written only when present, so that an older model read and written again keeps its bytes.
-  if (m.names) writeTable(wr, m.names);
+  // Written only when present, so that a model without clusters (models/ner.bin.gz) read and written again, or
+  // trained again, keeps its bytes.
+  if (m.clusters) writeTable(wr, m.clusters);
   return gzipSync(wr.done(), { level: 9 });
 }
 
@@ -228,8 +226,7 @@ export function deserializeModel(gz: Buffer): NerModel {
   const gazetteer = readTable(rd);
   const lexicon = readTable(rd);
   const clusters = rd.atEnd() ? null : readTable(rd);
-  const names = rd.atEnd() ? null : readTable(rd);
-  return { bits: header.bits, rows, stage1: stages[0]!, stage2: stages[1] ?? null, gazetteer, lexicon, clusters, names, meta: header.meta };
+  return { bits: header.bits, rows, stage1: stages[0]!, stage2: stages[1] ?? null, gazetteer, lexicon, clusters, meta: header.meta };
 }
 
 export function loadModel(path: string): NerModel {

@@ -19,7 +19,7 @@ export class NerTagger {
   private back = new Uint8Array(MAX_SENTENCE * NUM_LABELS);
 
   constructor(readonly model: NerModel) {
-    this.extractor = new FeatureExtractor({ bits: model.bits, gazetteer: model.gazetteer, lexicon: model.lexicon, clusters: model.clusters, names: model.names ?? null, rows: model.rows, contextAggregation: model.meta.contextAggregation === true, stacking: model.meta.stacking === true });
+    this.extractor = new FeatureExtractor({ bits: model.bits, gazetteer: model.gazetteer, lexicon: model.lexicon, clusters: model.clusters, rows: model.rows });
   }
 
   /** Labels (BILOU ids) for each sentence of the document. */

@@ -44,11 +44,15 @@ function listFiles(dir: string, suffix: string): string[] {
 function textSentences(text: string, out: string[][]): void {
   for (const line of text.split("\n")) {
     let cur: string[] = [];
-    for (const t of tokenize(line)) {
-      cur.push(normalizeWord(t));
-      if (t === "." || t === "!" || t === "?") {
-        out.push(cur);
-        cur = [];
+    for (const token of tokenize(line)) {
+      // A run of "!" and "?" is one token since 2748b2b ("?!"); here each mark is a token that ends a sentence,
+      // as the tokenizer gave them when models/ner.bin.gz was trained, so the lexicon is built from the same text.
+      for (const t of /^[!?]{2,}$/.test(token) ? [...token] : [token]) {
+        cur.push(normalizeWord(t));
+        if (t === "." || t === "!" || t === "?") {
+          out.push(cur);
+          cur = [];
+        }
       }
     }
     if (cur.length > 0) out.push(cur);

@@ -1,7 +1,7 @@
 /**
- * Trains the NER model: `npm run train:ner [-- --epochs1 N --epochs2 N --folds K --bits B --out FILE]`; options
- * `--context`, `--stacking`, `--names` add the issue #14 features tried (not better on testa), `--clusters-from FILE`
- * takes the GloVe cluster table of a model file.
+ * Trains the NER model: `npm run train:ner [-- --epochs1 N --epochs2 N --folds K --bits B --out FILE]` (the default
+ * model, models/ner.bin.gz: `--no-embeddings`); `npm run train:ner-glove` builds the GloVe word clusters too
+ * (models/ner-glove.bin.gz), and `--clusters-from FILE` takes the GloVe cluster table of a model file instead.
  * Deterministic (fixed seeds, fixed fold assignment). Reads CoNLL-2003 eng.train and the even half of MEANTIME
  * (repeated `--meantime-repeat` times: it is small and the closer domain), reports F1 on eng.testa after every
  * epoch, and writes the quantized, gzipped model (default models/ner.bin.gz).
@@ -17,7 +17,6 @@ import { meantimeTrainingDocs } from "./meantime-train.js";
 import { END_MASK, TRANSITION_MASK } from "../decode.js";
 import { FeatureExtractor, LOCAL_SLOTS, SLOTS, SMALL_WORDS } from "../features.js";
 import { buildGazetteer, gazetteerSources } from "./gazetteer-build.js";
-import { buildTrainingNames } from "./names-build.js";
 import { bilouFromSpans, conllTypeName, spansFromLabels, spansFromTags, typeIndex } from "../labels.js";
 import type { HashTable } from "../hash-table.js";
 import { deserializeModel, loadModel, packStages, quantize, scaleTransitions, serializeModel, type NerModel, type StageWeights } from "../model.js";
@@ -55,12 +54,12 @@ function augment(conll: ConllDoc[], share: number): ConllDoc[] {
   });
 }
 
-function prepare(extractor: FeatureExtractor, conll: ConllDoc[], keys: readonly number[] = conll.map((_, i) => i), excluded?: Map<number, Map<number, number>>): Prepared {
+function prepare(extractor: FeatureExtractor, conll: ConllDoc[], keys: readonly number[] = conll.map((_, i) => i)): Prepared {
   const p: Prepared = { docs: [], feats: [], gold: [], goldTags: [], lengths: [], docOf: [], docKey: [...keys] };
   conll.forEach((d, di) => {
     const words = d.sentences.map((s) => s.words);
     p.docs.push(words);
-    p.feats.push(...extractor.extractDoc(words, excluded?.get(p.docKey[di]!)));
+    p.feats.push(...extractor.extractDoc(words));
     for (const s of d.sentences) {
       const spans = spansFromTags(s.tags).map((c) => ({ start: c.start, end: c.end, type: typeIndex(c.type) }));
       p.gold.push(bilouFromSpans(s.words.length, spans));
@@ -120,9 +119,6 @@ async function main(): Promise<void> {
       "no-embeddings": { type: "boolean", default: false },
       "embedding-vocab": { type: "string", default: "50000" },
       "clusters-from": { type: "string" },
-      context: { type: "boolean", default: false },
-      stacking: { type: "boolean", default: false },
-      names: { type: "boolean", default: false },
       meantime: { type: "string" },
       "meantime-repeat": { type: "string", default: "3" },
       quiet: { type: "boolean", default: false },
@@ -145,22 +141,17 @@ async function main(): Promise<void> {
   // 110 MB GloVe package need not be installed again: `models/ner-glove.bin.gz` carries it).
   const clusters = values["no-embeddings"] ? null : clustersFrom ? clusterTableOf(clustersFrom) : buildEmbeddingClusters(unlabeled, Number(values["embedding-vocab"]));
   console.log(`resources ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: gazetteer ${gazetteer?.size ?? 0} keys, lexicon ${lexicon?.size ?? 0} words, clusters ${clusters?.size ?? 0} words`);
-  // Opt-in: neither context aggregation, stacking nor the training names beat the default features on testa (docs/models/ner.md).
-  const contextAggregation = values.context!;
-  const stacking = values.stacking!;
   const headlineShare = Number(values["headline-share"]);
   // MEANTIME's even half (its odd half is the check set): repeated, each copy in its original's jackknife fold.
   const repeat = Number(values["meantime-repeat"]);
   const meantime = repeat > 0 ? meantimeTrainingDocs(values.meantime ?? `${data}/meantime/intra-doc_annotation`, "even", gazetteer) : [];
   const unique = [...trainDocs, ...meantime];
-  const names = values.names ? buildTrainingNames(unique, unique.map((_, i) => i)) : null;
-  if (names) console.log(`training names: ${names.table.size} keys`);
-  const extractor = new FeatureExtractor({ bits, gazetteer, lexicon, clusters, contextAggregation, stacking, names: names?.table ?? null });
+  const extractor = new FeatureExtractor({ bits, gazetteer, lexicon, clusters });
   const augmented = headlineShare > 0 ? augment(unique, headlineShare) : unique;
   const keys = unique.map((_, i) => i);
   const copies = augmented.slice(trainDocs.length);
   for (let r = 1; r < repeat; r++) keys.push(...copies.map((_, i) => trainDocs.length + i));
-  const train = prepare(extractor, [...augmented, ...Array.from({ length: Math.max(0, repeat - 1) }, () => copies).flat()], keys, names?.excluded);
+  const train = prepare(extractor, [...augmented, ...Array.from({ length: Math.max(0, repeat - 1) }, () => copies).flat()], keys);
   console.log(`training documents: ${trainDocs.length} CoNLL, ${meantime.length} MEANTIME (even half, ${meantime.reduce((n, d) => n + d.sentences.length, 0)} sentences) x ${repeat}`);
   const dev = prepare(extractor, devDocs);
   const devOrNone = values.quiet ? undefined : dev;
@@ -198,7 +189,6 @@ async function main(): Promise<void> {
     gazetteer,
     lexicon,
     clusters,
-    names: names?.table ?? null,
     meta: {
       trainedOn: repeat > 0 ? `CoNLL-2003 eng.train + MEANTIME even half x ${repeat}` : "CoNLL-2003 eng.train",
       tunedOn: "CoNLL-2003 eng.testa",
@@ -206,9 +196,7 @@ async function main(): Promise<void> {
       epochs2: stage2 ? epochs2 : 0,
       folds,
       headlineShare,
-      contextAggregation,
-      stacking,
-      embeddingVocab: clusters ? (clustersFrom ? `clusters of ${clustersFrom}` : Number(values["embedding-vocab"])) : 0,
+      ...(clusters ? { embeddingVocab: clustersFrom ? `clusters of ${clustersFrom}` : Number(values["embedding-vocab"]) } : {}),
       devF1Stage1: Number(devF1Stage1.toFixed(2)),
       devF1: Number(devF1.toFixed(2)),
     },

@@ -27,7 +27,9 @@ export function meantimeTrainingDocs(dir: string, half: "even" | "odd", gazettee
 
 /** One MEANTIME file as a CoNLL document: the annotated story sentences, tokenized as at run time. */
 export function meantimeTrainingDoc(xml: string, gazetteer: HashTable | null): ConllDoc {
-  const md = readMeantime(xml);
+  // The corpus's "#" for a pound sign stays "#" here, as the reader wrote it when models/ner.bin.gz was trained
+  // (the shared reader has made it "£" since 544d842); otherwise the training text, and the model, differ.
+  const md = readMeantime(xml, { pounds: false });
   const doc = layoutArticle(meantimeArticle(md));
   segment(doc);
   const { move, annotatedEnd } = textMapper(md, doc.text);
