@@ -65,6 +65,15 @@ test("quotes: a manner-of-speaking verb before a direct quotation is its cue (ye
   wellFormed(a);
 });
 
+test("quotes: a source of two names joined by 'and' is a group, not its last name; one name with '&' is one speaker", () => {
+  const a = run(["Jeb Bush and Hillary Clinton said on Monday that the term was wrong.", "Procter & Gamble said its profit rose."]);
+  const both = find(a, "the term was wrong");
+  assert.equal(both.speaker, null);
+  assert.equal(both.speakerText, "Jeb Bush and Hillary Clinton");
+  assert.equal(speakerName(a, find(a, "its profit rose")), "Procter & Gamble");
+  wellFormed(a);
+});
+
 test("quotes: cue in the middle, and a floating quote inherits the speaker", () => {
   const a = run(["“We are ready,” Putin said. “The talks can begin.”", "“Nobody will stop us.”"]);
   for (const s of ["We are ready", "The talks can begin", "Nobody will stop us"]) {

@@ -113,16 +113,24 @@ export function sourceHead(words: readonly string[], source: TokSpan): number {
   return source.end;
 }
 
+/** Words that join two sources into one (`Jeb Bush and Hillary Clinton said`): the speaker is the group. */
+const COORDINATORS: ReadonlySet<string> = new Set(["and", "or", "nor", "&"]);
+
 /**
  * The mention heading a source (index into ctx.mentions, -1 for none): the last mention before any comma; a head
- * word that is no mention (and no possessive) means a group or an unnamed source ("Ukrainian officials").
+ * word that is no mention (and no possessive) means a group or an unnamed source ("Ukrainian officials"), and so
+ * does a head mention joined to what precedes it by "and" / "or" outside any mention (`Jeb Bush and Hillary
+ * Clinton`, `Mrs. Clinton and her surrogates`): not one speaker. `Procter & Gamble` is one mention.
  */
 export function headMention(ctx: QuoteContext, source: TokSpan): number {
   const { words } = ctx;
   const head = sourceHead(words, source);
   for (let t = head - 1; t >= source.start; t--) {
     const m = ctx.mentionAt[t]!;
-    if (m >= 0) return m;
+    if (m >= 0) {
+      const before = ctx.mentions[m]!.tokenStart - 1;
+      return before > source.start && COORDINATORS.has(words[before]!) && ctx.mentionAt[before]! < 0 ? -1 : m;
+    }
     if (t === head - 1 && !words[t]!.endsWith("'s") && words[t] !== "’s" && words[t] !== "'s") return -1;
   }
   return -1;
