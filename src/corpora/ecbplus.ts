@@ -101,6 +101,9 @@ export function isDateline(sentence: string): boolean {
   return /[,—–―-]$/.test(before) && prefix.every((w) => /^[A-Z]/.test(w));
 }
 
+const MONTH_DAY_YEAR = new RegExp(String.raw`\b(${MONTH})\.?,? (\d{1,2})(?:st|nd|rd|th)?,? (?:at )?(\d{4})\b`, "i");
+const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? (${MONTH})\.?,? (\d{4})\b`, "i");
+
 /**
  * The date a publication-time line gives, "YYYY-MM-DD" (null without a full date). Numbers alone are read as the
  * page wrote them: m/d/y with slashes unless the first is above 12 (d/m/y), d.m.y with dots, y-m-d.
@@ -109,9 +112,9 @@ export function datelineDate(sentence: string): string | null {
   const iso = (y: number, m: number, d: number) =>
     m >= 1 && m <= 12 && d >= 1 && d <= 31 ? `${y < 100 ? 2000 + y : y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` : null;
   const month = (w: string) => MONTHS.indexOf(w.slice(0, 3).toLowerCase()) + 1;
-  let m = new RegExp(String.raw`\b(${MONTH})\.?,? (\d{1,2})(?:st|nd|rd|th)?,? (?:at )?(\d{4})\b`, "i").exec(sentence);
+  let m = MONTH_DAY_YEAR.exec(sentence);
   if (m) return iso(Number(m[3]), month(m[1]!), Number(m[2]));
-  m = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? (${MONTH})\.?,? (\d{4})\b`, "i").exec(sentence);
+  m = DAY_MONTH_YEAR.exec(sentence);
   if (m) return iso(Number(m[3]), month(m[2]!), Number(m[1]));
   m = /\b(\d{4}) ?([-.]) ?(\d{1,2}) ?\2 ?(\d{1,2})\b/.exec(sentence);
   if (m) return iso(Number(m[1]), Number(m[3]), Number(m[4]));
@@ -121,7 +124,6 @@ export function datelineDate(sentence: string): string | null {
   if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
   return null;
 }
-
 
 /** Joins tokens as prose: no space before closing punctuation or after opening brackets; `` and '' as quotes. */
 export function detokenize(tokens: readonly string[]): string {

@@ -118,9 +118,9 @@ const COORDINATORS: ReadonlySet<string> = new Set(["and", "or", "nor", "&"]);
 
 /**
  * The mention heading a source (index into ctx.mentions, -1 for none): the last mention before any comma; a head
- * word that is no mention (and no possessive) means a group or an unnamed source ("Ukrainian officials"), and so
- * does a head mention joined to what precedes it by "and" / "or" outside any mention (`Jeb Bush and Hillary
- * Clinton`, `Mrs. Clinton and her surrogates`): not one speaker. `Procter & Gamble` is one mention.
+ * word that is no mention (and no possessive) means a group or an unnamed source ("Ukrainian officials", "Mrs.
+ * Clinton and her surrogates"), and so does a head mention joined to what precedes it by "and" / "or" outside any
+ * mention (`Jeb Bush and Hillary Clinton`): not one speaker. `Procter & Gamble` is one mention.
  */
 export function headMention(ctx: QuoteContext, source: TokSpan): number {
   const { words } = ctx;
