@@ -267,3 +267,30 @@ test("quotes: a quotation that goes on after its attribution in the same paragra
   }
   wellFormed(a);
 });
+
+test("quotes (PolNeAR form): a quotation opening the next paragraph goes on with a quoted content; not after an indirect one", () => {
+  const text = [
+    "Mayor visits the island",
+    "",
+    "“I’m in disbelief,” Mayor John Smith said. “I wish everyone could read them.”",
+    "",
+    "“Don’t wait until the election to move here.”",
+    "",
+    "Smith said the town would welcome everyone.",
+    "",
+    "“We have a beautiful island.”",
+    "",
+  ].join("\n");
+  const atts = predictText(beforeQuotes(), "t", text);
+  const frag = (s: string): { start: number; end: number } => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  const smith = atts.find((a) => a.content?.some((c) => c.start === frag("“I’m in disbelief,”").start));
+  assert.ok(smith, JSON.stringify(atts));
+  // One attribution, three quotations: the second paragraph's quotation is its last fragment.
+  assert.deepEqual(smith.content, [frag("“I’m in disbelief,”"), frag("“I wish everyone could read them.”"), frag("“Don’t wait until the election to move here.”")]);
+  assert.equal(text.slice(smith.source![0]!.start, smith.source![0]!.end), "Mayor John Smith");
+  // After an indirect content the next paragraph's quotation stays an attribution of its own.
+  const island = atts.filter((a) => a.content?.some((c) => c.start === frag("“We have a beautiful island.”").start));
+  assert.equal(island.length, 1);
+  assert.deepEqual(island[0]!.content, [frag("“We have a beautiful island.”")]);
+  assert.equal(island[0]!.cue, null);
+});
