@@ -294,3 +294,10 @@ test("quotes (PolNeAR form): a quotation opening the next paragraph goes on with
   assert.deepEqual(island[0]!.content, [frag("“We have a beautiful island.”")]);
   assert.equal(island[0]!.cue, null);
 });
+
+test("quotes: a leading 'that' is dropped as the complementizer, kept as the subject before a finite verb", () => {
+  const a = run(["Scottish ministers insist they will have the final say. But opposition parties say that will not happen in practice.", "The minister said that the plan had failed."]);
+  assert.equal(find(a, "will not happen in practice").text, "that will not happen in practice");
+  assert.equal(find(a, "the plan had failed").text, "the plan had failed");
+  wellFormed(a);
+});

@@ -22,6 +22,7 @@ import { gunzipWhole } from "../../core/gunzip.js";
 import { finish, hashStart, hashString } from "../entities/hash.js";
 import type { QuoteContext, RawAttribution, TokSpan } from "./attribute.js";
 import { cueClass } from "./cue-lexicon.js";
+import { FINITE } from "./lexicon.js";
 import { ruleLabels } from "./features.js";
 
 /** Most tokens a content edge moves from the linker's. */
@@ -209,8 +210,6 @@ export function candidates(env: ContentEnv, a: RawAttribution, fi: number, kind:
   }
 }
 
-/** Finite verb forms of a closed class (auxiliaries, modals, copulas): a clause's own verb, without a POS tagger. */
-const FINITE: ReadonlySet<string> = new Set("is are was were am has have had will would can could should may might must shall do does did 's ’s".split(" "));
 
 /**
  * shapes[4·i + k] = tokens among [a, a + i) with property k: 0 in a mention (a subject), 1 a finite auxiliary

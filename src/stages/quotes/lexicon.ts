@@ -63,3 +63,6 @@ export const OPEN_MARKS: ReadonlySet<string> = new Set(["“", "``", "„", "«"
 export const CLOSE_MARKS: ReadonlySet<string> = new Set(["”", "''", "»"]);
 export const STRAIGHT_MARK = '"';
 export const DASHES: ReadonlySet<string> = new Set(["—", "–", "-", "--", "―"]);
+
+/** Finite verb forms of a closed class (auxiliaries, modals, copulas): a clause's own verb, without a POS tagger. */
+export const FINITE: ReadonlySet<string> = new Set("is are was were am has have had will would can could should may might must shall do does did 's ’s".split(" "));

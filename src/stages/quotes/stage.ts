@@ -16,7 +16,7 @@ import type { Quote, QuoteKind, Span } from "../../core/analysis.js";
 import type { Doc } from "../../core/doc.js";
 import { registerStage } from "../../core/pipeline.js";
 import { buildContext, findAttributions, headMention, sourceHead, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
-import { GROUP_PRONOUNS } from "./lexicon.js";
+import { FINITE, GROUP_PRONOUNS } from "./lexicon.js";
 import { refineAttributions } from "./link.js";
 
 /** Character span of a token span. */
@@ -94,9 +94,10 @@ export function toQuotes(doc: Doc, ctx: QuoteContext, atts: readonly RawAttribut
         if (inner.end > inner.start) push(charSpan(doc, inner), "direct", a, sp);
         continue;
       }
-      // Indirect: without a leading "that" (and a trailing comma); the quotations inside are partial quotes.
+      // Indirect: without a leading "that" (and a trailing comma); the quotations inside are partial quotes. A
+      // "that" right before a finite verb is the clause's subject, not the complementizer: `say that will not happen`.
       let s = frag.start;
-      if (ctx.words[s] === "that" && s + 1 < frag.end) s++;
+      if (ctx.words[s] === "that" && s + 1 < frag.end && !FINITE.has(ctx.words[s + 1]!)) s++;
       let e = frag.end;
       while (e > s + 1 && (ctx.words[e - 1] === "," || ctx.words[e - 1] === ".")) e--;
       if (e > s) push(charSpan(doc, { start: s, end: e }), "indirect", a, sp);
