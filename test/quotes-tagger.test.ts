@@ -72,3 +72,22 @@ test("marks: a straight mark after , . ? ! closes a curly quotation (mixed marks
   // `''… on 'Fox and Friends,''' said Tommy Vietor.`: the triple mark closes.
   assert.deepEqual(regions(["''", "it", "appeared", "on", "'", "fox", ",", "'''", "said", "tommy", "."]), [[0, 7]]);
 });
+
+test("marks: a straight quotation left unclosed ends at its last sentence when a new one opens after a colon or a sentence end", () => {
+  const pipeline = beforeQuotes();
+  const text = 'Title\nMr Mubanga said: "I have lost three years of my life. He added: "They strengthened me." Officials said: "He was detained lawfully. "He was a combatant." He said, "I told them, "no," and left."';
+  const ctx = buildContext(pipeline.run(polnearDoc("t", text)));
+  const spans = ctx.regions.map((r) => {
+    const end = r.close >= 0 ? r.close : r.end - 1;
+    return [text.slice(ctx.doc.tokens.start[r.open]!, ctx.doc.tokens.end[end]!), r.close >= 0];
+  });
+  assert.deepEqual(spans, [
+    ['"I have lost three years of my life.', false],
+    ['"They strengthened me."', true],
+    ['"He was detained lawfully.', false],
+    ['"He was a combatant."', true],
+    // After a comma the mark opens nothing new: a quote inside the quote, read as before.
+    ['"I told them, "', true],
+    ['" and left."', true],
+  ]);
+});

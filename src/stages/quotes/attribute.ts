@@ -85,11 +85,14 @@ export function buildContext(doc: Doc): QuoteContext {
   for (let t = 0; t < n; t++) words[t] = doc.tokenText(t).toLowerCase();
   const regions: Region[] = [];
   const regionAt = new Int32Array(n).fill(-1);
+  const { text } = doc, { start, end } = doc.tokens;
+  const space = (i: number): boolean => i < 0 || i >= text.length || /\s/.test(text[i]!);
+  const opensHere = (t: number): boolean => space(start[t]! - 1) && end[t]! < text.length && !space(end[t]!) && /[\p{L}\p{N}]/u.test(text[end[t]!]!);
   doc.blocks.forEach((b, bi) => {
     if (!isQuoteBlock(doc, bi)) return;
     const t0 = tokenAt(doc, b.start), t1 = tokenAt(doc, b.end);
     const from = regions.length;
-    findRegions(words, t0, t1, bi, regions);
+    findRegions(words, t0, t1, bi, regions, opensHere);
     for (let r = from; r < regions.length; r++) regionAt.fill(r, regions[r]!.open, regions[r]!.end);
   });
   const mentions: MentionRef[] = [];
