@@ -301,3 +301,14 @@ test("quotes: a leading 'that' is dropped as the complementizer, kept as the sub
   assert.equal(find(a, "the plan had failed").text, "the plan had failed");
   wellFormed(a);
 });
+
+test("quotes: sentences each opening a quotation left unclosed (lost paragraph breaks) are one speaker's direct quotes", () => {
+  const a = run([
+    "James McIlroy won the race in Madrid on Sunday.",
+    'He said: "I have been much more focused this year about my career. "Ultimately this weekend is a means to an end. "That ambition has meant only two nights out since August."',
+  ]);
+  const texts = ["I have been much more focused this year about my career.", "Ultimately this weekend is a means to an end.", "That ambition has meant only two nights out since August."];
+  assert.deepEqual(a.quotes.map((q) => [q.text, q.kind]), texts.map((t) => [t, "direct"]));
+  for (const q of a.quotes) assert.equal(speakerName(a, q), "James McIlroy", q.text);
+  wellFormed(a);
+});

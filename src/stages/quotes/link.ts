@@ -328,7 +328,42 @@ export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: rea
   kept.forEach((a, i) => {
     for (const sp of [a.source, a.cue, ...a.content]) if (sp) for (let t = sp.start; t < sp.end; t++) ctx.covered[t] = i;
   });
+  kept.forEach((a, i) => joinReopened(ctx, a, i));
   return kept;
+}
+
+/**
+ * A quoted content whose quotation was left unclosed because the next one opened right after it (marks.ts: `said:
+ * "A. "B. "C."`, a text whose paragraph breaks were lost) goes on in that next quotation when nothing claims it: one
+ * speaker's quotation, sentence by sentence. The tagger never saw such quotations (PolNeAR has none), so it tags
+ * some of them, skips others and runs one content over several. Follows each chain quotation by quotation (a
+ * quotation joins once: it is then covered): linear.
+ */
+function joinReopened(ctx: QuoteContext, a: RawAttribution, index: number): void {
+  const { regions, regionAt, covered } = ctx;
+  const n = a.content.length;
+  let added = false;
+  for (let k = 0; k < n; k++) {
+    const f = a.content[k]!;
+    let r = regionAt[f.start]!;
+    if (r < 0 || regions[r]!.open !== f.start || f.end < regions[r]!.end) continue;
+    // A fragment tagged over several of them: one fragment per quotation, as a direct quote is one quotation.
+    while (f.end > regions[r]!.end && regions[r]!.close < 0 && !regions[r]!.continues && r + 1 < regions.length && regions[r + 1]!.open === regions[r]!.end && f.end >= regions[r + 1]!.end) {
+      a.content.push({ start: regions[r]!.open, end: regions[r]!.end });
+      f.start = regions[r + 1]!.open;
+      added = true;
+      r++;
+    }
+    while (regions[r]!.close < 0 && !regions[r]!.continues && r + 1 < regions.length) {
+      const next = regions[r + 1]!;
+      if (next.open !== regions[r]!.end || next.block !== regions[r]!.block || covered[next.open]! >= 0) break;
+      a.content.push({ start: next.open, end: next.end });
+      covered.fill(index, next.open, next.end);
+      added = true;
+      r++;
+    }
+  }
+  if (added) a.content.sort((x, y) => x.start - y.start);
 }
 
 /**
