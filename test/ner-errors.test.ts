@@ -106,3 +106,18 @@ test("ner errors 12: a surname alone is a person, by the model's lexicon or a lo
   assert.equal(typeOf(b, "Bolton"), "PERSON");
   assert.equal(typeOf(b, "Israel"), "GPE");
 });
+
+test("ner errors 13: a name run over 'and' is two names when the document gives the first alone; '&' joins one name", () => {
+  const a = run(
+    "Tanker deal",
+    "Boeing lost the tanker contract on Friday.",
+    "That contract was fought for between Boeing and Lockheed Martin, Lockheed ultimately winning the contest.",
+    "Procter & Gamble said nothing.",
+  );
+  const names = entities(a);
+  assert.ok(!names.some((n) => n.includes("Boeing and")), JSON.stringify(names));
+  assert.equal(typeOf(a, "Boeing"), "ORG");
+  assert.equal(typeOf(a, "Lockheed Martin"), "ORG");
+  assert.equal(a.entities.find((e) => e.name === "Boeing")!.mentions.filter((m) => m.kind === "name").length, 2);
+  assert.equal(typeOf(a, "Procter & Gamble"), "ORG");
+});

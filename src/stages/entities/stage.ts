@@ -108,7 +108,32 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
       if (type) add(tokenStart(k), tokenStart(k) + part, type);
     });
   });
-  return retypeCredits(doc, surnamesAsPersons(doc, found, gazetteer, commonWord)).sort((x, y) => x.mention.start - y.mention.start);
+  return splitCoordinated(retypeCredits(doc, surnamesAsPersons(doc, found, gazetteer, commonWord)), gazetteer).sort((x, y) => x.mention.start - y.mention.start);
+}
+
+/**
+ * A name the tagger ran over a coordination, "between Boeing and Lockheed Martin", is two names when the part before
+ * "and" is a name the document also gives alone ("Boeing"): each part then a mention of its own, typed as the
+ * document types it alone (else as the whole). Not a place the gazetteer knows whole ("Bosnia and Herzegovina",
+ * "Trinidad and Tobago"), nor a name of two equal parts ("Johnson and Johnson"); "&" joins company names ("Procter &
+ * Gamble") and is left alone.
+ */
+function splitCoordinated(found: Found[], gazetteer: HashTable | null): Found[] {
+  const alone = new Map<string, EntityType>();
+  for (const f of found) if (!f.mention.text.includes(" and ")) alone.set(f.key, f.type);
+  return found.flatMap((f) => {
+    const text = f.mention.text;
+    const at = text.indexOf(" and ");
+    if (at <= 0 || text.indexOf(" and ", at + 1) >= 0 || f.type === "PERSON") return [f];
+    const left = text.slice(0, at), right = text.slice(at + 5);
+    const lk = nameKey(left), rk = nameKey(right);
+    if (!alone.has(lk) || lk === rk || !/^[A-Z]/.test(right) || gazetteerBits(text.split(/\s+/), gazetteer, GAZ.GEO) !== 0) return [f];
+    const start = f.mention.start, rs = start + at + 5;
+    return [
+      { mention: { start, end: start + left.length, text: left, kind: "name" }, type: alone.get(lk)!, key: lk, title: null },
+      { mention: { start: rs, end: f.mention.end, text: right, kind: "name" }, type: alone.get(rk) ?? f.type, key: rk, title: null },
+    ];
+  });
 }
 
 /**
