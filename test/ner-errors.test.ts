@@ -121,3 +121,11 @@ test("ner errors 13: a name run over 'and' is two names when the document gives 
   assert.equal(a.entities.find((e) => e.name === "Boeing")!.mentions.filter((m) => m.kind === "name").length, 2);
   assert.equal(typeOf(a, "Procter & Gamble"), "ORG");
 });
+
+test("ner errors 14: a title before 'of' is an office, not a person's name ('the Secretary of Defense')", () => {
+  const a = run("Briefing", "I will be calling upon the Secretary of Defense for a full debriefing.", "Secretary of Defense Robert Gates agreed.");
+  assert.equal(typeOf(a, "of Defense"), undefined);
+  assert.equal(typeOf(a, "Defense"), "ORG");
+  assert.equal(typeOf(a, "Robert Gates"), "PERSON");
+  assert.ok(!entities(a).some((n) => n.startsWith("PERSON") && n.includes("Defense")), JSON.stringify(entities(a)));
+});

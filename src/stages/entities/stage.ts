@@ -61,8 +61,18 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
       let { start: a, end: b } = span;
       if (tagged[a]) continue; // inside a name an earlier span was extended over
       tagged.fill(1, a, b);
-      // "Senator John McCain": a title before capitalized words names a person, whatever the tagger's type.
-      let conllType = titleLength(words.slice(a, b)) > 0 ? "PER" : TYPES[span.type]!;
+      // "Senator John McCain": a title before capitalized words names a person, whatever the tagger's type. Before
+      // a lower-case word it is an office, "Secretary of Defense": the name is the department after it (OntoNotes
+      // tags "Defense" ORG), as the tagger gives "Minister of Finance".
+      const lead = titleLength(words.slice(a, b));
+      if (lead > 0 && /^[a-z]/.test(words[a + lead]!)) {
+        let k = a + lead;
+        while (k < b && /^[a-z]/.test(words[k]!)) k++;
+        if (k < b) add(tokenStart(k), tokenEnd(b - 1), "ORG");
+        tagged.fill(1, a, b);
+        continue;
+      }
+      let conllType = lead > 0 ? "PER" : TYPES[span.type]!;
       // A one-word "place" that running text names as a person ("Ms. Merkel", "Merkel's husband") is that person.
       // Not after "the": "backed by the West".
       if (conllType === "LOC" && b - a === 1 && /^[A-Z][a-z]/.test(words[a]!) && tagger.nameCue(words[a]!) === 2 && gazetteerBits([words[a]!], gazetteer) === 0 && !/^the$/i.test(words[a - 1] ?? "")) conllType = "PER";
