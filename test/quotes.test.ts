@@ -312,3 +312,12 @@ test("quotes: sentences each opening a quotation left unclosed (lost paragraph b
   for (const q of a.quotes) assert.equal(speakerName(a, q), "James McIlroy", q.text);
   wellFormed(a);
 });
+
+test("quotes: a relative pronoun source speaks for the name before its comma", () => {
+  const a = run(["Martin Mubanga was freed last year.", 'Mr Mubanga, who insists he does not feel bitter, said: "I have lost three years of my life."']);
+  const q = find(a, "I have lost three years");
+  assert.equal(q.kind, "direct");
+  assert.equal(speakerName(a, q), "Martin Mubanga");
+  assert.equal(q.speakerText, "who"); // the source span's own words
+  wellFormed(a);
+});

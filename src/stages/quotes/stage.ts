@@ -42,11 +42,17 @@ function resolveSpeaker(ctx: QuoteContext, source: TokSpan): Speaker {
   const { doc, words } = ctx;
   const span = charSpan(doc, source);
   const speakerText = doc.text.slice(span.start, span.end);
-  const best = headMention(ctx, source);
+  let best = headMention(ctx, source);
+  // A relative pronoun as the whole source (`Mr Mubanga, who insists he does not feel bitter, said:`): the speaker
+  // is the name the clause hangs on, right before its comma.
+  if (best < 0 && source.end - source.start === 1 && RELATIVE_SOURCES.has(words[source.start]!) && words[source.start - 1] === ",") best = ctx.mentionAt[source.start - 2] ?? -1;
   if (best < 0 && sourceHead(words, source) - source.start === 1 && GROUP_PRONOUNS.has(words[source.start]!)) return { speaker: null, speakerText, sourceSpan: span };
   const entity = best >= 0 ? doc.entities[ctx.mentions[best]!.entity] : undefined;
   return { speaker: entity?.id ?? null, speakerText, sourceSpan: span };
 }
+
+/** Relative pronouns that stand for the name before them. */
+const RELATIVE_SOURCES: ReadonlySet<string> = new Set(["who", "which"]);
 
 const OPENERS = new Set(["“", "``", "„", "«", '"']);
 
