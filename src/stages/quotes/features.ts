@@ -291,3 +291,132 @@ export function features(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, bi
 let cueLeftBuf = new Int32Array(0), cueRightBuf = new Int32Array(0), candLBuf = new Int32Array(0), candRBuf = new Int32Array(0);
 let markLBuf = new Uint8Array(0), markRBuf = new Uint8Array(0);
 
+
+/**
+ * Stacking (issue #9, round 9): the second-stage tagger's features are the first stage's USED_SLOTS plus these
+ * STACK_TEMPLATES templates over the first-stage tagger's predicted labels, in slots USED_SLOTS .. STACK_USED_SLOTS - 1
+ * of the same buffer. The second stage is trained on jackknifed first-stage labels (train/stack.ts), so that they are
+ * as noisy in training as at run time.
+ */
+export const STACK_TEMPLATES = 23;
+export const STACK_USED_SLOTS = USED_SLOTS + STACK_TEMPLATES;
+if (STACK_USED_SLOTS > SLOTS) throw new Error("stacked templates exceed SLOTS");
+
+let roleBuf = new Uint8Array(0), spanStartBuf = new Int32Array(0), spanEndBuf = new Int32Array(0);
+let sideBuf = new Uint8Array(0), cueDLBuf = new Uint8Array(0), cueDRBuf = new Uint8Array(0), afterLBuf = new Uint8Array(0), afterRBuf = new Uint8Array(0);
+
+/**
+ * Fills the stacked slots of `out` (made by `features` for the same sequence, rules' labels, `bits` and `stride`) from
+ * `lab1`, the first stage's labels of the sequence (0 none, else 1 + 4 * role + BILOU part - 1; length n).
+ */
+export function stackFeatures(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, lab1: Uint8Array, bits: number, out: Int32Array, stride: number = NUM_LABELS): void {
+  const th = tokenHashes(ctx);
+  const { doc } = ctx;
+  const t0 = seq.tokenStart, n = seq.tokenEnd - t0;
+  const mask = (1 << bits) - 1;
+  const sentence = doc.tokens.sentence;
+  const regionAt = ctx.regionAt;
+  if (roleBuf.length < n) {
+    const m = n * 2;
+    roleBuf = new Uint8Array(m);
+    spanStartBuf = new Int32Array(m);
+    spanEndBuf = new Int32Array(m);
+    sideBuf = new Uint8Array(m);
+    cueDLBuf = new Uint8Array(m);
+    cueDRBuf = new Uint8Array(m);
+    afterLBuf = new Uint8Array(m);
+    afterRBuf = new Uint8Array(m);
+  }
+  const role = roleBuf, spS = spanStartBuf, spE = spanEndBuf, side = sideBuf, cueDL = cueDLBuf, cueDR = cueDRBuf, afterL = afterLBuf, afterR = afterRBuf;
+  // Role per token (3: none) and the span holding it (a role's run of tokens from a B or U).
+  for (let i = 0; i < n; i++) role[i] = lab1[i] === 0 ? 3 : (lab1[i]! - 1) >> 2;
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    const p0 = role[i] === 3 ? 0 : ((lab1[i]! - 1) & 3) + 1;
+    if (p0 === B || p0 === I)
+      while (j < n && role[j] === role[i]) {
+        const p = ((lab1[j]! - 1) & 3) + 1;
+        if (p === I) j++;
+        else {
+          if (p === L) j++;
+          break;
+        }
+      }
+    for (let k = i; k < j; k++) {
+      spS[k] = i;
+      spE[k] = j;
+    }
+    i = j;
+  }
+  // Per token, in its sentence, outside its own span: cue / source / content on the left (bits 1, 4, 16) and the right
+  // (2, 8, 32); the distance (bucket) to the nearest cue token each side; the label right after that cue.
+  for (let dir = 1; dir >= -1; dir -= 2) {
+    let ls = -1, seen = 0, lastCue = -1;
+    for (let i = dir > 0 ? 0 : n - 1; i >= 0 && i < n; i += dir) {
+      const s = sentence[t0 + i]!;
+      if (s !== ls) {
+        ls = s;
+        seen = 0;
+        lastCue = -1;
+      }
+      // Spans wholly passed: those ending before this token's span (left pass) or starting after it (right pass).
+      const prev = i - dir;
+      if (prev >= 0 && prev < n && spS[prev] !== spS[i] && sentence[t0 + prev] === s && role[prev] !== 3) {
+        seen |= 1 << (2 * role[prev]!);
+        if (role[prev] === CUE) lastCue = prev;
+      }
+      if (dir > 0) side[i] = seen;
+      else side[i] = side[i]! | (seen << 1);
+      const d = lastCue >= 0 ? (i - lastCue) * dir : 0;
+      const after = lastCue >= 0 && spE[lastCue]! < n ? lab1[spE[lastCue]!]! : 13;
+      if (dir > 0) {
+        cueDL[i] = lastCue >= 0 ? bucket(d) : 7;
+        afterL[i] = lastCue >= 0 ? after : 14;
+      } else {
+        cueDR[i] = lastCue >= 0 ? bucket(d) : 7;
+        afterR[i] = lastCue >= 0 ? after : 14;
+      }
+    }
+  }
+  const put = (slot: number, h: number): void => {
+    out[slot] = (finish(h) & mask) * stride;
+  };
+  const f1 = (slot: number, tpl: number, a: number): void => put(slot, mix(hashStart(tpl), a));
+  const f2 = (slot: number, tpl: number, a: number, b: number): void => put(slot, mix(mix(hashStart(tpl), a), b));
+  const lb = (i: number): number => (i < 0 || i >= n ? 13 : lab1[i]!);
+  for (let i = 0; i < n; i++) {
+    const t = t0 + i;
+    const base = i * SLOTS + USED_SLOTS;
+    const r = regionAt[t]!;
+    const reg = r >= 0 ? ctx.regions[r]! : null;
+    const q = reg ? (t === reg.open ? Q_OPEN : t === reg.close ? Q_CLOSE : reg.open === doc.sentences[sentence[reg.open]!]!.tokenStart ? Q_IN_SENT : Q_IN_MID) : Q_OUT;
+    const Lt = lab1[i]!, Lp = lb(i - 1), Ln = lb(i + 1), Lpp = lb(i - 2), Lnn = lb(i + 2);
+    const w = th.word[t]!;
+    const m = ctx.mentionAt[t]!;
+    const ment = m >= 0 ? typeHash(doc.entities[ctx.mentions[m]!.entity]!.type) : NO_MENTION;
+    const inContent = role[i] === CONTENT ? 1 + bucket(i - spS[i]!) * 8 + bucket(spE[i]! - 1 - i) : 0;
+    f1(base, 50, Lt);
+    f2(base + 1, 51, Lp, Lt);
+    f2(base + 2, 52, Lt, Ln);
+    f2(base + 3, 53, Lpp, Lp * 16 + Lt);
+    f2(base + 4, 54, Lt, Ln * 16 + Lnn);
+    f2(base + 5, 55, Lp * 16 + Lt, Ln);
+    f2(base + 6, 56, w, Lt);
+    f2(base + 7, 57, w, Lp);
+    f2(base + 8, 58, w, Ln);
+    f2(base + 9, 59, side[i]! & 15, Lt);
+    f2(base + 10, 60, side[i]! >> 4, Lt);
+    f2(base + 11, 61, cueDL[i]!, q);
+    f2(base + 12, 62, cueDR[i]!, q);
+    f2(base + 13, 63, cueDL[i]! * 8 + cueDR[i]!, Lt);
+    f2(base + 14, 64, afterL[i]!, Lt);
+    f2(base + 15, 65, afterR[i]!, Lt);
+    f2(base + 16, 66, inContent, q);
+    f2(base + 17, 67, role[i] === 3 ? 0 : 1 + bucket(spE[i]! - spS[i]!), Lt);
+    f2(base + 18, 68, t < rules.length ? rules[t]! : 99, Lt);
+    f2(base + 19, 69, th.cls[t]!, Lt);
+    f2(base + 20, 70, th.suffix[t]!, Lt);
+    f2(base + 21, 71, ment, Lt);
+    f2(base + 22, 72, th.shape[t]!, Lt);
+  }
+}

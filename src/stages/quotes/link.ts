@@ -7,10 +7,10 @@
  */
 import type { TypedSpan } from "../entities/labels.js";
 import { headMention, tokenAt, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
-import { CONTENT, CUE, features, ruleLabels, sequences, SOURCE } from "./features.js";
+import { CONTENT, CUE, features, ruleLabels, sequences, SOURCE, stackFeatures } from "./features.js";
 import { CLS_SAY, cueClass } from "./cue-lexicon.js";
 import { OPEN_MARKS, STRAIGHT_MARK } from "./lexicon.js";
-import { QK, quoteModel, spansOf, tagSequence, type QuoteModel } from "./model.js";
+import { QK, quoteModel, quoteModel2, spansOf, tagSequence, type QuoteModel } from "./model.js";
 import { contentEnv, contentModel, refineContents, type ContentModel } from "./content.js";
 
 /**
@@ -242,14 +242,20 @@ function mergeInQuotation(ctx: QuoteContext, spans: readonly TypedSpan[]): Typed
 /** The feature buffer of `refineAttributions`, reused across sequences and documents. */
 let featBuf: Int32Array = new Int32Array(0);
 
-export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], model: QuoteModel | null = quoteModel()): RawAttribution[] {
+export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], model: QuoteModel | null = quoteModel(), model2: QuoteModel | null = model ? quoteModel2() : null): RawAttribution[] {
   if (!model) return rules;
   const lab = ruleLabels(ctx, rules);
   const tagged: TaggedBlock[] = [];
   for (const seq of sequences(ctx)) {
     const n = seq.tokenEnd - seq.tokenStart;
     featBuf = features(ctx, seq, lab, model.bits, featBuf, QK);
-    const labels = tagSequence(model, featBuf, n, QK);
+    let labels = tagSequence(model, featBuf, n, QK);
+    // The second stage (round 9), where loaded: the same features plus templates over the first stage's labels.
+    if (model2) {
+      if (model2.bits !== model.bits) throw new Error("quotes models: the two stages' table sizes differ");
+      stackFeatures(ctx, seq, lab, labels, model2.bits, featBuf, QK);
+      labels = tagSequence(model2, featBuf, n, QK);
+    }
     tagged.push({ block: seq.block, spans: spansOf(labels, seq) });
   }
   return assemble(ctx, rules, tagged);

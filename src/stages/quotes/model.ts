@@ -4,7 +4,9 @@
  * types unused) over the features of features.ts; its file format, its loading, and its own Viterbi over the 13 used
  * labels. The linker (link.ts) joins the tagged spans into attributions. Trained by train/main.ts
  * (`npm run train:quotes`); model card docs/models/quotes.md. Without models/quotes.bin.gz the rules' attributions
- * are used as they are.
+ * are used as they are. A second-stage tagger of the same form (models/quotes2.bin.gz, `quoteModel2`; features.ts
+ * `stackFeatures` adds templates over the first stage's labels; trained by train/stack.ts) re-labels each sequence
+ * after the first where its file is present.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -15,7 +17,7 @@ import { END_MASK, TRANSITION_MASK } from "../entities/decode.js";
 import { SLOTS } from "../entities/features.js";
 import { NUM_LABELS, spansFromLabels, bilouFromSpans, type TypedSpan } from "../entities/labels.js";
 import { quantize, scaleTransitions } from "../entities/model.js";
-import { CONTENT, USED_SLOTS, type Sequence } from "./features.js";
+import { CONTENT, STACK_USED_SLOTS, USED_SLOTS, type Sequence } from "./features.js";
 
 export interface QuoteModel {
   bits: number;
@@ -23,22 +25,29 @@ export interface QuoteModel {
   scale: number;
   trans: Float32Array;
   end: Float32Array;
+  /** Feature slots read per token: USED_SLOTS (absent) for the first stage, STACK_USED_SLOTS for the second. */
+  slots?: number;
 }
 
 /** NGQUO2: 45 feature templates (the cue lexicon, the rules' labels two away) and `''` opening quotations (marks.ts). */
 const MAGIC = "NGQUO2";
+/** NGQST1: the second-stage (stacked) tagger of round 9, the first stage's templates plus 23 over its labels. */
+const MAGIC2 = "NGQST1";
 
 export function serializeQuoteModel(m: QuoteModel): Buffer {
-  const head = Buffer.from(JSON.stringify({ magic: MAGIC, bits: m.bits, scale: m.scale, usedSlots: USED_SLOTS }) + "\n");
+  const stage2 = m.slots === STACK_USED_SLOTS;
+  const head = Buffer.from(JSON.stringify({ magic: stage2 ? MAGIC2 : MAGIC, bits: m.bits, scale: m.scale, usedSlots: stage2 ? STACK_USED_SLOTS : USED_SLOTS }) + "\n");
   const parts = [head, Buffer.from(m.trans.buffer, m.trans.byteOffset, m.trans.byteLength), Buffer.from(m.end.buffer, m.end.byteOffset, m.end.byteLength), Buffer.from(m.weights.buffer, m.weights.byteOffset, m.weights.byteLength)];
   return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
-export function deserializeQuoteModel(gz: Buffer): QuoteModel {
+/** A model file of either stage; `stage2` says which one is expected (a file of the other stage or version throws). */
+export function deserializeQuoteModel(gz: Buffer, stage2 = false): QuoteModel {
   const raw = gunzipWhole(gz);
   const nl = raw.indexOf(10);
   const head = JSON.parse(raw.subarray(0, nl).toString("utf8")) as { magic: string; bits: number; scale: number; usedSlots: number };
-  if (head.magic !== MAGIC || head.usedSlots !== USED_SLOTS) throw new Error("models/quotes.bin.gz: not a quotes model of this version");
+  if (stage2 ? head.magic !== MAGIC2 || head.usedSlots !== STACK_USED_SLOTS : head.magic !== MAGIC || head.usedSlots !== USED_SLOTS)
+    throw new Error(stage2 ? "models/quotes2.bin.gz: not a second-stage quotes model of this version" : "models/quotes.bin.gz: not a quotes model of this version");
   let o = nl + 1;
   const take = (bytes: number): Buffer => {
     const b = Buffer.from(raw.subarray(o, o + bytes)); // copied: aligned for the typed array
@@ -53,12 +62,13 @@ export function deserializeQuoteModel(gz: Buffer): QuoteModel {
     trans: new Float32Array(tb.buffer, tb.byteOffset, tn),
     end: new Float32Array(eb.buffer, eb.byteOffset, NUM_LABELS),
     weights: new Int16Array(wb.buffer, wb.byteOffset, wb.length / 2),
+    ...(stage2 ? { slots: STACK_USED_SLOTS } : {}),
   };
 }
 
-export function fromFloat(bits: number, weights: Float32Array, trans: Float32Array, end: Float32Array): QuoteModel {
+export function fromFloat(bits: number, weights: Float32Array, trans: Float32Array, end: Float32Array, slots?: number): QuoteModel {
   const { q, scale } = quantize(weights);
-  return { bits, weights: q, scale, trans, end };
+  return { bits, weights: q, scale, trans, end, ...(slots !== undefined && slots !== USED_SLOTS ? { slots } : {}) };
 }
 
 /** models/quotes.bin.gz, or NEWSGRAPH_QUOTES_MODEL (a model trained on part of train, to score the held-out slice). */
@@ -75,6 +85,28 @@ export function quoteModel(): QuoteModel | null {
 /** Sets the model in use (training and tests); null for rules only. */
 export function setQuoteModel(m: QuoteModel | null): void {
   loaded = m;
+}
+
+/**
+ * The second-stage tagger (round 9): NEWSGRAPH_QUOTES_MODEL2 (`none`: no second stage), else models/quotes2.bin.gz
+ * when present and the first stage is the shipped one (a first stage given by NEWSGRAPH_QUOTES_MODEL goes without
+ * the shipped second stage, which was trained on the shipped first stage's kind of labels).
+ */
+const MODEL2_ENV = process.env.NEWSGRAPH_QUOTES_MODEL2;
+const MODEL2_PATH =
+  MODEL2_ENV === "none" ? "" : MODEL2_ENV || (process.env.NEWSGRAPH_QUOTES_MODEL ? "" : join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "models", "quotes2.bin.gz"));
+let loaded2: QuoteModel | null | undefined;
+
+/** The second stage, loaded once; null when absent, disabled or without a first stage. */
+export function quoteModel2(): QuoteModel | null {
+  if (loaded2 !== undefined) return loaded2;
+  loaded2 = !MODEL2_PATH || !quoteModel() || !existsSync(MODEL2_PATH) ? null : deserializeQuoteModel(readFileSync(MODEL2_PATH), true);
+  return loaded2;
+}
+
+/** Sets the second stage in use (training and tests); null for none. */
+export function setQuoteModel2(m: QuoteModel | null): void {
+  loaded2 = m;
 }
 
 /** Working buffers of the decoder, grown as needed and reused across sequences. */
@@ -134,6 +166,7 @@ function compact(model: QuoteModel): Compact {
  * gives the same path as over all 21.
  */
 export function tagSequence(model: QuoteModel, feats: Int32Array, n: number, stride: number = NUM_LABELS): Uint8Array {
+  const slots = model.slots ?? USED_SLOTS;
   const out = new Uint8Array(n);
   if (n === 0) return out;
   const { w, trans, end, prevFrom, prev } = compact(model);
@@ -148,7 +181,7 @@ export function tagSequence(model: QuoteModel, feats: Int32Array, n: number, str
     const o = i * QK;
     const fb = i * SLOTS;
     let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0;
-    for (let s = 0; s < USED_SLOTS; s++) {
+    for (let s = 0; s < slots; s++) {
       const f = feats[fb + s]!;
       if (f < 0) continue;
       const b = stride === QK ? f : (f / stride) * QK; // f / stride is exact: f is a multiple of stride

@@ -8,7 +8,8 @@
  *   shape, the source and the content; they also link floating quotes to the speaker before them;
  * - the learned tagger (model.ts, trained on PolNeAR train by train/main.ts) re-labels Source / Cue / Content
  *   token by token with the rules' proposals as features, and its spans replace the rules' where it is loaded
- *   (see docs/models/quotes.md for when it wins);
+ *   (see docs/models/quotes.md for when it wins); a second tagger (models/quotes2.bin.gz, round 9) re-labels them
+ *   with the first one's labels among its features;
  * - speakers (below): the entity whose mention heads the source span (coref has resolved "he" and "the Russian
  *   leader"); groups and unnamed sources ("Ukrainian officials", "experts") keep `speakerText` only.
  */

@@ -1,0 +1,214 @@
+/**
+ * `npm run train:quotes-stack` (issue #9, round 9): trains the second-stage quotes tagger (models/quotes2.bin.gz).
+ * Its features are the first stage's (features.ts) plus templates over the first stage's predicted labels
+ * (`stackFeatures`). Those labels are jackknifed: the texts are split into K folds (text i in fold i mod K) and a
+ * first-stage tagger trained on the other folds (as train/main.ts trains it: same trainer, features and shuffle seeds,
+ * fewer epochs) tags each fold, so the second stage learns from labels as noisy as at run time. Deterministic.
+ *
+ * Selection on train only (--select): every tenth text (name order) is held out; the jackknife runs over the other
+ * texts, the second stage is trained on them, and after each epoch the slice is scored (train/main.ts's scoring:
+ * the linker only) with the first stage given by --held-out-model (main.js --held-out-out) tagging it;
+ * --held-out-out FILE writes the second stage of the best epoch. Without --select: the jackknife over all texts and
+ * the second stage trained on all with --epochs N, written to --out.
+ *
+ *   node dist/src/stages/quotes/train/stack.js [--polnear DIR] [--folds K] [--jack-epochs E] [--epochs N] [--bits B]
+ *     [--cache FILE] [--out FILE] [--drop T,...] [--select --held-out-model H.bin.gz [--held-out-out FILE]]
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { SLOTS } from "../../entities/features.js";
+import { PerceptronTrainer } from "../../entities/train/perceptron.js";
+import { readPolnear, type BratAttribution, type PolnearText } from "../../../corpora/polnear.js";
+import { buildContext, findAttributions, tokenAt, type QuoteContext, type RawAttribution } from "../attribute.js";
+import { beforeQuotes, polnearDoc } from "../eval/cli.js";
+import { emptyScore, prf, scoreText } from "../eval/score.js";
+import { charSpan } from "../stage.js";
+import { features, ruleLabels, sequences, stackFeatures, STACK_USED_SLOTS, USED_SLOTS, type Sequence } from "../features.js";
+import { link } from "../link.js";
+import { deserializeQuoteModel, fromFloat, goldLabels, serializeQuoteModel, setQuoteModel, spansOf, tagSequence, type QuoteModel } from "../model.js";
+import type { TypedSpan } from "../../entities/labels.js";
+
+interface Prepared {
+  text: PolnearText;
+  ctx: QuoteContext;
+  rules: Uint8Array;
+  seqs: Sequence[];
+  feats: Int32Array[];
+  gold: Uint8Array[];
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+/** Role spans of one annotator's attributions, as train/main.ts takes them (a token touching two keeps the first). */
+function roleSpans(doc: QuoteContext["doc"], attributions: readonly BratAttribution[]): TypedSpan[] {
+  const spans: TypedSpan[] = [];
+  const toTok = (f: { start: number; end: number }, type: number): void => {
+    const s = tokenAt(doc, f.start);
+    let e = s;
+    while (e < doc.tokens.count && doc.tokens.start[e]! < f.end) e++;
+    if (e > s) spans.push({ start: s, end: e, type });
+  };
+  for (const a of attributions) {
+    for (const f of a.source ?? []) toTok(f, 0);
+    for (const f of a.cue ?? []) toTok(f, 1);
+    for (const f of a.content ?? []) toTok(f, 2);
+  }
+  spans.sort((x, y) => x.start - y.start || y.end - x.end);
+  const kept: TypedSpan[] = [];
+  let reach = -1;
+  for (const s of spans) if (s.start >= reach) { kept.push(s); reach = s.end; }
+  return kept;
+}
+
+function prepare(texts: PolnearText[], bits: number): Prepared[] {
+  const pipeline = beforeQuotes();
+  setQuoteModel(null);
+  return texts.map((text) => {
+    const doc = pipeline.run(polnearDoc(text.name, text.text));
+    const ctx = buildContext(doc);
+    const rules = ruleLabels(ctx, findAttributions(ctx));
+    const seqs = sequences(ctx);
+    const kept = roleSpans(doc, text.attributions);
+    return { text, ctx, rules, seqs, feats: seqs.map((q) => features(ctx, q, rules, bits)), gold: seqs.map((q) => goldLabels(q, kept)) };
+  });
+}
+
+/** First-stage labels of each text's sequences by a tagger trained on the other folds (cached in `cache` if given). */
+function jackknife(data: Prepared[], folds: number, epochs: number, bits: number, cache: string): Uint8Array[][] {
+  const total = data.reduce((s, d) => s + d.seqs.reduce((a, q) => a + q.tokenEnd - q.tokenStart, 0), 0);
+  const key = `${data.length} ${data[0]?.text.name} ${data[data.length - 1]?.text.name} ${total} ${folds} ${epochs} ${bits} ${USED_SLOTS}`;
+  const split = (buf: Uint8Array): Uint8Array[][] => {
+    let o = 0;
+    return data.map((d) => d.seqs.map((q) => {
+      const n = q.tokenEnd - q.tokenStart;
+      const l = buf.slice(o, o + n);
+      o += n;
+      return l;
+    }));
+  };
+  if (cache && existsSync(cache)) {
+    const raw = readFileSync(cache);
+    const nl = raw.indexOf(10);
+    if (raw.subarray(0, nl).toString() === key && raw.length - nl - 1 === total) {
+      process.stderr.write(`jackknife labels from ${cache}\n`);
+      return split(new Uint8Array(raw.subarray(nl + 1)));
+    }
+  }
+  const out: Uint8Array[][] = data.map(() => []);
+  for (let k = 0; k < folds; k++) {
+    const t = Date.now();
+    const trainer = new PerceptronTrainer(bits, USED_SLOTS);
+    const rest = data.filter((_, i) => i % folds !== k);
+    const ex = { feats: rest.flatMap((d) => d.feats), gold: rest.flatMap((d) => d.gold) };
+    for (let e = 1; e <= epochs; e++) trainer.epoch(ex, 1000 + e);
+    const avg = trainer.averaged();
+    const model = fromFloat(bits, avg.weights, avg.trans, avg.end);
+    data.forEach((d, i) => {
+      if (i % folds === k) out[i] = d.seqs.map((q, j) => tagSequence(model, d.feats[j]!, q.tokenEnd - q.tokenStart));
+    });
+    process.stderr.write(`jackknife fold ${k + 1} of ${folds}: ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
+  }
+  if (cache) {
+    const flat = Buffer.concat(out.flat().map((l) => Buffer.from(l.buffer, l.byteOffset, l.length)));
+    writeFileSync(cache, Buffer.concat([Buffer.from(key + "\n"), flat]));
+  }
+  return out;
+}
+
+/** Fills the stacked slots of every sequence's features from the first stage's labels. */
+function stack(data: Prepared[], labels: Uint8Array[][], bits: number): void {
+  // --drop T1,T2,...: stacked template ids (50-72) left out, for ablations on the slice (not at run time).
+  const drop = arg("--drop", "").split(",").filter(Boolean).map((x) => USED_SLOTS + Number(x) - 50);
+  data.forEach((d, i) =>
+    d.seqs.forEach((q, j) => {
+      const f = d.feats[j]!;
+      stackFeatures(d.ctx, q, d.rules, labels[i]![j]!, bits, f);
+      for (let t = 0, n = q.tokenEnd - q.tokenStart; t < n; t++) for (const s of drop) f[t * SLOTS + s] = -1;
+    }),
+  );
+}
+
+/** Mean exact F1 of the three roles on `data` (the linker only, as train/main.ts scores), each role logged. */
+function evaluate(data: Prepared[], model: QuoteModel | null, label: string): number {
+  const score = emptyScore();
+  for (const d of data) {
+    const atts: RawAttribution[] = [];
+    d.seqs.forEach((q, i) => {
+      const n = q.tokenEnd - q.tokenStart;
+      const spans = model ? spansOf(tagSequence(model, d.feats[i]!, n), q) : [];
+      link(d.ctx, spans, q.block, atts);
+    });
+    const doc = d.ctx.doc;
+    const pred = atts.map((a) => ({ source: a.source ? [charSpan(doc, a.source)] : null, cue: a.cue ? [charSpan(doc, a.cue)] : null, content: a.content.map((c) => charSpan(doc, c)) }));
+    scoreText(d.text.text, d.text.attributions, pred, score);
+  }
+  const f = (r: "Source" | "Cue" | "Content"): number => prf(score.exact[r]).f;
+  process.stderr.write(`  ${label} exact F1: Source ${(100 * f("Source")).toFixed(1)} Cue ${(100 * f("Cue")).toFixed(1)} Content ${(100 * f("Content")).toFixed(1)}\n`);
+  return (f("Source") + f("Cue") + f("Content")) / 3;
+}
+
+function train(data: Prepared[], bits: number, epochs: number, onEpoch?: (m: QuoteModel, e: number) => void): QuoteModel {
+  const trainer = new PerceptronTrainer(bits, STACK_USED_SLOTS);
+  const ex = { feats: data.flatMap((d) => d.feats), gold: data.flatMap((d) => d.gold) };
+  let model: QuoteModel | null = null;
+  for (let e = 1; e <= epochs; e++) {
+    const errors = trainer.epoch(ex, 2000 + e);
+    const avg = trainer.averaged();
+    model = fromFloat(bits, avg.weights, avg.trans, avg.end, STACK_USED_SLOTS);
+    process.stderr.write(`stage 2 epoch ${e}: ${errors} sequences wrong\n`);
+    onEpoch?.(model, e);
+  }
+  return model!;
+}
+
+function main(): void {
+  const dir = arg("--polnear", "../shared/data/quotes/polnear/train");
+  const bits = Number(arg("--bits", "18"));
+  const folds = Number(arg("--folds", "5"));
+  const jackEpochs = Number(arg("--jack-epochs", "10"));
+  const epochs = Number(arg("--epochs", "20"));
+  const cache = arg("--cache", "");
+  const texts = readPolnear(dir).filter((t) => t.annFile);
+  const tp = Date.now();
+  const all = prepare(texts, bits);
+  process.stderr.write(`PolNeAR train: ${texts.length} texts prepared in ${((Date.now() - tp) / 1000).toFixed(0)} s\n`);
+  if (process.argv.includes("--select")) {
+    const held = all.filter((_, i) => i % 10 === 9), rest = all.filter((_, i) => i % 10 !== 9);
+    const h1 = deserializeQuoteModel(readFileSync(arg("--held-out-model", "H.bin.gz")));
+    evaluate(held, h1, "slice, stage 1 alone");
+    stack(held, held.map((d) => d.seqs.map((q, j) => tagSequence(h1, d.feats[j]!, q.tokenEnd - q.tokenStart))), bits);
+    const tj = Date.now();
+    stack(rest, jackknife(rest, folds, jackEpochs, bits, cache), bits);
+    process.stderr.write(`jackknife: ${((Date.now() - tj) / 1000).toFixed(0)} s\n`);
+    let best = 0, bestF = -1;
+    let bestModel: QuoteModel | null = null;
+    const t0 = Date.now();
+    train(rest, bits, epochs, (m, e) => {
+      const f = evaluate(held, m, "slice, stage 2");
+      if (f > bestF) {
+        bestF = f;
+        best = e;
+        bestModel = m;
+      }
+    });
+    process.stderr.write(`stage 2: ${((Date.now() - t0) / 1000).toFixed(0)} s; best epoch ${best} (mean ${(100 * bestF).toFixed(2)})\n`);
+    const out = arg("--held-out-out", "");
+    if (out && bestModel) writeFileSync(out, serializeQuoteModel(bestModel));
+    return;
+  }
+  const tj = Date.now();
+  stack(all, jackknife(all, folds, jackEpochs, bits, cache), bits);
+  process.stderr.write(`jackknife: ${((Date.now() - tj) / 1000).toFixed(0)} s\n`);
+  const t0 = Date.now();
+  const model = train(all, bits, epochs);
+  process.stderr.write(`stage 2: ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+  const out = arg("--out", join("models", "quotes2.bin.gz"));
+  const buf = serializeQuoteModel(model);
+  writeFileSync(out, buf);
+  process.stderr.write(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB)\n`);
+}
+
+main();
