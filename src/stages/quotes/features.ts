@@ -142,6 +142,15 @@ const typeHash = (type: string): number => {
 /** Quotation state of a token: 0 outside, 1 the opening mark, 2 the closing mark, 3 inside a quotation opening its sentence, 4 inside one opening mid-sentence. */
 const Q_OUT = 0, Q_OPEN = 1, Q_CLOSE = 2, Q_IN_SENT = 3, Q_IN_MID = 4;
 
+function quoteState(ctx: QuoteContext, t: number): number {
+  const r = ctx.regionAt[t]!;
+  if (r < 0) return Q_OUT;
+  const reg = ctx.regions[r]!;
+  if (t === reg.open) return Q_OPEN;
+  if (t === reg.close) return Q_CLOSE;
+  return reg.open === ctx.doc.sentences[ctx.doc.tokens.sentence[reg.open]!]!.tokenStart ? Q_IN_SENT : Q_IN_MID;
+}
+
 /**
  * Feature buckets (USED_SLOTS per token, in the entities stage's SLOTS layout) of one sequence, hashed from integers
  * (no feature strings). `into`, when long enough, is filled and returned instead of a new array. Each bucket is
@@ -216,9 +225,7 @@ export function features(ctx: QuoteContext, seq: Sequence, rules: Uint8Array, bi
     slot = i * SLOTS;
     const s = doc.sentences[sentence[t]!]!;
     const fromStart = bucket(t - s.tokenStart), toEnd = bucket(s.tokenEnd - 1 - t);
-    const r = regionAt[t]!;
-    const reg = r >= 0 ? ctx.regions[r]! : null;
-    const q = reg ? (t === reg.open ? Q_OPEN : t === reg.close ? Q_CLOSE : reg.open === doc.sentences[sentence[reg.open]!]!.tokenStart ? Q_IN_SENT : Q_IN_MID) : Q_OUT;
+    const q = quoteState(ctx, t);
     const m = ctx.mentionAt[t]!;
     const ment = m >= 0 ? typeHash(doc.entities[ctx.mentions[m]!.entity]!.type) : NO_MENTION;
     const cl = bucket(cueLeft[i]!), cr = bucket(cueRight[i]!);
@@ -315,7 +322,6 @@ export function stackFeatures(ctx: QuoteContext, seq: Sequence, rules: Uint8Arra
   const t0 = seq.tokenStart, n = seq.tokenEnd - t0;
   const mask = (1 << bits) - 1;
   const sentence = doc.tokens.sentence;
-  const regionAt = ctx.regionAt;
   if (roleBuf.length < n) {
     const m = n * 2;
     roleBuf = new Uint8Array(m);
@@ -387,9 +393,7 @@ export function stackFeatures(ctx: QuoteContext, seq: Sequence, rules: Uint8Arra
   for (let i = 0; i < n; i++) {
     const t = t0 + i;
     const base = i * SLOTS + USED_SLOTS;
-    const r = regionAt[t]!;
-    const reg = r >= 0 ? ctx.regions[r]! : null;
-    const q = reg ? (t === reg.open ? Q_OPEN : t === reg.close ? Q_CLOSE : reg.open === doc.sentences[sentence[reg.open]!]!.tokenStart ? Q_IN_SENT : Q_IN_MID) : Q_OUT;
+    const q = quoteState(ctx, t);
     const Lt = lab1[i]!, Lp = lb(i - 1), Ln = lb(i + 1), Lpp = lb(i - 2), Lnn = lb(i + 2);
     const w = th.word[t]!;
     const m = ctx.mentionAt[t]!;

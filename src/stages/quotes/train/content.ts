@@ -33,11 +33,7 @@ import { quantize } from "../../entities/model.js";
 import { emptyScore, prf, scoreText } from "../eval/score.js";
 import { charSpan } from "../stage.js";
 import { jackknife, rulesContext, tagText, type GoldText } from "./jackknife.js";
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
+import { arg } from "./common.js";
 
 const log = (s: string): void => void process.stderr.write(s);
 

@@ -21,14 +21,11 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PerceptronTrainer } from "../../entities/train/perceptron.js";
 import { parseBrat, readPolnear, type BratAttribution, type PolnearText } from "../../../corpora/polnear.js";
-import { buildContext, findAttributions, tokenAt, type QuoteContext } from "../attribute.js";
+import { buildContext, findAttributions, type QuoteContext } from "../attribute.js";
 import { beforeQuotes, polnearDoc } from "../eval/cli.js";
-import { emptyScore, prf, scoreText } from "../eval/score.js";
-import { charSpan } from "../stage.js";
 import { features, ruleLabels, sequences, USED_SLOTS, type Sequence } from "../features.js";
-import { link } from "../link.js";
-import { fromFloat, goldLabels, serializeQuoteModel, setQuoteModel, spansOf, tagSequence, type QuoteModel } from "../model.js";
-import type { TypedSpan } from "../../entities/labels.js";
+import { fromFloat, goldLabels, serializeQuoteModel, setQuoteModel, type QuoteModel } from "../model.js";
+import { arg, roleSpans, sliceScore } from "./common.js";
 
 interface Prepared {
   text: PolnearText;
@@ -38,33 +35,6 @@ interface Prepared {
   gold: Uint8Array[];
   /** The gold of the text's other annotators' files (PolNeAR train: 79 more files), one label array per sequence each. */
   otherGold: Uint8Array[][];
-}
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-/** Role spans (document tokens) of one annotator's attributions; a token touching two fragments keeps the first. */
-function roleSpans(doc: QuoteContext["doc"], attributions: readonly BratAttribution[]): TypedSpan[] {
-  const spans: TypedSpan[] = [];
-  const toTok = (f: { start: number; end: number }, type: number): void => {
-    const s = tokenAt(doc, f.start);
-    let e = s;
-    while (e < doc.tokens.count && doc.tokens.start[e]! < f.end) e++;
-    if (e > s) spans.push({ start: s, end: e, type });
-  };
-  for (const a of attributions) {
-    for (const f of a.source ?? []) toTok(f, 0);
-    for (const f of a.cue ?? []) toTok(f, 1);
-    for (const f of a.content ?? []) toTok(f, 2);
-  }
-  // Univocal in PolNeAR, but a token may touch two fragments: keep the first span of each token.
-  spans.sort((x, y) => x.start - y.start || y.end - x.end);
-  const kept: TypedSpan[] = [];
-  let reach = -1;
-  for (const s of spans) if (s.start >= reach) { kept.push(s); reach = s.end; }
-  return kept;
 }
 
 /** The annotation files of each text other than its first (gold) one, parsed; keyed by text name. */
@@ -121,23 +91,6 @@ function train(data: Prepared[], bits: number, epochs: number, onEpoch?: (m: Quo
   return model!;
 }
 
-function evaluate(data: Prepared[], model: QuoteModel): number {
-  const score = emptyScore();
-  for (const d of data) {
-    const atts = d.seqs.flatMap((q, i) => {
-      const out: import("../attribute.js").RawAttribution[] = [];
-      link(d.ctx, spansOf(tagSequence(model, d.feats[i]!, q.tokenEnd - q.tokenStart), q), q.block, out);
-      return out;
-    });
-    const doc = d.ctx.doc;
-    const pred = atts.map((a) => ({ source: a.source ? [charSpan(doc, a.source)] : null, cue: a.cue ? [charSpan(doc, a.cue)] : null, content: a.content.map((c) => charSpan(doc, c)) }));
-    scoreText(d.text.text, d.text.attributions, pred, score);
-  }
-  const f = (r: "Source" | "Cue" | "Content"): number => prf(score.exact[r]).f;
-  process.stderr.write(`  held-out slice exact F1: Source ${(100 * f("Source")).toFixed(1)} Cue ${(100 * f("Cue")).toFixed(1)} Content ${(100 * f("Content")).toFixed(1)}\n`);
-  return (f("Source") + f("Cue") + f("Content")) / 3;
-}
-
 function main(): void {
   const dir = arg("--polnear", "../shared/data/quotes/polnear/train");
   const bits = Number(arg("--bits", "18"));
@@ -162,7 +115,7 @@ function main(): void {
   if (process.argv.includes("--fixed")) best = maxEpochs;
   else
     train(rest, bits, maxEpochs, (m, e) => {
-      const f = evaluate(held, m);
+      const f = sliceScore(held, m, "held-out slice");
       if (f > bestF) {
         bestF = f;
         best = e;

@@ -18,15 +18,12 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SLOTS } from "../../entities/features.js";
 import { PerceptronTrainer } from "../../entities/train/perceptron.js";
-import { readPolnear, type BratAttribution, type PolnearText } from "../../../corpora/polnear.js";
-import { buildContext, findAttributions, tokenAt, type QuoteContext, type RawAttribution } from "../attribute.js";
+import { readPolnear, type PolnearText } from "../../../corpora/polnear.js";
+import { buildContext, findAttributions, type QuoteContext } from "../attribute.js";
 import { beforeQuotes, polnearDoc } from "../eval/cli.js";
-import { emptyScore, prf, scoreText } from "../eval/score.js";
-import { charSpan } from "../stage.js";
 import { features, ruleLabels, sequences, stackFeatures, STACK_USED_SLOTS, USED_SLOTS, type Sequence } from "../features.js";
-import { link } from "../link.js";
-import { deserializeQuoteModel, fromFloat, goldLabels, serializeQuoteModel, setQuoteModel, spansOf, tagSequence, type QuoteModel } from "../model.js";
-import type { TypedSpan } from "../../entities/labels.js";
+import { deserializeQuoteModel, fromFloat, goldLabels, serializeQuoteModel, setQuoteModel, tagSequence, type QuoteModel } from "../model.js";
+import { arg, foldLabels, roleSpans, sliceScore } from "./common.js";
 
 interface Prepared {
   text: PolnearText;
@@ -35,32 +32,6 @@ interface Prepared {
   seqs: Sequence[];
   feats: Int32Array[];
   gold: Uint8Array[];
-}
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-/** Role spans of one annotator's attributions, as train/main.ts takes them (a token touching two keeps the first). */
-function roleSpans(doc: QuoteContext["doc"], attributions: readonly BratAttribution[]): TypedSpan[] {
-  const spans: TypedSpan[] = [];
-  const toTok = (f: { start: number; end: number }, type: number): void => {
-    const s = tokenAt(doc, f.start);
-    let e = s;
-    while (e < doc.tokens.count && doc.tokens.start[e]! < f.end) e++;
-    if (e > s) spans.push({ start: s, end: e, type });
-  };
-  for (const a of attributions) {
-    for (const f of a.source ?? []) toTok(f, 0);
-    for (const f of a.cue ?? []) toTok(f, 1);
-    for (const f of a.content ?? []) toTok(f, 2);
-  }
-  spans.sort((x, y) => x.start - y.start || y.end - x.end);
-  const kept: TypedSpan[] = [];
-  let reach = -1;
-  for (const s of spans) if (s.start >= reach) { kept.push(s); reach = s.end; }
-  return kept;
 }
 
 function prepare(texts: PolnearText[], bits: number): Prepared[] {
@@ -97,20 +68,7 @@ function jackknife(data: Prepared[], folds: number, epochs: number, bits: number
       return split(new Uint8Array(raw.subarray(nl + 1)));
     }
   }
-  const out: Uint8Array[][] = data.map(() => []);
-  for (let k = 0; k < folds; k++) {
-    const t = Date.now();
-    const trainer = new PerceptronTrainer(bits, USED_SLOTS);
-    const rest = data.filter((_, i) => i % folds !== k);
-    const ex = { feats: rest.flatMap((d) => d.feats), gold: rest.flatMap((d) => d.gold) };
-    for (let e = 1; e <= epochs; e++) trainer.epoch(ex, 1000 + e);
-    const avg = trainer.averaged();
-    const model = fromFloat(bits, avg.weights, avg.trans, avg.end);
-    data.forEach((d, i) => {
-      if (i % folds === k) out[i] = d.seqs.map((q, j) => tagSequence(model, d.feats[j]!, q.tokenEnd - q.tokenStart));
-    });
-    process.stderr.write(`jackknife fold ${k + 1} of ${folds}: ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
-  }
+  const out = foldLabels(data, folds, epochs, bits, (m) => void process.stderr.write(m));
   if (cache) {
     const flat = Buffer.concat(out.flat().map((l) => Buffer.from(l.buffer, l.byteOffset, l.length)));
     writeFileSync(cache, Buffer.concat([Buffer.from(key + "\n"), flat]));
@@ -129,25 +87,6 @@ function stack(data: Prepared[], labels: Uint8Array[][], bits: number): void {
       for (let t = 0, n = q.tokenEnd - q.tokenStart; t < n; t++) for (const s of drop) f[t * SLOTS + s] = -1;
     }),
   );
-}
-
-/** Mean exact F1 of the three roles on `data` (the linker only, as train/main.ts scores), each role logged. */
-function evaluate(data: Prepared[], model: QuoteModel | null, label: string): number {
-  const score = emptyScore();
-  for (const d of data) {
-    const atts: RawAttribution[] = [];
-    d.seqs.forEach((q, i) => {
-      const n = q.tokenEnd - q.tokenStart;
-      const spans = model ? spansOf(tagSequence(model, d.feats[i]!, n), q) : [];
-      link(d.ctx, spans, q.block, atts);
-    });
-    const doc = d.ctx.doc;
-    const pred = atts.map((a) => ({ source: a.source ? [charSpan(doc, a.source)] : null, cue: a.cue ? [charSpan(doc, a.cue)] : null, content: a.content.map((c) => charSpan(doc, c)) }));
-    scoreText(d.text.text, d.text.attributions, pred, score);
-  }
-  const f = (r: "Source" | "Cue" | "Content"): number => prf(score.exact[r]).f;
-  process.stderr.write(`  ${label} exact F1: Source ${(100 * f("Source")).toFixed(1)} Cue ${(100 * f("Cue")).toFixed(1)} Content ${(100 * f("Content")).toFixed(1)}\n`);
-  return (f("Source") + f("Cue") + f("Content")) / 3;
 }
 
 function train(data: Prepared[], bits: number, epochs: number, onEpoch?: (m: QuoteModel, e: number) => void): QuoteModel {
@@ -178,7 +117,7 @@ function main(): void {
   if (process.argv.includes("--select")) {
     const held = all.filter((_, i) => i % 10 === 9), rest = all.filter((_, i) => i % 10 !== 9);
     const h1 = deserializeQuoteModel(readFileSync(arg("--held-out-model", "H.bin.gz")));
-    evaluate(held, h1, "slice, stage 1 alone");
+    sliceScore(held, h1, "slice, stage 1 alone");
     stack(held, held.map((d) => d.seqs.map((q, j) => tagSequence(h1, d.feats[j]!, q.tokenEnd - q.tokenStart))), bits);
     const tj = Date.now();
     stack(rest, jackknife(rest, folds, jackEpochs, bits, cache), bits);
@@ -187,7 +126,7 @@ function main(): void {
     let bestModel: QuoteModel | null = null;
     const t0 = Date.now();
     train(rest, bits, epochs, (m, e) => {
-      const f = evaluate(held, m, "slice, stage 2");
+      const f = sliceScore(held, m, "slice, stage 2");
       if (f > bestF) {
         bestF = f;
         best = e;
