@@ -231,3 +231,42 @@ test("cue tails: a say-class cue with a trailing preposition is the verb alone; 
   a = withCue(ctx, linkSpans(ctx, [[SOURCE, "He"], [CUE, "referred to"], [CONTENT, "the claim as false"]]), "referred to");
   assert.deepEqual(a.content.map((c) => text(ctx, c)), ["the claim as false"]);
 });
+
+test("dash asides: a quotation set off by a dash with its own speaker and verb is theirs, not the tail of the content before it", () => {
+  const p = "Mr. Bush praised his brother's ''deep faith'' - ''faith that shows itself in good works,'' he said - and argued for a winner.";
+  // The tagger ran the first content over the aside and gave `he said` the clause after the dash.
+  const ctx = context(p);
+  const atts = linkSpans(ctx, [[SOURCE, "Mr. Bush"], [CUE, "praised"], [CONTENT, "his brother's ''deep faith'' - ''faith that shows itself in good works,''"], [SOURCE, "he"], [CUE, "said"], [CONTENT, "and argued for a winner"]]);
+  assert.deepEqual(withCue(ctx, atts, "praised").content.map((c) => text(ctx, c)), ["his brother's ''deep faith''"]);
+  const said = withCue(ctx, atts, "said");
+  assert.equal(text(ctx, said.source), "he");
+  assert.deepEqual(said.content.map((c) => text(ctx, c)), ["''faith that shows itself in good works,''"]);
+  // `he said` left unlabelled: the aside becomes an attribution of its own, in text order.
+  const ctx2 = context(p);
+  const atts2 = linkSpans(ctx2, [[SOURCE, "Mr. Bush"], [CUE, "praised"], [CONTENT, "his brother's ''deep faith'' - ''faith that shows itself in good works,''"]]);
+  assert.deepEqual(atts2.map((a) => [text(ctx2, a.source), text(ctx2, a.cue), a.content.map((c) => text(ctx2, c)).join(" | ")]), [
+    ["Mr. Bush", "praised", "his brother's ''deep faith''"],
+    ["he", "said", "''faith that shows itself in good works,''"],
+  ]);
+  // No dash before the quotation, or no verb of saying after it: the content stays whole.
+  const ctx3 = context("Mr. Bush praised his brother's ''deep faith'' and ''faith that shows itself in good works,'' he said - and argued.");
+  const atts3 = linkSpans(ctx3, [[SOURCE, "Mr. Bush"], [CUE, "praised"], [CONTENT, "his brother's ''deep faith'' and ''faith that shows itself in good works,''"]]);
+  assert.deepEqual(atts3.map((a) => a.content.map((c) => text(ctx3, c)).join(" | ")), ["his brother's ''deep faith'' and ''faith that shows itself in good works,''"]);
+  const ctx4 = context("Mr. Bush praised his brother's ''deep faith'' - ''faith that shows itself in good works,'' he smiled at the crowd - and left.");
+  const atts4 = linkSpans(ctx4, [[SOURCE, "Mr. Bush"], [CUE, "praised"], [CONTENT, "his brother's ''deep faith'' - ''faith that shows itself in good works,''"]]);
+  assert.equal(atts4.length, 1);
+});
+
+test("colon introductions: a name, one lower-case word and a colon before a floating quotation are its source and cue", () => {
+  const ctx = context("Many agreed. Jared Potts echoed: “He speaks his mind.”");
+  const atts = linkSpans(ctx, [[CONTENT, "“He speaks his mind.”"]]);
+  assert.equal(atts.length, 1);
+  assert.deepEqual([text(ctx, atts[0]!.source), text(ctx, atts[0]!.cue)], ["Jared Potts", "echoed:"]);
+  // A capitalised word before the colon is no verb (`Jared Potts Jr.:`, a title); a quotation with a cue keeps it.
+  const ctx2 = context("Many agreed. The verdict of Jared Potts Today: “He speaks his mind.”");
+  const atts2 = linkSpans(ctx2, [[CONTENT, "“He speaks his mind.”"]]);
+  assert.equal(atts2[0]!.cue, null);
+  const ctx3 = context("Many agreed. Jared Potts echoed: “He speaks his mind,” she said.");
+  const atts3 = linkSpans(ctx3, [[CONTENT, "“He speaks his mind,”"], [SOURCE, "she"], [CUE, "said"]]);
+  assert.deepEqual([text(ctx3, atts3[0]!.source), text(ctx3, atts3[0]!.cue)], ["she", "said"]);
+});

@@ -9,7 +9,7 @@ import type { TypedSpan } from "../entities/labels.js";
 import { headMention, tokenAt, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
 import { CONTENT, CUE, features, ruleLabels, sequences, SOURCE, stackFeatures } from "./features.js";
 import { CLS_SAY, cueClass } from "./cue-lexicon.js";
-import { OPEN_MARKS, STRAIGHT_MARK } from "./lexicon.js";
+import { DASHES, OPEN_MARKS, PRONOUNS, STRAIGHT_MARK } from "./lexicon.js";
 import { QK, quoteModel, quoteModel2, spansOf, tagSequence, type QuoteModel } from "./model.js";
 import { contentEnv, contentModel, refineContents, type ContentModel } from "./content.js";
 
@@ -323,6 +323,8 @@ export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: rea
     if (a.source || a.inherit >= 0) last = i;
   });
   const joined = joinContinuations(ctx, out);
+  dashAside(ctx, joined, held);
+  for (const a of joined) colonIntro(ctx, a, held);
   for (const a of joined) labelTurn(ctx, a);
   for (const a of joined) accordingTo(ctx, a);
   for (const a of joined) subordinateContent(ctx, a);
@@ -336,6 +338,97 @@ export function assemble(ctx: QuoteContext, rules: RawAttribution[], tagged: rea
   });
   kept.forEach((a, i) => joinReopened(ctx, a, i));
   return kept;
+}
+
+/**
+ * A quotation set off by a dash with its own speaker and verb (`praised his ''deep faith'' - ''faith that reveals
+ * itself ...,'' he said - and argued`) is an attribution of its own, not the tail of the content before it: the
+ * tagger runs the outer content over the quotation and leaves `he said` unlabelled. Where the quotation opens right
+ * after a dash, closes on a comma, and is followed by a pronoun or a mention and a verb of saying that no model
+ * attribution holds, a model content reaching from before the dash to the quotation's end is cut before the dash
+ * and the quotation made an attribution. Linear: one pass over the quotations, the content and the cue's attribution
+ * found through per-token maps.
+ */
+function dashAside(ctx: QuoteContext, out: RawAttribution[], held: Uint16Array): void {
+  const { words, mentionAt } = ctx;
+  const n = ctx.doc.tokens.count;
+  let contentAt: Int32Array | null = null, cueAt: Int32Array | null = null;
+  const added: RawAttribution[] = [];
+  for (const r of ctx.regions) {
+    const q0 = r.open, q1 = r.close;
+    if (q1 < 0 || q0 < 2 || !DASHES.has(words[q0 - 1]!) || words[q1 - 1] !== ",") continue;
+    // The speaker: a pronoun, or one mention, right after the closing mark; then the verb.
+    let v = q1 + 1;
+    if (v < n && PRONOUNS.has(words[v]!)) v++;
+    else if (v < n && mentionAt[v]! >= 0) {
+      const m = mentionAt[v]!;
+      while (v < n && mentionAt[v] === m) v++;
+    } else continue;
+    if (v === q1 + 1 || v >= n || cueClass(words[v]!, words[v + 1]) !== CLS_SAY) continue;
+    // The speaker and verb are either free, or the source and cue of a model attribution whose content the tagger
+    // put after them (`he said - and argued for …`): that attribution takes the quotation instead.
+    if (!contentAt) {
+      contentAt = new Int32Array(n).fill(-1);
+      cueAt = new Int32Array(n).fill(-1);
+      out.forEach((a, i) => {
+        for (const c of a.content) contentAt!.fill(i, c.start, c.end);
+        if (a.cue) cueAt![a.cue.start] = i;
+      });
+    }
+    let owner: RawAttribution | null = null, free = true;
+    for (let t = q1 + 1; t <= v; t++) if (held[t]) free = false;
+    if (!free) {
+      const b = cueAt![v]! >= 0 ? out[cueAt![v]!]! : null;
+      if (!b || b.source?.start !== q1 + 1 || b.source.end !== v || b.content.length === 0 || b.content[0]!.start <= v) continue;
+      owner = b;
+    }
+    const ai = contentAt[q0]!;
+    if (ai < 0 || contentAt[q0 - 2] !== ai) continue;
+    const a = out[ai]!;
+    const fi = a.content.findIndex((c) => c.start < q0 - 1 && c.end === q1 + 1);
+    if (fi < 0) continue;
+    a.content[fi] = { start: a.content[fi]!.start, end: q0 - 1 };
+    const quote = { start: q0, end: q1 + 1 };
+    if (owner) owner.content = [quote];
+    else added.push({ source: { start: q1 + 1, end: v }, cue: { start: v, end: v + 1 }, content: [quote], block: a.block, inherit: -1, rule: "dash-aside" });
+  }
+  if (added.length === 0) return;
+  // Merged in text order (both lists are), `inherit` renumbered: one pass.
+  const merged: RawAttribution[] = [];
+  const newIndex = new Int32Array(out.length);
+  let j = 0;
+  out.forEach((a, i) => {
+    const at = a.content[0]?.start ?? 0;
+    while (j < added.length && added[j]!.content[0]!.start < at) merged.push(added[j++]!);
+    newIndex[i] = merged.length;
+    merged.push(a);
+  });
+  while (j < added.length) merged.push(added[j++]!);
+  for (const a of merged) if (a.inherit >= 0 && a.rule !== "dash-aside") a.inherit = newIndex[a.inherit]!;
+  out.length = 0;
+  for (const a of merged) out.push(a);
+}
+
+/**
+ * `17-year-old Jared Potts echoed: “He speaks his mind …”`: a quotation introduced by a name, one lower-case word
+ * and a colon is that name's, whatever the word (the lexicon has no `echoed`; the tagger leaves such quotations
+ * floating). PolNeAR's cue is the word with its colon. Only where the quotation was left with neither cue nor
+ * source and the name and word are held by no other attribution.
+ */
+function colonIntro(ctx: QuoteContext, a: RawAttribution, held: Uint16Array): void {
+  if (a.cue || a.source || a.content.length === 0) return;
+  const { words, mentionAt, mentions } = ctx;
+  const q0 = a.content[0]!.start;
+  if (q0 < 3 || words[q0 - 1] !== ":" || ctx.regionAt[q0]! < 0 || ctx.regions[ctx.regionAt[q0]!]!.open !== q0) return;
+  const w = q0 - 2;
+  const m = mentionAt[w - 1]!;
+  if (m < 0 || mentionAt[w]! >= 0 || !/^\p{Ll}+$/u.test(ctx.doc.text.slice(ctx.doc.tokens.start[w]!, ctx.doc.tokens.end[w]!))) return;
+  const src = { start: mentions[m]!.tokenStart, end: mentions[m]!.tokenEnd };
+  for (let t = src.start; t < q0; t++) if (held[t]) return;
+  a.source = src;
+  a.cue = { start: w, end: q0 };
+  a.inherit = -1;
+  a.rule = "colon-intro";
 }
 
 /**
