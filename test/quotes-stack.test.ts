@@ -8,7 +8,8 @@ import { buildContext, findAttributions } from "../src/stages/quotes/attribute.j
 import { beforeQuotes, polnearDoc } from "../src/stages/quotes/eval/cli.js";
 import { features, ruleLabels, sequences, stackFeatures, STACK_USED_SLOTS, USED_SLOTS } from "../src/stages/quotes/features.js";
 import { refineAttributions } from "../src/stages/quotes/link.js";
-import { deserializeQuoteModel, quoteModel, quoteModel2, serializeQuoteModel, tagSequence, type QuoteModel } from "../src/stages/quotes/model.js";
+import { deserializeQuoteModel, goldLabels, quoteModel, quoteModel2, serializeQuoteModel, tagSequence, type QuoteModel } from "../src/stages/quotes/model.js";
+import { stage2FoldLabels, trainStage2, type StackInput } from "../src/stages/quotes/train/common.js";
 import { repoRoot } from "./support/paths.js";
 
 // Round 9: the second-stage (stacked) tagger reads the first stage's features plus templates over its labels.
@@ -96,4 +97,25 @@ test("stack: the file format says which stage it is; the shipped second stage go
     assert.equal(m2.bits, quoteModel()!.bits);
     assert.equal(deserializeQuoteModel(readFileSync(shipped), true).slots, STACK_USED_SLOTS);
   }
+});
+
+test("stack: the second stage's jackknife relabels each fold with a second stage trained on the other folds", () => {
+  // Round 10: the content model's spans (train/content.ts --stage2). Gold: the speaker, "said", the quotation.
+  const data: StackInput[] = ["Putin", "Merkel", "Obama", "Macron"].map((name) => {
+    const ctx = buildContext(pipeline.run(polnearDoc("t", `A story\n“We will win,” ${name} said on Friday.\n`)));
+    const rules = ruleLabels(ctx, findAttributions(ctx));
+    const seqs = sequences(ctx);
+    const at = (w: string): number => ctx.words.indexOf(w.toLowerCase());
+    const gold = [{ start: at("We"), end: at("win") + 1, type: 2 }, { start: at(name), end: at(name) + 1, type: 0 }, { start: at("said"), end: at("said") + 1, type: 1 }];
+    return { ctx, rules, seqs, feats: seqs.map((q) => features(ctx, q, rules, BITS)), gold: seqs.map((q) => goldLabels(q, gold)) };
+  });
+  // First-stage labels that found nothing: whatever the second stage tags, it learnt from the other folds' gold.
+  const labels1 = data.map((d) => d.seqs.map((q) => new Uint8Array(q.tokenEnd - q.tokenStart)));
+  const quiet = (): void => {};
+  const labels2 = stage2FoldLabels(data, labels1, 2, 3, BITS, quiet);
+  const other = trainStage2(data.filter((_, i) => i % 2 === 1), BITS, 3, quiet);
+  const s = data[0]!.seqs[1]!;
+  const got = labels2[0]![1]!;
+  assert.deepEqual([...got], [...tagSequence(other, data[0]!.feats[1]!, s.tokenEnd - s.tokenStart)], "fold 0 by the stage 2 of fold 1");
+  assert.ok(got.some((l) => l !== 0), "relabelled, not the first stage's labels passed through");
 });

@@ -239,11 +239,18 @@ function mergeInQuotation(ctx: QuoteContext, spans: readonly TypedSpan[]): Typed
  * Replaces the rules' attributions by the tagger's, where a model is loaded. Floating contents inherit from the
  * nearest attribution with a source (or an inherited speaker) before them, within two paragraphs.
  */
-/** The feature buffer of `refineAttributions`, reused across sequences and documents. */
+export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], model: QuoteModel | null = quoteModel(), model2: QuoteModel | null = model ? quoteModel2() : null): RawAttribution[] {
+  return model ? assemble(ctx, rules, tagBlocks(ctx, rules, model, model2)) : rules;
+}
+
+/** The feature buffer of `tagBlocks`, reused across sequences and documents. */
 let featBuf: Int32Array = new Int32Array(0);
 
-export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], model: QuoteModel | null = quoteModel(), model2: QuoteModel | null = model ? quoteModel2() : null): RawAttribution[] {
-  if (!model) return rules;
+/**
+ * The tagger's spans of each paragraph: the first stage, then the second where given. Exported so that the content
+ * model's training scores its held-out slice on exactly the spans the stage links (train/content.ts).
+ */
+export function tagBlocks(ctx: QuoteContext, rules: RawAttribution[], model: QuoteModel, model2: QuoteModel | null): TaggedBlock[] {
   const lab = ruleLabels(ctx, rules);
   const tagged: TaggedBlock[] = [];
   for (const seq of sequences(ctx)) {
@@ -258,7 +265,7 @@ export function refineAttributions(ctx: QuoteContext, rules: RawAttribution[], m
     }
     tagged.push({ block: seq.block, spans: spansOf(labels, seq) });
   }
-  return assemble(ctx, rules, tagged);
+  return tagged;
 }
 
 /** The tagger's spans of one paragraph. */

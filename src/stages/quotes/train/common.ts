@@ -1,15 +1,17 @@
 /**
  * What the quotes training scripts share (train/main.ts, train/stack.ts, train/content.ts, via jackknife.ts): their
  * argument reading, the gold role spans of a PolNeAR file as the tagger's labels take them, the K-fold jackknife of
- * the first-stage tagger, and the held-out slice's score (the linker alone, as every selection run scores it).
+ * the first-stage tagger, the second stage's training and its own jackknife, and the held-out slice's score (the
+ * linker alone, as every selection run scores it).
  */
+import { SLOTS } from "../../entities/features.js";
 import { PerceptronTrainer } from "../../entities/train/perceptron.js";
 import type { TypedSpan } from "../../entities/labels.js";
 import type { BratAttribution, PolnearText } from "../../../corpora/polnear.js";
 import { tokenAt, type QuoteContext, type RawAttribution } from "../attribute.js";
 import { emptyScore, prf, scoreText } from "../eval/score.js";
 import { charSpan } from "../stage.js";
-import { USED_SLOTS, type Sequence } from "../features.js";
+import { stackFeatures, STACK_USED_SLOTS, USED_SLOTS, type Sequence } from "../features.js";
 import { link } from "../link.js";
 import { fromFloat, spansOf, tagSequence, type QuoteModel } from "../model.js";
 
@@ -77,6 +79,63 @@ export function foldLabels(data: readonly TaggerInput[], folds: number, epochs: 
       if (i % folds === k) out[i] = d.seqs.map((q, j) => tagSequence(model, d.feats[j]!, q.tokenEnd - q.tokenStart));
     });
     log(`jackknife fold ${k + 1} of ${folds}: ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
+  }
+  return out;
+}
+
+/** A text ready for the second stage: a first-stage input and what `stackFeatures` reads besides the labels. */
+export interface StackInput extends TaggerInput {
+  ctx: QuoteContext;
+  /** The rules' labels (features.ts `ruleLabels`). */
+  rules: Uint8Array;
+}
+
+/**
+ * Fills the stacked slots of every sequence's features from the first stage's labels (`labels[text][sequence]`);
+ * `drop`: slots (USED_SLOTS-based) left empty, for ablations of train/stack.ts (never at run time).
+ */
+export function fillStacked(data: readonly StackInput[], labels: readonly Uint8Array[][], bits: number, drop: readonly number[] = []): void {
+  data.forEach((d, i) =>
+    d.seqs.forEach((q, j) => {
+      const f = d.feats[j]!;
+      stackFeatures(d.ctx, q, d.rules, labels[i]![j]!, bits, f);
+      for (let t = 0, n = q.tokenEnd - q.tokenStart; t < n; t++) for (const s of drop) f[t * SLOTS + s] = -1;
+    }),
+  );
+}
+
+/** The second stage trained on `data` (stacked slots filled) as train/stack.ts trains it: shuffle seeds 2000 + epoch. */
+export function trainStage2(data: readonly StackInput[], bits: number, epochs: number, log: (s: string) => void, onEpoch?: (m: QuoteModel, e: number) => void): QuoteModel {
+  const trainer = new PerceptronTrainer(bits, STACK_USED_SLOTS);
+  const ex = { feats: data.flatMap((d) => d.feats), gold: data.flatMap((d) => d.gold) };
+  let model: QuoteModel | null = null;
+  for (let e = 1; e <= epochs; e++) {
+    const errors = trainer.epoch(ex, 2000 + e);
+    const avg = trainer.averaged();
+    model = fromFloat(bits, avg.weights, avg.trans, avg.end, STACK_USED_SLOTS);
+    log(`stage 2 epoch ${e}: ${errors} sequences wrong\n`);
+    onEpoch?.(model, e);
+  }
+  return model!;
+}
+
+/**
+ * Per text, the second stage's labels by a second stage trained on the other folds (text i in fold i mod K), from
+ * the jackknifed first-stage labels `labels1` (`foldLabels` with the same K): what the stage's second stage makes
+ * of a text neither stage saw. The other folds' first-stage labels came from taggers that did see fold k; a second
+ * stage trained on labels jackknifed within those folds would avoid that, at K times the first stage's cost.
+ * Fills the stacked slots of `data`. Deterministic.
+ */
+export function stage2FoldLabels(data: readonly StackInput[], labels1: readonly Uint8Array[][], folds: number, epochs: number, bits: number, log: (s: string) => void): Uint8Array[][] {
+  fillStacked(data, labels1, bits);
+  const out: Uint8Array[][] = data.map(() => []);
+  for (let k = 0; k < folds; k++) {
+    const t = Date.now();
+    const model = trainStage2(data.filter((_, i) => i % folds !== k), bits, epochs, log);
+    data.forEach((d, i) => {
+      if (i % folds === k) out[i] = d.seqs.map((q, j) => tagSequence(model, d.feats[j]!, q.tokenEnd - q.tokenStart));
+    });
+    log(`stage-2 jackknife fold ${k + 1} of ${folds}: ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
   }
   return out;
 }

@@ -6,15 +6,22 @@
  * text (jackknife.ts: K folds), each content fragment matched to the gold fragment it overlaps most; the model learns
  * where that fragment starts and ends.
  *
+ * --stage2 (round 10): the spans are the stage's two stages' (the content model runs after models/quotes2.bin.gz):
+ * each fold's first-stage labels relabelled by a second stage trained on the other folds' jackknifed first-stage
+ * labels (jackknife.ts), --stage2-epochs E epochs (7, as `npm run train:quotes-stack`).
+ *
  * Selection on train only: with --exclude-slice the held-out slice of train/main.ts (every tenth text) is left out of
  * the examples, and with --held-out-model H.bin.gz (main.js --held-out-out, the tagger trained without the slice)
- * the slice is scored after every epoch (exact Content / Attribution F1, as `eval quotes` scores); the epochs are
- * then fixed (--epochs N) for the model trained on all of train.
+ * the slice is scored after every epoch (exact Content / Attribution F1, as `eval quotes` scores); with
+ * --held-out-model2 H2.bin.gz (stack.js --held-out-out) the slice is tagged by both stages, as the stage tags. The
+ * epochs are then fixed (--epochs N) for the model trained on all of train.
  *
- *   node dist/src/stages/quotes/train/content.js [--polnear DIR] [--folds K] [--tagger-epochs N] [--tagged FILE]
- *     [--exclude-slice] [--held-out-model FILE] [--epochs N] [--bits B] [--out FILE]
+ *   node dist/src/stages/quotes/train/content.js [--polnear DIR] [--folds K] [--tagger-epochs N] [--stage2
+ *     [--stage2-epochs E]] [--tagged FILE] [--exclude-slice] [--held-out-model FILE [--held-out-model2 FILE]]
+ *     [--epochs N] [--bits B] [--out FILE]
  *
- * --tagged FILE caches the jackknifed spans (read when it exists, else written): the folds are most of the time.
+ * --tagged FILE caches the jackknifed spans (read when it exists and was made with the same folds and epochs, else
+ * written): the folds are most of the time.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,16 +30,15 @@ import type { TypedSpan } from "../../entities/labels.js";
 import { tokenAt } from "../attribute.js";
 import { beforeQuotes, polnearDoc } from "../eval/cli.js";
 import { CONTENT, CUE, SOURCE } from "../features.js";
-import { assemble, type TaggedBlock } from "../link.js";
+import { assemble, tagBlocks, type TaggedBlock } from "../link.js";
 import { best, candidates, contentEnv, emptyCandidates, END, refineContents, serializeContentModel, START, type ContentEnv } from "../content.js";
 import { deserializeQuoteModel, type QuoteModel } from "../model.js";
 import type { RawAttribution } from "../attribute.js";
-import { ruleLabels } from "../features.js";
 import { rng } from "../../entities/train/perceptron.js";
 import { quantize } from "../../entities/model.js";
 import { emptyScore, prf, scoreText } from "../eval/score.js";
 import { charSpan } from "../stage.js";
-import { jackknife, rulesContext, tagText, type GoldText } from "./jackknife.js";
+import { jackknife, rulesContext, type GoldText } from "./jackknife.js";
 import { arg } from "./common.js";
 
 const log = (s: string): void => void process.stderr.write(s);
@@ -66,17 +72,22 @@ function main(): void {
   const bits = 18; // the tagger's, as train/main.ts
   const folds = Number(arg("--folds", "4"));
   const taggerEpochs = Number(arg("--tagger-epochs", "8")); // the committed model's jackknife (13 as main.js: not tried, for time)
+  const stage2Epochs = process.argv.includes("--stage2") ? Number(arg("--stage2-epochs", "7")) : 0;
   const cache = arg("--tagged", "");
   const texts = readPolnear(dir).filter((t) => t.annFile);
   log(`PolNeAR train: ${texts.length} texts; preparing...\n`);
   const data = prepare(texts);
+  // The cache names how its spans were made, so that a stage-1 cache is never read as a stage-2 one.
+  const key = `${texts.length} ${texts[0]?.name} ${folds} ${taggerEpochs} ${stage2Epochs}`;
+  const cached = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, "utf8")) as { key: string; tagged: TaggedBlock[][] }) : null;
   let tagged: TaggedBlock[][];
-  if (cache && existsSync(cache)) tagged = JSON.parse(readFileSync(cache, "utf8")) as TaggedBlock[][];
+  if (cached && cached.key === key) tagged = cached.tagged;
   else {
+    if (cached) log(`${cache} was made otherwise (${cached.key}, not ${key}): tagging again\n`);
     const t0 = process.cpuUsage();
-    tagged = jackknife(data, folds, taggerEpochs, bits, log);
+    tagged = jackknife(data, folds, taggerEpochs, bits, log, stage2Epochs);
     log(`jackknife: ${(process.cpuUsage(t0).user / 1e6).toFixed(0)} s CPU\n`);
-    if (cache) writeFileSync(cache, JSON.stringify(tagged));
+    if (cache) writeFileSync(cache, JSON.stringify({ key, tagged }));
   }
   if (process.argv.includes("--tag-only")) return;
   const bitsC = Number(arg("--bits", "18"));
@@ -117,8 +128,9 @@ function main(): void {
     }
   });
   log(`${frags} content fragments matched to gold; ${inWindow} of their ${2 * frags} edges in the window, the linker's right for ${propRight}\n`);
-  const heldModel = arg("--held-out-model", "");
-  const slice = heldModel ? sliceTexts(texts, data, deserializeQuoteModel(readFileSync(heldModel))) : [];
+  const heldModel = arg("--held-out-model", ""), heldModel2 = arg("--held-out-model2", "");
+  if (heldModel2 && !heldModel) throw new Error("--held-out-model2 needs --held-out-model (the first stage it was trained on)");
+  const slice = heldModel ? sliceTexts(texts, data, deserializeQuoteModel(readFileSync(heldModel)), heldModel2 ? deserializeQuoteModel(readFileSync(heldModel2), true) : null) : [];
   if (slice.length > 0) scoreSlice(slice, null, mask, "epoch 0 (the linker's edges)");
   const epochs = Number(arg("--epochs", "10"));
   const W = new Float32Array(mask + 1), U = new Float64Array(mask + 1);
@@ -182,13 +194,13 @@ interface SliceText {
   atts: RawAttribution[];
 }
 
-/** The held-out slice's texts, linked from the spans of the tagger trained without them. */
-function sliceTexts(texts: readonly PolnearText[], data: readonly GoldText[], model: QuoteModel): SliceText[] {
+/** The held-out slice's texts, linked from the spans of the tagger (one or two stages) trained without them. */
+function sliceTexts(texts: readonly PolnearText[], data: readonly GoldText[], model: QuoteModel, model2: QuoteModel | null): SliceText[] {
   const out: SliceText[] = [];
   data.forEach((g, i) => {
     if (i % 10 !== 9) return;
     const { ctx, rules } = rulesContext(g.doc);
-    const atts = assemble(ctx, rules, tagText(model, ctx, ruleLabels(ctx, rules), model.bits), null);
+    const atts = assemble(ctx, rules, tagBlocks(ctx, rules, model, model2), null);
     out.push({ text: texts[i]!, env: contentEnv(ctx, rules, atts), atts });
   });
   return out;

@@ -16,22 +16,15 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SLOTS } from "../../entities/features.js";
-import { PerceptronTrainer } from "../../entities/train/perceptron.js";
 import { readPolnear, type PolnearText } from "../../../corpora/polnear.js";
-import { buildContext, findAttributions, type QuoteContext } from "../attribute.js";
+import { buildContext, findAttributions } from "../attribute.js";
 import { beforeQuotes, polnearDoc } from "../eval/cli.js";
-import { features, ruleLabels, sequences, stackFeatures, STACK_USED_SLOTS, USED_SLOTS, type Sequence } from "../features.js";
-import { deserializeQuoteModel, fromFloat, goldLabels, serializeQuoteModel, setQuoteModel, tagSequence, type QuoteModel } from "../model.js";
-import { arg, foldLabels, roleSpans, sliceScore } from "./common.js";
+import { features, ruleLabels, sequences, USED_SLOTS } from "../features.js";
+import { deserializeQuoteModel, goldLabels, serializeQuoteModel, setQuoteModel, tagSequence, type QuoteModel } from "../model.js";
+import { arg, fillStacked, foldLabels, roleSpans, sliceScore, trainStage2, type StackInput } from "./common.js";
 
-interface Prepared {
+interface Prepared extends StackInput {
   text: PolnearText;
-  ctx: QuoteContext;
-  rules: Uint8Array;
-  seqs: Sequence[];
-  feats: Int32Array[];
-  gold: Uint8Array[];
 }
 
 function prepare(texts: PolnearText[], bits: number): Prepared[] {
@@ -76,33 +69,6 @@ function jackknife(data: Prepared[], folds: number, epochs: number, bits: number
   return out;
 }
 
-/** Fills the stacked slots of every sequence's features from the first stage's labels. */
-function stack(data: Prepared[], labels: Uint8Array[][], bits: number): void {
-  // --drop T1,T2,...: stacked template ids (50-72) left out, for ablations on the slice (not at run time).
-  const drop = arg("--drop", "").split(",").filter(Boolean).map((x) => USED_SLOTS + Number(x) - 50);
-  data.forEach((d, i) =>
-    d.seqs.forEach((q, j) => {
-      const f = d.feats[j]!;
-      stackFeatures(d.ctx, q, d.rules, labels[i]![j]!, bits, f);
-      for (let t = 0, n = q.tokenEnd - q.tokenStart; t < n; t++) for (const s of drop) f[t * SLOTS + s] = -1;
-    }),
-  );
-}
-
-function train(data: Prepared[], bits: number, epochs: number, onEpoch?: (m: QuoteModel, e: number) => void): QuoteModel {
-  const trainer = new PerceptronTrainer(bits, STACK_USED_SLOTS);
-  const ex = { feats: data.flatMap((d) => d.feats), gold: data.flatMap((d) => d.gold) };
-  let model: QuoteModel | null = null;
-  for (let e = 1; e <= epochs; e++) {
-    const errors = trainer.epoch(ex, 2000 + e);
-    const avg = trainer.averaged();
-    model = fromFloat(bits, avg.weights, avg.trans, avg.end, STACK_USED_SLOTS);
-    process.stderr.write(`stage 2 epoch ${e}: ${errors} sequences wrong\n`);
-    onEpoch?.(model, e);
-  }
-  return model!;
-}
-
 function main(): void {
   const dir = arg("--polnear", "../shared/data/quotes/polnear/train");
   const bits = Number(arg("--bits", "18"));
@@ -110,6 +76,9 @@ function main(): void {
   const jackEpochs = Number(arg("--jack-epochs", "10"));
   const epochs = Number(arg("--epochs", "20"));
   const cache = arg("--cache", "");
+  // --drop T1,T2,...: stacked template ids (50-72) left out, for ablations on the slice (not at run time).
+  const drop = arg("--drop", "").split(",").filter(Boolean).map((x) => USED_SLOTS + Number(x) - 50);
+  const log = (m: string): void => void process.stderr.write(m);
   const texts = readPolnear(dir).filter((t) => t.annFile);
   const tp = Date.now();
   const all = prepare(texts, bits);
@@ -118,14 +87,14 @@ function main(): void {
     const held = all.filter((_, i) => i % 10 === 9), rest = all.filter((_, i) => i % 10 !== 9);
     const h1 = deserializeQuoteModel(readFileSync(arg("--held-out-model", "H.bin.gz")));
     sliceScore(held, h1, "slice, stage 1 alone");
-    stack(held, held.map((d) => d.seqs.map((q, j) => tagSequence(h1, d.feats[j]!, q.tokenEnd - q.tokenStart))), bits);
+    fillStacked(held, held.map((d) => d.seqs.map((q, j) => tagSequence(h1, d.feats[j]!, q.tokenEnd - q.tokenStart))), bits, drop);
     const tj = Date.now();
-    stack(rest, jackknife(rest, folds, jackEpochs, bits, cache), bits);
+    fillStacked(rest, jackknife(rest, folds, jackEpochs, bits, cache), bits, drop);
     process.stderr.write(`jackknife: ${((Date.now() - tj) / 1000).toFixed(0)} s\n`);
     let best = 0, bestF = -1;
     let bestModel: QuoteModel | null = null;
     const t0 = Date.now();
-    train(rest, bits, epochs, (m, e) => {
+    trainStage2(rest, bits, epochs, log, (m, e) => {
       const f = sliceScore(held, m, "slice, stage 2");
       if (f > bestF) {
         bestF = f;
@@ -139,10 +108,10 @@ function main(): void {
     return;
   }
   const tj = Date.now();
-  stack(all, jackknife(all, folds, jackEpochs, bits, cache), bits);
+  fillStacked(all, jackknife(all, folds, jackEpochs, bits, cache), bits, drop);
   process.stderr.write(`jackknife: ${((Date.now() - tj) / 1000).toFixed(0)} s\n`);
   const t0 = Date.now();
-  const model = train(all, bits, epochs);
+  const model = trainStage2(all, bits, epochs, log);
   process.stderr.write(`stage 2: ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
   const out = arg("--out", join("models", "quotes2.bin.gz"));
   const buf = serializeQuoteModel(model);
