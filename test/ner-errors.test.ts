@@ -129,3 +129,18 @@ test("ner errors 14: a title before 'of' is an office, not a person's name ('the
   assert.equal(typeOf(a, "Robert Gates"), "PERSON");
   assert.ok(!entities(a).some((n) => n.startsWith("PERSON") && n.includes("Defense")), JSON.stringify(entities(a)));
 });
+
+test("ner errors 15: a name with a personal role after a copula is a person ('X is senior benefit officer'); not after a passive", () => {
+  const a = run(
+    "Strike",
+    "The chancellor, Gordon Brown, has said that the cuts will allow funding for more teachers.",
+    "Piers Freelove is senior benefit officer on the picket line at Companies House, in Cardiff. He said: \"The majority of people have decided not to come in.\"",
+  );
+  assert.equal(typeOf(a, "Piers Freelove"), "PERSON");
+  // The quotation's "He" is then Freelove, not the chancellor named before him.
+  const q = a.quotes.find((x) => x.text.includes("majority of people"));
+  assert.ok(q, JSON.stringify(a.quotes.map((x) => x.text)));
+  assert.equal(a.entities.find((e) => e.id === q.speaker)?.name, "Piers Freelove");
+  const b = run("Advice", "He asked how he should deal with the Joint Chiefs of Staff is elected president.");
+  assert.notEqual(typeOf(b, "Joint Chiefs of Staff"), "PERSON");
+});

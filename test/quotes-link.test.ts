@@ -270,3 +270,17 @@ test("colon introductions: a name, one lower-case word and a colon before a floa
   const atts3 = linkSpans(ctx3, [[CONTENT, "“He speaks his mind,”"], [SOURCE, "she"], [CUE, "said"]]);
   assert.deepEqual([text(ctx3, atts3[0]!.source), text(ctx3, atts3[0]!.cue)], ["she", "said"]);
 });
+
+test("noun cues: a bare verb form right after a source opened by `a` is a noun, no attribution; plural heads and other subjects keep theirs", () => {
+  const ctx = context("A British terror suspect held in Guantanamo Bay plans to sue the government.");
+  assert.deepEqual(linkSpans(ctx, [[SOURCE, "A British terror"], [CUE, "suspect"], [CONTENT, "held in Guantanamo Bay"]]), []);
+  const ctx2 = context("A majority of voters say they trust him.");
+  const atts2 = linkSpans(ctx2, [[SOURCE, "A majority of voters"], [CUE, "say"], [CONTENT, "they trust him"]]);
+  assert.deepEqual(atts2.map((a) => text(ctx2, a.cue)), ["say"]);
+  const ctx3 = context("The police suspect that he fled the country.");
+  const atts3 = linkSpans(ctx3, [[SOURCE, "The police"], [CUE, "suspect"], [CONTENT, "that he fled the country"]]);
+  assert.deepEqual(atts3.map((a) => text(ctx3, a.source)), ["The police"]);
+  // An inflected verb agrees with `a`: `A spokesman says …` stays.
+  const ctx4 = context("A spokesman says the talks will go on.");
+  assert.equal(linkSpans(ctx4, [[SOURCE, "A spokesman"], [CUE, "says"], [CONTENT, "the talks will go on"]]).length, 1);
+});

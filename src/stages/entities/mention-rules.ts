@@ -50,15 +50,34 @@ export function isRole(word: string): boolean {
 
 /**
  * A name followed by a person's role in apposition ("Yun Sun, director of the China program", "Smith, a former
- * minister"): the role is written in lower case, so "Boeing, General Electric" is not one.
+ * minister") or after a copula ("Piers Freelove is senior benefit officer"): the role is written in lower case, so
+ * "Boeing, General Electric" is not one.
  */
 export function hasRoleApposition(words: readonly string[], end: number): boolean {
+  if (words[end] === "is" || words[end] === "was") return hasRoleComplement(words, end + 1);
   if (words[end] !== ",") return false;
   let k = end + 1;
   if (k < words.length && /^(?:a|an|the)$/.test(words[k]!)) k++;
   const w = words[k];
   return w !== undefined && /^[a-z]/.test(w) && isTitleWord(w);
 }
+
+/**
+ * `Piers Freelove is senior benefit officer on the picket line`: after a copula, a noun phrase of at most four
+ * lower-case words (a determiner first allowed) whose last word is a personal role, ending where the words stop
+ * (a preposition, a comma, a capitalized word or the sentence's end), with no participle in it.
+ */
+function hasRoleComplement(words: readonly string[], k: number): boolean {
+  if (k < words.length && /^(?:a|an|the)$/.test(words[k]!)) k++;
+  let last = "";
+  for (let n = 0; n < 4 && k < words.length && /^[a-z]/.test(words[k]!) && !PREPOSITIONS.has(words[k]!); n++, k++) {
+    if (words[k]!.endsWith("ed")) return false; // a passive (`… is elected president`): the subject may be anything
+    last = words[k]!;
+  }
+  return last !== "" && isTitleWord(last);
+}
+
+const PREPOSITIONS = new Set(["of", "at", "on", "in", "for", "with", "from", "to", "and", "or", "who", "which", "that"]);
 
 /**
  * Model designations that follow a maker's name and make it a product: "Boeing 787", "Airbus A380", "737-800s",

@@ -8,7 +8,7 @@
 import type { TypedSpan } from "../entities/labels.js";
 import { headMention, tokenAt, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
 import { CONTENT, CUE, features, ruleLabels, sequences, SOURCE, stackFeatures } from "./features.js";
-import { CLS_SAY, cueClass } from "./cue-lexicon.js";
+import { CLS_SAY, cueClass, stem } from "./cue-lexicon.js";
 import { DASHES, OPEN_MARKS, PRONOUNS, STRAIGHT_MARK } from "./lexicon.js";
 import { QK, quoteModel, quoteModel2, spansOf, tagSequence, type QuoteModel } from "./model.js";
 import { contentEnv, contentModel, refineContents, type ContentModel } from "./content.js";
@@ -479,6 +479,9 @@ function joinReopened(ctx: QuoteContext, a: RawAttribution, index: number): void
  * inherits what it would have inherited had the dropped one not been there (the attribution before it, if any).
  * Held-out train slice, without the content model: Source 63.7 → 63.8, Content precision 49.4 → 49.5 (round 7).
  */
+/** Heads of a noun phrase with `a` that take a plural verb (`a majority say`). */
+const COLLECTIVE: ReadonlySet<string> = new Set(["majority", "plurality", "minority", "percent", "%", "number", "lot", "few", "couple", "host", "handful", "third", "quarter", "half"]);
+
 function dropSelfContent(ctx: QuoteContext, atts: RawAttribution[]): RawAttribution[] {
   const { words, mentions, mentionAt } = ctx;
   const self = (a: RawAttribution): boolean => {
@@ -491,7 +494,17 @@ function dropSelfContent(ctx: QuoteContext, atts: RawAttribution[]): RawAttribut
     const h = headMention(ctx, a.source);
     return h >= 0 && mentions[h]!.entity === mentions[m]!.entity;
   };
-  const dropped = atts.map(self);
+  // `A British terror suspect held in …`: a bare verb form right after a source opened by `a` / `an` disagrees with
+  // its would-be subject, so it is a noun (`suspect`, `report`, `tweet`), and there is no attribution. Not when the
+  // head may be plural (`a majority of voters say`, `a 54% majority endorse`: an `of`, a number, a collective).
+  const nounCue = (a: RawAttribution): boolean => {
+    const c = a.cue, src = a.source;
+    if (!c || !src || c.end - c.start !== 1 || src.end !== c.start || (words[src.start] !== "a" && words[src.start] !== "an")) return false;
+    const w = words[c.start]!;
+    for (let t = src.start; t < src.end; t++) if (words[t] === "," || words[t] === "of" || COLLECTIVE.has(words[t]!) || /\d/.test(words[t]!)) return false;
+    return stem(w) === w && cueClass(w, words[c.end]) !== 0;
+  };
+  const dropped = atts.map((a) => self(a) || nounCue(a));
   if (!dropped.includes(true)) return atts;
   // newIndex[i]: the kept index of attribution i, or for a dropped one the index its followers inherit instead.
   const newIndex = new Int32Array(atts.length);
