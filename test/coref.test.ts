@@ -145,3 +145,12 @@ test("coref: 'Donald J. Trump', 'Donald Trump', 'Trump' and 'Mr. Trump' are one 
   assert.equal(entityOf(a, "Hillary", 1), hillary);
   assert.deepEqual(hillary.mentions.filter((m) => m.kind === "pronoun").map((m) => m.text), ["she"]);
 });
+
+test("coref: a speaker named in apposition before the cue ('the correspondent, Rachel Harvey, told') is the last speaker of a trailing 'she said'", () => {
+  const a = analyze(article([
+    "\"This quarter is the best time to increase fuel prices,\" said Sri Mulyani Indrawati, the planning minister. The BBC's correspondent in Jakarta, Rachel Harvey, told World Business Report that there was likely to be a strong reaction. \"The big question is whether they go for one big shock,\" she said.",
+  ]));
+  const at = a.text.indexOf("she said");
+  const she = a.entities.find((e) => e.mentions.some((m) => m.start === at));
+  assert.equal(she?.name, "Rachel Harvey", a.entities.map((e) => e.name).join(", "));
+});

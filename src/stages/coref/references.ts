@@ -87,8 +87,11 @@ export function resolveReferences(
       if (at >= 0) recent.splice(at, 1);
       else if (recent.length >= MAX_CONSIDERED) recent.shift();
       recent.push(root);
-      // "Putin said", "said Alfred Wu", "according to Wu": the speaker of what follows or precedes.
-      if (isCue(b) || isCue(a - 1) || (a >= 2 && /^according$/i.test(word(a - 2)) && /^to$/i.test(word(a - 1)))) lastSpeaker = root;
+      // "Putin said", "said Alfred Wu", "according to Wu", "the BBC's correspondent, Rachel Harvey, told": the speaker
+      // of what follows or precedes.
+      // The name set off by commas on both sides: the apposition itself ("the daughter of activist Malcolm X, recalled"
+      // is the daughter's cue, not Malcolm X's).
+      if (isCue(b) || (a > 0 && word(a - 1) === "," && b < doc.tokens.count && word(b) === "," && isCue(b + 1)) || isCue(a - 1) || (a >= 2 && /^according$/i.test(word(a - 2)) && /^to$/i.test(word(a - 1)))) lastSpeaker = root;
     };
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       while (next < mentions.length && mentions[next]!.tokenStart < t) next++;
