@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { tagTimexes } from "../src/stages/time/tagger.js";
 import { dateOf, directionReport, parseDirectionLabels, scoreDirection } from "../src/stages/time/eval/direction.js";
 import { main } from "../src/stages/time/eval/cli.js";
+import { analyze } from "../src/analyze.js";
+import type { Article } from "../src/core/article.js";
 
 /** The value of the timex whose text is `words` (exactly one such timex). */
 function valueOf(text: string, dct: string, words: string): string {
@@ -353,4 +355,39 @@ test("a present verb of intention before 'to' points ahead ('they don't want to 
   assert.equal(valueOf("They hope to meet the governor on Friday.", TUE, "Friday"), "2016-01-22");
   // The past of the same verb is no intention still ahead.
   assert.equal(valueOf("The senator wanted to debate the governor in November.", TUE, "November"), "2015-11");
+});
+
+/** The values of every timex whose text starts with `word`, in order. */
+function valuesOf(text: string, dct: string, word: string): string[] {
+  return tagTimexes(text, dct).filter((t) => t.text.startsWith(word)).map((t) => t.value);
+}
+
+test("one day per weekday: a weak reading yields to two other mentions of the weekday in the document", () => {
+  const FRI = "2016-09-30";
+  const past = "At Monday's debate, Clinton cited his remarks. Trump attacked her after Monday's debate.";
+  const weak = "Trump is raising questions about his microphone during Monday's debate.";
+  // Alone, the present tense puts the debate ahead.
+  assert.deepEqual(valuesOf(weak, FRI, "Monday"), ["2016-10-03"]);
+  // With two mentions that place it behind, it is theirs; a part of the day keeps its suffix.
+  assert.deepEqual(valuesOf(`${past} ${weak}`, FRI, "Monday"), ["2016-09-26", "2016-09-26", "2016-09-26"]);
+  assert.deepEqual(valuesOf(`${past} Trump is raising questions over Monday night's debate.`, FRI, "Monday"), ["2016-09-26", "2016-09-26", "2016-09-26TNI"]);
+  // One other mention is not enough, and neither is a tie.
+  assert.deepEqual(valuesOf(`At Monday's debate, Clinton cited his remarks. ${weak}`, FRI, "Monday"), ["2016-09-26", "2016-10-03"]);
+  assert.deepEqual(
+    valuesOf(`${past} ${weak} Aides said the next one is on Monday. The hall on Monday is the same. ${weak}`, FRI, "Monday"),
+    ["2016-09-26", "2016-09-26", "2016-10-03", "2016-10-03", "2016-10-03", "2016-10-03"],
+  );
+  // A reading with its own evidence stands: "will" names another Monday.
+  assert.deepEqual(valuesOf(`${past} Trump will appear in Ohio on Monday.`, FRI, "Monday"), ["2016-09-26", "2016-09-26", "2016-10-03"]);
+  // Other weekdays do not vote.
+  assert.deepEqual(valuesOf(`At Tuesday's rally, he spoke. He left after Tuesday's rally. ${weak}`, FRI, "Monday"), ["2016-10-03"]);
+});
+
+test("the time stage reads the whole document before it settles a weekday", () => {
+  const article: Article = {
+    id: "weekday", source: null, url: null, published: "2016-09-30", section: null, title: "Debate", authors: [], language: "en",
+    paragraphs: ["Trump is raising questions about his microphone during Monday's debate.", "At Monday's debate, Clinton cited his remarks.", "Trump attacked her after Monday's debate."],
+  };
+  const a = analyze(article);
+  assert.deepEqual(a.timexes.map((t) => t.value), ["2016-09-26", "2016-09-26", "2016-09-26"]);
 });

@@ -26,6 +26,8 @@ export interface Match {
   type: TimexType;
   value: string;
   mod: string | null;
+  /** Set for a bare weekday (see Core.weekday). */
+  weekday?: { wd: number; weak: boolean };
 }
 
 const PREFIX_MODS: ReadonlyArray<readonly [readonly string[], string]> = [
@@ -94,7 +96,9 @@ export class Grammar {
     }
     const core = coreAt(this.cur, i);
     if (!core) return null;
-    return { start: i, end: core.end, type: core.type, value: core.value, mod: core.mod ?? null };
+    const m: Match = { start: i, end: core.end, type: core.type, value: core.value, mod: core.mod ?? null };
+    if (core.weekday) m.weekday = core.weekday;
+    return m;
   }
 }
 

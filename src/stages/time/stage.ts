@@ -15,6 +15,7 @@ export const timeStage = registerStage({
     const tagger = new TimexTagger(doc.article.published);
     const out = [];
     for (const s of doc.storySentences()) out.push(...tagger.tag(doc.text, s.start, s.end));
+    tagger.finish();
     doc.timexes = out;
   },
 });

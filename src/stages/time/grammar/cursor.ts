@@ -16,6 +16,8 @@ export interface Core {
   mod?: string | null;
   /** Granularity for modifiers like "early"/"mid" (which need a date, not a duration). */
   dateLike?: boolean;
+  /** A bare weekday read by its clause: which day of the week (1 = Monday), and whether the side was a weak guess. */
+  weekday?: { wd: number; weak: boolean };
 }
 
 export interface Focus {

@@ -18,21 +18,43 @@ export function dctDay(g: Cursor, delta: number): string {
  * `phraseStart` is where the whole expression begins ("until 9 a.m. Tuesday" begins at "9").
  */
 export function resolveWeekday(g: Cursor, wd: number, i: number, direction: number, phraseStart = i): string {
-  if (!g.dct || !g.dct.day) return `XXXX-WXX-${wd}`;
+  return readWeekday(g, wd, i, direction, phraseStart).value;
+}
+
+/** A weekday's value, and whether only a weak reading of its clause chose the side (see weekdayDirection). */
+export interface WeekdayReading {
+  value: string;
+  weak: boolean;
+}
+
+/** resolveWeekday, also saying whether the side was chosen weakly (the tagger's one-day-per-weekday pass reads it). */
+export function readWeekday(g: Cursor, wd: number, i: number, direction: number, phraseStart = i): WeekdayReading {
+  if (!g.dct || !g.dct.day) return { value: `XXXX-WXX-${wd}`, weak: false };
   const dctWd = weekday(g.dct);
   const ahead = (wd - dctWd + 7) % 7;
   const back = (dctWd - wd + 7) % 7;
-  const dir = direction === 0 ? weekdayDirection(g, i, phraseStart) : direction;
+  const side = direction === 0 ? weekdayDirection(g, i, phraseStart) : direction;
+  const weak = side === WEAK_NEAREST || side === WEAK_PAST || side === WEAK_FUTURE;
+  const dir = side === WEAK_NEAREST ? NEAREST : side === WEAK_PAST ? -1 : side === WEAK_FUTURE ? 1 : side;
   let delta: number;
   if (dir === 2) delta = wd - dctWd; // "this Friday": the one of this week
   else if (dir === NEAREST) delta = ahead <= back ? ahead : -back;
   else if (dir > 0) delta = ahead || (dir === 3 ? 7 : 0);
   else delta = -(back || (dir === -3 ? 7 : 0));
-  return formatYmd(addDays(g.dct, delta));
+  return { value: formatYmd(addDays(g.dct, delta)), weak };
 }
 
 /** weekdayDirection's answer when nothing decides between the two sides: the weekday nearer the DCT. */
 const NEAREST = 0;
+
+/**
+ * weekdayDirection's answers when no event structure and no tense that places an event (a past verb, "will", a modal
+ * of possibility) decided, only a present tense, a verb far back in the sentence or nothing: the side they give is a
+ * guess, which the document's other mentions of the same weekday may overrule (tagger.ts, `oneDayPerWeekday`).
+ */
+const WEAK_NEAREST = 10;
+const WEAK_PAST = 11;
+const WEAK_FUTURE = 12;
 
 /**
  * Past, future or NEAREST for a bare weekday. The event the day attaches to comes first: a result ("her victories ...
@@ -51,13 +73,16 @@ function weekdayDirection(g: Cursor, i: number, phraseStart: number): number {
   if (order === OVER) return -1;
   if (order < 0) return tense === Tense.Future ? NEAREST : -1;
   if (order > 0) return tense === Tense.Future || tense === Tense.Present ? 1 : NEAREST;
-  if (tense === Tense.Prospective) return NEAREST;
-  if (tense === Tense.Future || tense === Tense.Present) return 1;
+  if (tense === Tense.Prospective) return WEAK_NEAREST;
+  if (tense === Tense.Future) return 1;
+  // A present tense places the clause, not always the event the day names: "is raising questions about ... Monday's
+  // debate", "the impact of Monday's debate is still small" (both after it).
+  if (tense === Tense.Present) return WEAK_FUTURE;
   // A scheduled event lies ahead only when nothing in the sentence says otherwise: a past main verb beyond the window
   // ("Carson has shown little signs of stemming his fury ... in the minutes leading up to Monday's Iowa caucuses") puts
   // it behind.
-  if (tense === Tense.Unknown && scheduledEvent(g, i, phraseStart)) return sentenceCueBefore(g.lx, i) === Tense.Past ? -1 : 1;
-  return -1;
+  if (tense === Tense.Unknown && scheduledEvent(g, i, phraseStart)) return sentenceCueBefore(g.lx, i) === Tense.Past ? WEAK_PAST : WEAK_FUTURE;
+  return tense === Tense.Past ? -1 : WEAK_PAST;
 }
 
 /** Outcomes: what they name is over ("Sanders's wins in Idaho and Utah on Tuesday"). */

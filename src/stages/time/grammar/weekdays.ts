@@ -6,7 +6,7 @@ import { Kind } from "../lexer.js";
 import { AMBIGUOUS_WEEKDAYS, MONTHS, PARTS_OF_DAY } from "../lexicon.js";
 import { ordinalDay, type Core, type Cursor } from "./cursor.js";
 import { monthAt, monthExpression } from "./months.js";
-import { resolveWeekday } from "./resolve.js";
+import { readWeekday } from "./resolve.js";
 
 const DAY_PREPOSITIONS: ReadonlySet<string> = new Set(["on", "by", "until", "since", "from", "before", "after", "last", "next", "this"]);
 
@@ -33,10 +33,11 @@ export function weekdayExpression(g: Cursor, i: number, wd: number, direction: n
   // "Tuesday nights": a recurring part of that weekday.
   const nights = g.w(j).endsWith("s") ? PARTS_OF_DAY.get(g.w(j).slice(0, -1)) : undefined;
   if (nights) return { end: j + 1, type: "SET", value: `XXXX-WXX-${wd}T${nights}` };
-  const value = resolveWeekday(g, wd, i, direction);
+  const { value, weak } = readWeekday(g, wd, i, direction);
+  const weekday = { wd, weak };
   const part = PARTS_OF_DAY.get(g.w(j));
-  if (part) return { end: j + 1, type: "TIME", value: `${value}T${part}` };
-  return { end: j, type: "DATE", value, dateLike: true };
+  if (part) return { end: j + 1, type: "TIME", value: `${value}T${part}`, weekday };
+  return { end: j, type: "DATE", value, dateLike: true, weekday };
 }
 
 /**
