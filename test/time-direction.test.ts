@@ -81,6 +81,8 @@ test("months: until an event, that November, a day of last year, the Sept. 11 at
   assert.equal(valueOf("Who would have believed that when we started on June 16th of last year?", "2016-10-02", "June 16th of last year"), "2015-06-16");
   assert.equal(valueOf("He defended his response to the Sept. 11 attacks.", "2016-02-17", "Sept. 11"), "2001-09-11");
   assert.equal(valueOf("She left a Sept. 11 memorial event early.", "2016-09-12", "Sept. 11"), "2016-09-11");
+  assert.equal(valueOf("He has pushed Sept. 11 conspiracy theories.", "2016-09-19", "Sept. 11"), "2001-09-11");
+  assert.equal(valueOf("He met Sept. 11 victims and their families.", "2016-09-19", "Sept. 11"), "2001-09-11");
 });
 
 test("a holiday whose date the sentence states takes that date, and only that holiday", () => {

@@ -124,5 +124,8 @@ export function monthDay(g: Cursor, j: number, month: number, day: number, start
   return { end: j, type: "DATE", value: resolveMonthDay(g, month, day, j, 0, start), dateLike: true };
 }
 
-/** "the Sept. 11 attacks", "the Sept. 11 hijackers": the 2001 attacks by name; "a Sept. 11 memorial" is the anniversary. */
-const NINE_ELEVEN: ReadonlySet<string> = new Set(["attacks", "attack", "terrorist", "terror", "hijackers", "hijackings", "commission"]);
+/**
+ * "the Sept. 11 attacks", "the Sept. 11 hijackers", "Sept. 11 conspiracy theories": the 2001 attacks by name, with a
+ * word that only they take; "a Sept. 11 memorial" is the anniversary.
+ */
+const NINE_ELEVEN: ReadonlySet<string> = new Set(["attacks", "attack", "terrorist", "terrorists", "terror", "hijacker", "hijackers", "hijackings", "commission", "conspiracy", "truthers", "victims", "plotters", "mastermind", "responders"]);
