@@ -284,3 +284,34 @@ test("noun cues: a bare verb form right after a source opened by `a` is a noun, 
   const ctx4 = context("A spokesman says the talks will go on.");
   assert.equal(linkSpans(ctx4, [[SOURCE, "A spokesman"], [CUE, "says"], [CONTENT, "the talks will go on"]]).length, 1);
 });
+
+test("seem subjects: a source-less `seem` / `is expected` cue takes its clause's subject as the first content fragment", () => {
+  const fragments = (paragraph: string, cue: string, content: string): string[][] => {
+    const ctx = context(paragraph);
+    return linkSpans(ctx, [[CUE, cue], [CONTENT, content]]).map((a) => a.content.map((c) => text(ctx, c)!));
+  };
+  assert.deepEqual(fragments("The ballot question fight is expected to be a top-dollar operation.", "is expected", "to be a top-dollar operation"), [
+    ["The ballot question fight", "to be a top-dollar operation"],
+  ]);
+  // The clause starts after a subordinator or a conjunction after a comma, not at `and` inside the subject.
+  assert.deepEqual(fragments("The poll was close, but the race seemed to be his to lose.", "seemed", "to be his to lose"), [["the race", "to be his to lose"]]);
+  assert.deepEqual(fragments("Picking winners and losers seemed beside the point.", "seemed", "beside the point"), [["Picking winners and losers", "beside the point"]]);
+  // A leading adverbial set off by a comma is left out, and so is an insertion of several words before the cue.
+  assert.deepEqual(fragments("Separately, the Obama administration, under growing pressure, is expected to declassify the pages.", "is expected", "to declassify the pages"), [
+    ["the Obama administration", "to declassify the pages"],
+  ]);
+  // One word set off by commas stays, as PolNeAR keeps it.
+  assert.deepEqual(fragments("His personal story, however, seemed wasted on them.", "seemed", "wasted on them"), [["His personal story, however,", "wasted on them"]]);
+  // A source the tagger gave the cue before it is the subject, and the attribution has no source; one after it stays.
+  let ctx = context("The senator seemed to agree.");
+  let atts = linkSpans(ctx, [[SOURCE, "The senator"], [CUE, "seemed"], [CONTENT, "to agree"]]);
+  assert.deepEqual(atts.map((a) => [text(ctx, a.source), a.content.map((c) => text(ctx, c))]), [[null, ["The senator", "to agree"]]]);
+  ctx = context("It seemed to the senator a fine plan.");
+  atts = linkSpans(ctx, [[CUE, "seemed"], [SOURCE, "the senator"], [CONTENT, "a fine plan"]]);
+  assert.deepEqual(atts.map((a) => [text(ctx, a.source), a.content.map((c) => text(ctx, c))]), [["the senator", ["a fine plan"]]]);
+  // Not with another verb, nor when the subject is inside a quotation.
+  assert.deepEqual(fragments("The senator hopes to win the state.", "hopes", "to win the state"), [["to win the state"]]);
+  assert.deepEqual(fragments("“The plan seemed to fail,” a voter wrote.", "seemed", "to fail"), [["to fail"]]);
+  // After a closing mark the subject starts anew.
+  assert.deepEqual(fragments("“The plan,” it seemed, was dead.", "seemed", "was dead"), [["it", "was dead"]]);
+});

@@ -100,7 +100,7 @@ function main(): void {
   data.forEach((g, i) => {
     if (exclude && isSlice(i)) return;
     const { ctx, rules } = rulesContext(g.doc);
-    const atts = assemble(ctx, rules, tagged[i]!, null);
+    const atts = assemble(ctx, rules, tagged[i]!, null, false);
     const env = contentEnv(ctx, rules, atts);
     const goldFrags = g.gold.flat().filter((s) => s.type === CONTENT);
     for (const a of atts) {
@@ -211,7 +211,7 @@ function sliceTexts(texts: readonly PolnearText[], data: readonly GoldText[], mo
   data.forEach((g, i) => {
     if (i % 10 !== 9) return;
     const { ctx, rules } = rulesContext(g.doc);
-    const atts = assemble(ctx, rules, tagBlocks(ctx, rules, model, model2), null);
+    const atts = assemble(ctx, rules, tagBlocks(ctx, rules, model, model2), null, false);
     out.push({ text: texts[i]!, env: contentEnv(ctx, rules, atts), atts });
   });
   return out;
