@@ -8,7 +8,7 @@ import { buildContext, findAttributions } from "../src/stages/quotes/attribute.j
 import { beforeQuotes, polnearDoc } from "../src/stages/quotes/eval/cli.js";
 import { features, ruleLabels, sequences, stackFeatures, STACK_USED_SLOTS, USED_SLOTS } from "../src/stages/quotes/features.js";
 import { refineAttributions } from "../src/stages/quotes/link.js";
-import { deserializeQuoteModel, goldLabels, quoteModel, quoteModel2, serializeQuoteModel, tagSequence, type QuoteModel } from "../src/stages/quotes/model.js";
+import { deserializeQuoteModel, goldLabels, PAIR_ROW, quoteModel, quoteModel2, serializeQuoteModel, StackedTagger, tagSequence, type QuoteModel } from "../src/stages/quotes/model.js";
 import { stage2FoldLabels, trainStage2, type StackInput } from "../src/stages/quotes/train/common.js";
 import { repoRoot } from "./support/paths.js";
 
@@ -80,6 +80,38 @@ test("stack: refineAttributions decodes with the second stage when one is given,
   assert.equal(one.filter((a) => a.cue).length, 0);
   const cues = two.filter((a) => a.cue).map((a) => ctx.words.slice(a.cue!.start, a.cue!.end).join(" "));
   assert.deepEqual(cues, ["was"], "the second stage's spans reach the linker");
+});
+
+/** A model of pseudo-random weights and transitions (a fixed LCG), so that decoding picks varied labels. */
+function noisy(seed: number, slots?: number): QuoteModel {
+  let x = seed;
+  const next = (): number => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const weights = new Int16Array((1 << BITS) * NUM_LABELS).map(() => Math.round((next() - 0.5) * 2000));
+  const trans = new Float32Array((NUM_LABELS + 1) * NUM_LABELS).map(() => (next() - 0.5) * 3000);
+  const end = new Float32Array(NUM_LABELS).map(() => (next() - 0.5) * 3000);
+  return { bits: BITS, weights, scale: 1, trans, end, ...(slots ? { slots } : {}) };
+}
+
+test("stack: the paired table of both stages (StackedTagger) decodes as tagSequence with each stage, to the label", () => {
+  const ctx = buildContext(pipeline.run(polnearDoc("t", "A story\n“We will win,” Putin said on Friday, adding that the talks would go on.\nThe minister told reporters the plan was fine.\n")));
+  const rules = ruleLabels(ctx, findAttributions(ctx));
+  const m1 = noisy(1), m2 = noisy(2, STACK_USED_SLOTS);
+  const paired = new StackedTagger(m1, m2);
+  let varied = 0;
+  for (const seq of sequences(ctx)) {
+    const n = seq.tokenEnd - seq.tokenStart;
+    const f = features(ctx, seq, rules, BITS);
+    const want1 = tagSequence(m1, f, n);
+    stackFeatures(ctx, seq, rules, want1, BITS, f);
+    const want2 = tagSequence(m2, f, n);
+    const g = features(ctx, seq, rules, BITS, undefined, PAIR_ROW);
+    const got1 = paired.labelFirst(g, n);
+    stackFeatures(ctx, seq, rules, got1, BITS, g, PAIR_ROW);
+    assert.deepEqual([...got1], [...want1], "first stage");
+    assert.deepEqual([...paired.labelSecond(g, n)], [...want2], "second stage");
+    varied += new Set(want2).size;
+  }
+  assert.ok(varied > 4, "the random models label more than one label");
 });
 
 test("stack: the file format says which stage it is; the shipped second stage goes with the shipped first", () => {

@@ -10,7 +10,7 @@ import { headMention, tokenAt, type QuoteContext, type RawAttribution, type TokS
 import { CONTENT, CUE, features, ruleLabels, sequences, SOURCE, stackFeatures } from "./features.js";
 import { CLS_SAY, cueClass, stem } from "./cue-lexicon.js";
 import { CLOSE_MARKS, DASHES, OPEN_MARKS, PRONOUNS, STRAIGHT_MARK } from "./lexicon.js";
-import { QK, quoteModel, quoteModel2, spansOf, tagSequence, type QuoteModel } from "./model.js";
+import { PAIR_ROW, QK, quoteModel, quoteModel2, spansOf, stackedTagger, tagSequence, type QuoteModel } from "./model.js";
 import { contentEnv, contentModel, refineContents, type ContentModel } from "./content.js";
 
 /**
@@ -253,15 +253,20 @@ let featBuf: Int32Array = new Int32Array(0);
 export function tagBlocks(ctx: QuoteContext, rules: RawAttribution[], model: QuoteModel, model2: QuoteModel | null): TaggedBlock[] {
   const lab = ruleLabels(ctx, rules);
   const tagged: TaggedBlock[] = [];
+  // The second stage (round 9), where loaded: the same features plus templates over the first stage's labels, both
+  // stages over one table (model.ts, StackedTagger).
+  const stacked = model2 ? stackedTagger(model, model2) : null;
   for (const seq of sequences(ctx)) {
     const n = seq.tokenEnd - seq.tokenStart;
-    featBuf = features(ctx, seq, lab, model.bits, featBuf, QK);
-    let labels = tagSequence(model, featBuf, n, QK);
-    // The second stage (round 9), where loaded: the same features plus templates over the first stage's labels.
-    if (model2) {
-      if (model2.bits !== model.bits) throw new Error("quotes models: the two stages' table sizes differ");
-      stackFeatures(ctx, seq, lab, labels, model2.bits, featBuf, QK);
-      labels = tagSequence(model2, featBuf, n, QK);
+    let labels: Uint8Array;
+    if (stacked) {
+      featBuf = features(ctx, seq, lab, model.bits, featBuf, PAIR_ROW);
+      labels = stacked.labelFirst(featBuf, n);
+      stackFeatures(ctx, seq, lab, labels, model.bits, featBuf, PAIR_ROW);
+      labels = stacked.labelSecond(featBuf, n);
+    } else {
+      featBuf = features(ctx, seq, lab, model.bits, featBuf, QK);
+      labels = tagSequence(model, featBuf, n, QK);
     }
     tagged.push({ block: seq.block, spans: spansOf(labels, seq) });
   }

@@ -110,7 +110,19 @@ export function setQuoteModel2(m: QuoteModel | null): void {
 }
 
 /** Working buffers of the decoder, grown as needed and reused across sequences. */
-let emitBuf = new Float32Array(0), scoreBuf = new Float32Array(0), backBuf = new Uint8Array(0);
+let emitBuf = new Float32Array(0), scoreBuf = new Float32Array(0), backBuf = new Uint8Array(0), partBuf = new Float32Array(0);
+/** Features rescaled to the compact table's rows, for callers of `tagSequence` with another stride (training). */
+let rescaledBuf = new Int32Array(0);
+
+/** Grows the working buffers to hold n tokens' scores. */
+function reserve(n: number): void {
+  if (emitBuf.length >= n * QK) return;
+  const size = Math.max(n * QK, 2 * emitBuf.length);
+  emitBuf = new Float32Array(size);
+  scoreBuf = new Float32Array(size);
+  backBuf = new Uint8Array(size);
+  partBuf = new Float32Array(size);
+}
 
 /**
  * Labels the quotes tagger uses: none and BILOU of types 0–2 (Source, Cue, Content) are labels 0–12; the entities
@@ -118,32 +130,32 @@ let emitBuf = new Float32Array(0), scoreBuf = new Float32Array(0), backBuf = new
  */
 export const QK = 1 + 4 * 3;
 
-/**
- * The run-time form of a model: weights of the 13 used labels only (6.8 MB instead of 11 MB for 2^18 buckets; the
- * emission scoring is a random read per feature, so the smaller rows and table are most of the stage's speed), the
- * transitions among them (row QK: start) and, per label, the labels allowed before it.
- */
-interface Compact {
-  w: Int16Array;
+/** The transitions of a model among the 13 used labels (row QK: start), its end scores and, per label, the labels allowed before it. */
+interface Transitions {
   trans: Float32Array;
   end: Float32Array;
   prevFrom: Int32Array;
   prev: Int32Array;
 }
 
+/**
+ * The run-time form of a model: weights of the 13 used labels only (6.8 MB instead of 11 MB for 2^18 buckets; the
+ * emission scoring is a random read per feature, so the smaller rows and table are most of the stage's speed), and
+ * its transitions.
+ */
+interface Compact extends Transitions {
+  w: Int16Array;
+}
+
+const transitionsOf = new WeakMap<QuoteModel, Transitions>();
 const compacts = new WeakMap<QuoteModel, Compact>();
 
-function compact(model: QuoteModel): Compact {
-  let c = compacts.get(model);
-  if (c) return c;
+function transitions(model: QuoteModel): Transitions {
+  let t = transitionsOf.get(model);
+  if (t) return t;
   const K = NUM_LABELS;
   const tr = scaleTransitions(model.trans, model.scale, TRANSITION_MASK);
   const en = scaleTransitions(model.end, model.scale, END_MASK);
-  const buckets = 1 << model.bits;
-  // A plain copy loop: a subarray view per bucket allocated 2^18 objects, 40-80 ms of every worker's start-up.
-  const w = new Int16Array(buckets * QK);
-  const src = model.weights;
-  for (let b = 0, from = 0, to = 0; b < buckets; b++, from += K) for (let l = 0; l < QK; l++) w[to++] = src[from + l]!;
   const trans = new Float32Array((QK + 1) * QK);
   for (let p = 0; p <= QK; p++) for (let l = 0; l < QK; l++) trans[p * QK + l] = tr[(p === QK ? K : p) * K + l]!;
   const end = en.slice(0, QK);
@@ -154,9 +166,69 @@ function compact(model: QuoteModel): Compact {
     for (let p = 0; p < QK; p++) if (trans[p * QK + l]! > -Infinity) list.push(p);
   }
   prevFrom[QK] = list.length;
-  c = { w, trans, end, prevFrom, prev: Int32Array.from(list) };
+  t = { trans, end, prevFrom, prev: Int32Array.from(list) };
+  transitionsOf.set(model, t);
+  return t;
+}
+
+/**
+ * The 13 used labels' weights of each bucket of `model`, copied to rows of `row` int16 from `at` in `w` (a plain
+ * copy loop: a subarray view per bucket allocated 2^18 objects, 40-80 ms of every worker's start-up).
+ */
+function copyRows(model: QuoteModel, w: Int16Array, row: number, at: number): void {
+  const buckets = 1 << model.bits;
+  const src = model.weights;
+  for (let b = 0, from = 0, to = at; b < buckets; b++, from += NUM_LABELS, to += row) for (let l = 0; l < QK; l++) w[to + l] = src[from + l]!;
+}
+
+function compact(model: QuoteModel): Compact {
+  let c = compacts.get(model);
+  if (c) return c;
+  const w = new Int16Array((1 << model.bits) * QK);
+  copyRows(model, w, QK, 0);
+  c = { w, ...transitions(model) };
   compacts.set(model, c);
   return c;
+}
+
+/**
+ * Writes to out[o .. o + QK) the sums of the 13 weights at w[feats[fb + s] + shift ..] over the slots s in
+ * [from, to) (a negative feature is absent). The sums stay in 13 locals, not read-modify-writes of `out` per feature.
+ * Integer sums of at most SLOTS int16 values: exact, in whatever order or grouping they are added.
+ */
+function sumRows(w: Int16Array, feats: Int32Array, fb: number, from: number, to: number, shift: number, out: Float32Array, o: number): void {
+  let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0;
+  for (let s = fb + from, last = fb + to; s < last; s++) {
+    const f = feats[s]!;
+    if (f < 0) continue;
+    const b = f + shift;
+    e0 += w[b]!;
+    e1 += w[b + 1]!;
+    e2 += w[b + 2]!;
+    e3 += w[b + 3]!;
+    e4 += w[b + 4]!;
+    e5 += w[b + 5]!;
+    e6 += w[b + 6]!;
+    e7 += w[b + 7]!;
+    e8 += w[b + 8]!;
+    e9 += w[b + 9]!;
+    e10 += w[b + 10]!;
+    e11 += w[b + 11]!;
+    e12 += w[b + 12]!;
+  }
+  out[o] = e0;
+  out[o + 1] = e1;
+  out[o + 2] = e2;
+  out[o + 3] = e3;
+  out[o + 4] = e4;
+  out[o + 5] = e5;
+  out[o + 6] = e6;
+  out[o + 7] = e7;
+  out[o + 8] = e8;
+  out[o + 9] = e9;
+  out[o + 10] = e10;
+  out[o + 11] = e11;
+  out[o + 12] = e12;
 }
 
 /**
@@ -167,53 +239,25 @@ function compact(model: QuoteModel): Compact {
  */
 export function tagSequence(model: QuoteModel, feats: Int32Array, n: number, stride: number = NUM_LABELS): Uint8Array {
   const slots = model.slots ?? USED_SLOTS;
+  if (n === 0) return new Uint8Array(0);
+  const c = compact(model);
+  reserve(n);
+  const f = stride === QK ? feats : rescale(feats, n * SLOTS, stride);
+  for (let i = 0; i < n; i++) sumRows(c.w, f, i * SLOTS, 0, slots, 0, emitBuf, i * QK);
+  return decode(emitBuf, n, c);
+}
+
+/** feats[0 .. size) made with `stride`, as rows of the compact table (f / stride is exact: f is a multiple of stride). */
+function rescale(feats: Int32Array, size: number, stride: number): Int32Array {
+  if (rescaledBuf.length < size) rescaledBuf = new Int32Array(Math.max(size, 2 * rescaledBuf.length));
+  for (let k = 0; k < size; k++) rescaledBuf[k] = feats[k]! < 0 ? -1 : (feats[k]! / stride) * QK;
+  return rescaledBuf;
+}
+
+/** First-order Viterbi over the allowed transitions only (BILOU: about a third of the pairs); a new array of labels. */
+function decode(emit: Float32Array, n: number, { trans, end, prevFrom, prev }: Transitions): Uint8Array {
   const out = new Uint8Array(n);
-  if (n === 0) return out;
-  const { w, trans, end, prevFrom, prev } = compact(model);
-  if (emitBuf.length < n * QK) {
-    const size = Math.max(n * QK, 2 * emitBuf.length);
-    emitBuf = new Float32Array(size);
-    scoreBuf = new Float32Array(size);
-    backBuf = new Uint8Array(size);
-  }
-  const emit = emitBuf, score = scoreBuf, back = backBuf;
-  for (let i = 0; i < n; i++) {
-    const o = i * QK;
-    const fb = i * SLOTS;
-    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0;
-    for (let s = 0; s < slots; s++) {
-      const f = feats[fb + s]!;
-      if (f < 0) continue;
-      const b = stride === QK ? f : (f / stride) * QK; // f / stride is exact: f is a multiple of stride
-      e0 += w[b]!;
-      e1 += w[b + 1]!;
-      e2 += w[b + 2]!;
-      e3 += w[b + 3]!;
-      e4 += w[b + 4]!;
-      e5 += w[b + 5]!;
-      e6 += w[b + 6]!;
-      e7 += w[b + 7]!;
-      e8 += w[b + 8]!;
-      e9 += w[b + 9]!;
-      e10 += w[b + 10]!;
-      e11 += w[b + 11]!;
-      e12 += w[b + 12]!;
-    }
-    emit[o] = e0;
-    emit[o + 1] = e1;
-    emit[o + 2] = e2;
-    emit[o + 3] = e3;
-    emit[o + 4] = e4;
-    emit[o + 5] = e5;
-    emit[o + 6] = e6;
-    emit[o + 7] = e7;
-    emit[o + 8] = e8;
-    emit[o + 9] = e9;
-    emit[o + 10] = e10;
-    emit[o + 11] = e11;
-    emit[o + 12] = e12;
-  }
-  // First-order Viterbi over the allowed transitions only (BILOU: about a third of the pairs).
+  const score = scoreBuf, back = backBuf;
   for (let l = 0; l < QK; l++) score[l] = trans[QK * QK + l]! + emit[l]!;
   for (let i = 1; i < n; i++) {
     const po = (i - 1) * QK, o = i * QK;
@@ -243,6 +287,72 @@ export function tagSequence(model: QuoteModel, feats: Int32Array, n: number, str
   out[n - 1] = arg;
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * QK + out[i]!]!;
   return out;
+}
+
+/**
+ * Row length (int16) of the paired table of the two stages: the first stage's 13 weights of a bucket at 0, the
+ * second's at PAIR_HALF. Features for `StackedTagger` are made with this stride. Unpadded (52 bytes, 13.6 MB for
+ * both): rows padded to 64 bytes, one cache line each, measured a few percent slower (a larger table).
+ */
+export const PAIR_ROW = 2 * QK;
+const PAIR_HALF = QK;
+
+/**
+ * Both stages of the tagger over one table, for the stage at run time. The second stage reads the first stage's 49
+ * feature buckets again (its first USED_SLOTS slots are the same), and each read of either table was a cache miss
+ * (6.8 MB each, random rows): with a bucket's weights of both stages side by side (a row of 52 bytes), the first
+ * pass sums both stages' weights over those slots from the lines it loads anyway, and the second stage reads only
+ * its 23 stacked slots. The sums are those of `tagSequence` with each model, to the bit (integer sums: exact).
+ */
+export class StackedTagger {
+  private readonly w: Int16Array;
+  private readonly first: Transitions;
+  private readonly second: Transitions;
+
+  constructor(model: QuoteModel, model2: QuoteModel) {
+    if (model2.bits !== model.bits) throw new Error("quotes models: the two stages' table sizes differ");
+    if ((model.slots ?? USED_SLOTS) !== USED_SLOTS || model2.slots !== STACK_USED_SLOTS) throw new Error("quotes models: not a first and a second stage");
+    this.w = new Int16Array((1 << model.bits) * PAIR_ROW);
+    copyRows(model, this.w, PAIR_ROW, 0);
+    copyRows(model2, this.w, PAIR_ROW, PAIR_HALF);
+    this.first = transitions(model);
+    this.second = transitions(model2);
+  }
+
+  /**
+   * The first stage's labels of a sequence of n tokens; `feats` made by `features` with stride PAIR_ROW. Also keeps
+   * the second stage's sums over the same slots, for `labelSecond` of this sequence.
+   */
+  labelFirst(feats: Int32Array, n: number): Uint8Array {
+    if (n === 0) return new Uint8Array(0);
+    reserve(n);
+    for (let i = 0; i < n; i++) {
+      sumRows(this.w, feats, i * SLOTS, 0, USED_SLOTS, 0, emitBuf, i * QK);
+      // The same rows' other half: lines just loaded.
+      sumRows(this.w, feats, i * SLOTS, 0, USED_SLOTS, PAIR_HALF, partBuf, i * QK);
+    }
+    return decode(emitBuf, n, this.first);
+  }
+
+  /** The second stage's labels of the sequence of the last `labelFirst`, `feats` now with its stacked slots (`stackFeatures`). */
+  labelSecond(feats: Int32Array, n: number): Uint8Array {
+    if (n === 0) return new Uint8Array(0);
+    const emit = emitBuf, part = partBuf;
+    for (let i = 0; i < n; i++) sumRows(this.w, feats, i * SLOTS, USED_SLOTS, STACK_USED_SLOTS, PAIR_HALF, emit, i * QK);
+    for (let k = 0, size = n * QK; k < size; k++) emit[k]! += part[k]!;
+    return decode(emit, n, this.second);
+  }
+}
+
+const stackedTaggers = new WeakMap<QuoteModel, { model2: QuoteModel; tagger: StackedTagger }>();
+
+/** The paired tagger of two stages, built once per pair of models. */
+export function stackedTagger(model: QuoteModel, model2: QuoteModel): StackedTagger {
+  const had = stackedTaggers.get(model);
+  if (had && had.model2 === model2) return had.tagger;
+  const tagger = new StackedTagger(model, model2);
+  stackedTaggers.set(model, { model2, tagger });
+  return tagger;
 }
 
 /** Spans (token indices of the document) of one decoded sequence, by role. */
