@@ -114,6 +114,39 @@ test("stack: the paired table of both stages (StackedTagger) decodes as tagSeque
   assert.ok(varied > 4, "the random models label more than one label");
 });
 
+test("stack: with the shipped models, the paired table gives the labels of the two separate models, to the bit", () => {
+  // The stage runs StackedTagger; training and eval score tagSequence. Random weights (above) cannot show an overflow
+  // or a rounding of the real weights' sums, so the shipped files are compared on real news too.
+  const dir = join(repoRoot(), "models");
+  const m1 = deserializeQuoteModel(readFileSync(join(dir, "quotes.bin.gz")));
+  const m2 = deserializeQuoteModel(readFileSync(join(dir, "quotes2.bin.gz")), true);
+  const paired = new StackedTagger(m1, m2);
+  const texts = [
+    readFileSync(join(repoRoot(), "test", "fixtures", "seed", "000_dbf82c7d13769c2b.txt"), "utf8"),
+    readFileSync(join(repoRoot(), "test", "fixtures", "polnear", "text", "bridge-story.txt"), "utf8"),
+  ];
+  let tokens = 0, labelled = 0;
+  for (const text of texts) {
+    const ctx = buildContext(pipeline.run(polnearDoc("t", text)));
+    const rules = ruleLabels(ctx, findAttributions(ctx));
+    for (const seq of sequences(ctx)) {
+      const n = seq.tokenEnd - seq.tokenStart;
+      const f = features(ctx, seq, rules, m1.bits);
+      const want1 = tagSequence(m1, f, n);
+      stackFeatures(ctx, seq, rules, want1, m1.bits, f);
+      const want2 = tagSequence(m2, f, n);
+      const g = features(ctx, seq, rules, m1.bits, undefined, PAIR_ROW);
+      const got1 = paired.labelFirst(g, n);
+      stackFeatures(ctx, seq, rules, got1, m1.bits, g, PAIR_ROW);
+      assert.deepEqual([...got1], [...want1], "first stage");
+      assert.deepEqual([...paired.labelSecond(g, n)], [...want2], "second stage");
+      tokens += n;
+      for (const l of want2) if (l !== 0) labelled++;
+    }
+  }
+  assert.ok(tokens > 800 && labelled > 100, `real text with quotes compared (${tokens} tokens, ${labelled} labelled)`);
+});
+
 test("stack: the file format says which stage it is; the shipped second stage goes with the shipped first", () => {
   const s2 = synthetic([], 0, STACK_USED_SLOTS);
   const back = deserializeQuoteModel(serializeQuoteModel(s2), true);
