@@ -393,3 +393,54 @@ test("the time stage reads the whole document before it settles a weekday", () =
   const a = analyze(article);
   assert.deepEqual(a.timexes.map((t) => t.value), ["2016-09-26", "2016-09-26", "2016-09-26"]);
 });
+
+// Round of 2026-12-04 (second session): rules written on batch 8's misses, then checked on the blind batch 9.
+
+test("a sentence that opens with 'By <date>,' tells how things stood then: the tense decides, not the deadline", () => {
+  assert.equal(valueOf("By December, when we were looking down the road, California stuck out as a place to compete.", "2016-06-05", "December"), "2015-12");
+  assert.equal(valueOf("By 9 a.m. Sunday, the Rev. Al Sharpton began taking calls.", "2016-09-19", "9 a.m. Sunday"), "2016-09-18T09:00");
+  // A deadline inside the clause is still a deadline, whatever the tense.
+  assert.equal(valueOf("The talks were supposed to conclude by December.", "2016-06-05", "December"), "2016-12");
+  assert.equal(valueOf("By December, we will know more.", "2016-06-05", "December"), "2016-12");
+});
+
+test("an 'if' clause with 'would' is a reported question; 'if ... were to' is a condition ahead", () => {
+  assert.equal(valueOf("Ryan used the same words when asked in May if he would endorse Trump.", "2016-08-03", "May"), "2016-05");
+  assert.equal(valueOf("He said that if his candidate were to win in November, she would sign it.", "2016-09-23", "November"), "2016-11");
+  // A counterfactual stays a past.
+  assert.equal(valueOf("He said that if he had won in November, he would have signed it.", "2016-09-23", "November"), "2015-11");
+});
+
+test("the present of a schedule points ahead: 'the court term that begins next Monday and ends in June'", () => {
+  assert.equal(valueOf("The justices hear it during the court term that begins next Monday and ends in June.", "2016-09-27", "June"), "2017-06");
+  assert.equal(valueOf("The court term ended in June.", "2016-09-27", "June"), "2016-06");
+});
+
+test("a scheduled event in an infinitive of purpose under a past verb takes the nearer side", () => {
+  assert.equal(valueOf("Officials said Russia engineered the release of the emails to influence the Nov. 8 U.S. presidential election.", "2016-07-31", "Nov. 8"), "2016-11-08");
+  assert.equal(valueOf("Pence said Trump's tweet to invite Gennifer Flowers to Monday night's debate was a joke.", "2016-09-25", "Monday night"), "2016-09-26TNI");
+  // Not an infinitive ("to reporters"), and no event: the past decides.
+  assert.equal(valueOf("Clinton spoke to reporters before the Nov. 8 rally.", "2016-12-01", "Nov. 8"), "2016-11-08");
+  assert.equal(valueOf("Russia engineered the release to influence voters on Nov. 8.", "2016-07-31", "Nov. 8"), "2015-11-08");
+});
+
+test("a bare month after a year that frames its sentence is of that year; a year of one event frames nothing", () => {
+  assert.equal(valueOf("Eight years ago, Obama was on the brink of ending the race, having won 11 contests in February.", "2016-03-10", "February"), "2008-02");
+  assert.equal(valueOf("But in 2012, the campaign spent millions on ads beginning in April.", "2016-09-04", "April"), "2012-04");
+  assert.equal(valueOf("Lazar was extradited in 2014 to the United States and pleaded guilty in May.", "2016-09-03", "May"), "2016-05");
+  assert.equal(valueOf("The firm said songs had been sold since its launch in 2003 and that as of February, it leads.", "2008-04-10", "February"), "2008-02");
+  assert.equal(valueOf("In 2008, he said the money would come in February.", "2016-03-10", "February"), "2017-02");
+});
+
+test("'the course of March', 'compared with March': the ambiguous month after a period noun or a comparison", () => {
+  assert.equal(valueOf("We can build the lead we need over the course of March.", "2016-01-31", "March"), "2016-03");
+  assert.equal(valueOf("The rent rose in July compared with March, when he was self-funding.", "2016-08-23", "March"), "2016-03");
+  assert.deepEqual(tagTimexes("The March of Dimes met at the end of the March on Washington.", "2016-01-31"), []);
+});
+
+test("'likely to' looks ahead; the seasons of a January or February article", () => {
+  assert.equal(valueOf("Two in three said they are less likely to vote Republican in November.", "2016-04-22", "November"), "2016-11");
+  assert.equal(valueOf("A race that could stretch well into the spring.", "2016-02-10", "the spring"), "2016-SP");
+  assert.equal(valueOf("Clinton had held a sturdy lead in Iowa for most of the fall.", "2016-01-18", "the fall"), "2015-FA");
+  assert.equal(valueOf("Sanders would have trouble winning in the fall.", "2016-02-20", "the fall"), "2016-FA");
+});

@@ -9,6 +9,7 @@ import { Grammar, type Focus } from "./grammar.js";
 import { lex } from "./lexer.js";
 
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+const YEAR_ONLY = /^\d{4}$/;
 const YEAR_MONTH = /^(\d{4})(?:-(\d{2})(?:-\d{2})?)?$/;
 
 /** A bare weekday's timex, kept for `oneDayPerWeekday`. */
@@ -45,6 +46,7 @@ export class TimexTagger {
       out.push(timex);
       if (m.weekday && DAY_VALUE.test(m.value)) this.weekdays.push({ timex, wd: m.weekday.wd, weak: m.weekday.weak });
       this.updateFocus(m.type, m.value);
+      if (m.type === "DATE" && YEAR_ONLY.test(m.value)) this.focus.year = { lx, start: m.start, end: m.end, year: Number(m.value) };
       i = m.end;
     }
     return out;

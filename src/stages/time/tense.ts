@@ -56,6 +56,8 @@ export function cueAt(lx: Lexed, k: number): Tense {
   }
   // "they don't want to run against Clinton in November": an intention before its infinitive is yet to be carried out.
   if (INTENTIONS.has(w) && lx.lower[k + 1] === "to" && !DETERMINERS.has(p)) return Tense.Future;
+  // "they are less likely to vote Republican in November": a likelihood is of what is ahead.
+  if ((w === "likely" || w === "unlikely") && lx.lower[k + 1] === "to") return seenFromPast ? Tense.Prospective : Tense.Future;
   if (w === "next" && lx.lower[k + 1] === "to") return Tense.Unknown; // "the blasts next to the embassies"
   if (w === "is" && lx.lower[k - 1] === "that" && lx.lower[k + 1] === ",") return Tense.Unknown; // "that is, those countries"
   // "the past two Quinnipiac polls, in February and October": what "the past" qualifies is over.
@@ -63,7 +65,14 @@ export function cueAt(lx: Lexed, k: number): Tense {
   // A condition is yet to be met ("promised immigration reform if he and Clinton take office in January"), unless it
   // is counterfactual ("if he had won in November"), whose tense the next cue gives, or has no clause of its own
   // ("offering in August to meet with them ... if needed").
-  if (w === "if") return conditionalPast(lx, k) || !startsSubject(lx, k + 1) ? Tense.Unknown : Tense.Future;
+  // "when asked in May if he would endorse Trump": a "would" in it makes the "if" clause a reported question or a
+  // condition seen from the past, which places nothing ahead of the DCT.
+  if (w === "if") return conditionalPast(lx, k) || !startsSubject(lx, k + 1) || wouldAfter(lx, k) ? Tense.Unknown : Tense.Future;
+  // "if his candidate were to win in November": a condition still to be met, not a past.
+  if ((w === "were" || w === "was") && lx.lower[k + 1] === "to" && ifBefore(lx, k)) return Tense.Future;
+  // The present of a calendar ("the court term that begins next Monday and ends in June", "as the deadline nears"):
+  // what the schedule says is ahead.
+  if (SCHEDULE_PRESENT.has(w) && !DETERMINERS.has(p)) return Tense.Future;
   if (FUTURE_CUES.has(w)) return DETERMINERS.has(p) ? Tense.Unknown : seenFromPast ? Tense.Prospective : Tense.Future; // "announced the plan"
   if ((w === "was" || w === "were") && prospectiveAfter(lx, k)) return Tense.Prospective;
   // "will be paid", "is held": a passive takes its tense from the auxiliary, not from the participle.
@@ -111,11 +120,35 @@ function startsSubject(lx: Lexed, k: number): boolean {
   return k < lx.count && lx.kind[k] === Kind.Word && (SUBJECT_STARTS.has(lx.lower[k] as string) || lx.lower[k] === "you" || lx.upper[k] === 1);
 }
 
-/** A past cue within the four tokens after "if" at k ("if he had", "if they were", "if she did"). */
+/** A past cue within the four tokens after "if" at k ("if he had", "if they were", "if she did"; not "if he were to"). */
 function conditionalPast(lx: Lexed, k: number): boolean {
-  for (let j = k + 1; j <= k + 4 && j < lx.count; j++) if (PAST_CUES.has(lx.lower[j] as string)) return true;
+  for (let j = k + 1; j <= k + 4 && j < lx.count; j++) {
+    const w = lx.lower[j] as string;
+    if (PAST_CUES.has(w) && !((w === "were" || w === "was") && lx.lower[j + 1] === "to")) return true;
+  }
   return false;
 }
+
+/** "would" within the five tokens after "if" at k, before a comma. */
+function wouldAfter(lx: Lexed, k: number): boolean {
+  for (let j = k + 1; j <= k + 5 && j < lx.count; j++) {
+    if (lx.lower[j] === "," || endsSentence(lx, j)) return false;
+    if (lx.lower[j] === "would") return true;
+  }
+  return false;
+}
+
+/** "if" within the four tokens before k, in the same sentence. */
+function ifBefore(lx: Lexed, k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    if (endsSentence(lx, j)) return false;
+    if (lx.lower[j] === "if") return true;
+  }
+  return false;
+}
+
+/** Present forms of a schedule: with a date they say what is planned. */
+const SCHEDULE_PRESENT: ReadonlySet<string> = new Set(["begins", "starts", "ends", "opens", "closes", "meets", "nears", "approaches", "looms", "resumes", "convenes", "expires"]);
 
 /**
  * The tense at token i. Cues in the same clause and on the same side of a quotation mark come first: in

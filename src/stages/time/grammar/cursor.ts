@@ -30,6 +30,11 @@ export interface Focus {
   ym: { year: number; month: number | null } | null;
   /** The last quarter mentioned ("1989-Q3"): earnings news compares it with "a year earlier". */
   quarter: string | null;
+  /**
+   * The last year named alone ("in 2008", "Eight years ago") and where, in the range being tagged: a bare month later in
+   * its sentence is of that year (months.ts `sentenceYear`).
+   */
+  year?: { lx: Lexed; start: number; end: number; year: number } | null;
 }
 
 export class Cursor {

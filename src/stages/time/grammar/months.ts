@@ -3,7 +3,8 @@
  * "March" (resolved against the DCT by tense). Ambiguous names ("May", "March") need evidence.
  */
 import { formatYm, formatYmd, isValidDate } from "../calendar.js";
-import { Kind } from "../lexer.js";
+import { endsSentence, Kind } from "../lexer.js";
+import { Tense, tenseAt } from "../tense.js";
 import { AMBIGUOUS_MONTHS, MONTHS, UNITS } from "../lexicon.js";
 import { ordinalDay, type Core, type Cursor } from "./cursor.js";
 import { resolveMonth, resolveMonthDay, yearOffsetAt } from "./resolve.js";
@@ -42,7 +43,28 @@ export function monthExpression(g: Cursor, i: number): Core | null {
   if (name.length <= 4 && name !== "june" && name !== "july" && name !== "may") return null;
   // "the 1968 convention ..., Humphrey's loss that November": the month of the year in focus.
   if (g.w(i - 1) === "that" && g.focus.ym) return { end: j, type: "DATE", value: formatYm(g.focus.ym.year, month), dateLike: true };
+  const year = sentenceYear(g, i);
+  if (year !== null) return { end: j, type: "DATE", value: formatYm(year, month), dateLike: true };
   return { end: j, type: "DATE", value: resolveMonth(g, month, i, 0), dateLike: true };
+}
+
+/**
+ * "Eight years ago, Obama was on the brink of ending the race, having won 11 consecutive victories in February", "In
+ * 2008, he won in February": a bare month after a year named alone earlier in its sentence, before the DCT's year, is
+ * a month of that year. Only a year that frames the sentence ("In 2008,", "Eight years ago,"), not one of a single
+ * event or period ("since its launch in 2003", "the years 2010 to 2013"), and not when the month's clause looks ahead.
+ */
+function sentenceYear(g: Cursor, i: number): number | null {
+  const f = g.focus.year;
+  if (!f || f.lx !== g.lx || f.end > i || i - f.end > 30 || !g.dct || f.year >= g.dct.year) return null;
+  // Only a frame at the sentence's start, set off by a comma: "extradited in 2014 to the United States and pleaded
+  // guilty in May" (2016) and "which become legal in late 2013, continued ... in October" name the year of one event.
+  let open = g.w(f.start - 1) === "in" ? f.start - 1 : f.end - 1 > f.start && g.w(f.end - 1) === "ago" ? f.start : -1;
+  if (g.w(open - 1) === "but" || g.w(open - 1) === "and") open--; // "But in 2012, ..."
+  if (open < 0 || g.w(f.end) !== "," || !(open === 0 || g.lx.breakBefore[open] === 1 || endsSentence(g.lx, open - 1))) return null;
+  // "... in 2003 and that as of February, the store accounts for": a clause of its own, with its own time.
+  for (let k = f.end; k < i; k++) if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || g.w(k) === "that" || g.w(k) === "which") return null;
+  return tenseAt(g.lx, i) === Tense.Future ? null : f.year;
 }
 
 /** "12:30" at j: a clock time, not a day ("June 12:30" is not June 12); "Monday, Oct. 26: The murder" is. */
@@ -96,10 +118,13 @@ const NOUN_LINKS: ReadonlySet<string> = new Set(["of", "on", "for", "to", "in", 
  * A bare ambiguous month needs a temporal preposition or determiner before it ("in May", "last March"), or an article
  * before it and a lower-case word it modifies after it ("the March states", "a May poll").
  */
+/** Nouns of a part of a period, after which "of March" is the month: "the end of March", "over the course of March". */
+const OF_HEADS: ReadonlySet<string> = new Set(["end", "course", "rest", "middle", "beginning", "start", "remainder", "month"]);
+
 function monthContext(g: Cursor, j: number): boolean {
   const p = g.w(j - 1);
   if ((p === "the" || p === "a") && g.lx.kind[j + 1] === Kind.Word && !g.lx.upper[j + 1] && !NOUN_LINKS.has(g.w(j + 1))) return true;
-  return p === "in" || p === "since" || p === "until" || p === "till" || p === "by" || p === "last" || p === "next" || p === "this" || p === "early" || p === "late" || p === "mid" || p === "-" || p === "through" || p === "during" || p === "before" || p === "from" || p === "of" && g.w(j - 2) === "end";
+  return p === "in" || p === "since" || p === "until" || p === "till" || p === "by" || p === "last" || p === "next" || p === "this" || p === "early" || p === "late" || p === "mid" || p === "-" || p === "through" || p === "during" || p === "before" || p === "from" || (p === "of" && OF_HEADS.has(g.w(j - 2))) || ((p === "with" || p === "to") && g.w(j - 2) === "compared");
 }
 
 function monthYear(g: Cursor, j: number, month: number): Core | null {

@@ -63,7 +63,7 @@ const WEAK_FUTURE = 12;
  * event placed before or after the clause's own ("days before Tuesday's primary") is ordered by it; then the tense.
  */
 function weekdayDirection(g: Cursor, i: number, phraseStart: number): number {
-  if (deadlineBefore(g, phraseStart, NO_FILLERS) || soonestBefore(g, phraseStart) || aheadOf(g, phraseStart)) return 1;
+  if ((deadlineBefore(g, phraseStart, NO_FILLERS) && !narrativeBy(g, phraseStart, dayPartAfter(g, i + 1))) || soonestBefore(g, phraseStart) || aheadOf(g, phraseStart)) return 1;
   if (resultBefore(g, phraseStart) || eventAfter(g, i + 1, UNFORESEEN)) return -1;
   const tense = tenseAt(g.lx, i);
   const order = orderedEvent(g, i, phraseStart);
@@ -73,6 +73,7 @@ function weekdayDirection(g: Cursor, i: number, phraseStart: number): number {
   if (order === OVER) return -1;
   if (order < 0) return tense === Tense.Future ? NEAREST : -1;
   if (order > 0) return tense === Tense.Future || tense === Tense.Present ? 1 : NEAREST;
+  if (tense === Tense.Past && purposeFor(g, phraseStart, dayPartAfter(g, i + 1))) return NEAREST;
   if (tense === Tense.Prospective) return WEAK_NEAREST;
   if (tense === Tense.Future) return 1;
   // A present tense places the clause, not always the event the day names: "is raising questions about ... Monday's
@@ -98,7 +99,7 @@ const UNFORESEEN: ReadonlySet<string> = new Set([...RESULTS, "agreement", "rulin
 const DEFINITE: ReadonlySet<string> = new Set(["her", "his", "their", "its", "the", "s"]);
 
 /** Events on a calendar: named with a day and no tense they lie ahead ("the election on Tuesday"). */
-const SCHEDULED: ReadonlySet<string> = new Set(["election", "elections", "primary", "primaries", "caucus", "caucuses", "debate", "vote", "runoff", "convention", "summit", "hearing", "inauguration"]);
+const SCHEDULED: ReadonlySet<string> = new Set(["election", "elections", "primary", "primaries", "caucus", "caucuses", "debate", "debates", "vote", "runoff", "convention", "conventions", "summit", "summits", "hearing", "hearings", "inauguration"]);
 
 /**
  * A definite outcome heads the phrase that ends in the date: "Her victories in Pennsylvania, Maryland, Connecticut and
@@ -235,6 +236,61 @@ function deadlineBefore(g: Cursor, i: number, fillers: ReadonlySet<string>, p = 
   return false;
 }
 
+/**
+ * "By December, when we were looking down the road, California stuck out", "By 9 a.m. Sunday, the Rev. Al Sharpton
+ * began taking calls": a sentence that opens with "by" and the date, set off by a comma, says how things stood by then;
+ * the clause's tense places it, not the deadline reading. `after` is the token after the date phrase.
+ */
+function narrativeBy(g: Cursor, phraseStart: number, after: number): boolean {
+  if (g.w(after) !== ",") return false;
+  for (let k = phraseStart - 1; k >= 0 && k >= phraseStart - 4; k--) {
+    if (g.w(k) !== "by") continue;
+    const open = isOpeningMark(g.w(k - 1)) ? k - 1 : k;
+    return open === 0 || g.lx.breakBefore[open] === 1 || endsSentence(g.lx, open - 1);
+  }
+  return false;
+}
+
+function isOpeningMark(w: string): boolean {
+  return w === '"' || w === "\u201c" || w === "`";
+}
+
+/** The token after a weekday and its part of the day ("Sunday night ,"). */
+function dayPartAfter(g: Cursor, k: number): number {
+  const w = g.w(k);
+  return w === "night" || w === "morning" || w === "afternoon" || w === "evening" ? k + 1 : k;
+}
+
+/**
+ * "engineered the release of the emails to influence the Nov. 8 U.S. presidential election", "Trump's tweet to invite
+ * Gennifer Flowers to Monday night's debate": a scheduled event the date names, in an infinitive of purpose under a
+ * past verb, was ahead when that verb's event happened, which leaves it on either side of the DCT: the nearer one.
+ * `after` is the token after the date phrase. The infinitive is "to" and a lower-case word that is no determiner,
+ * pronoun or plural ("to reporters"), with no tense cue after it.
+ */
+function purposeFor(g: Cursor, phraseStart: number, after: number): boolean {
+  if (!scheduledNamed(g, after)) return false;
+  for (let k = phraseStart - 1; k >= 1 && k >= phraseStart - 8; k--) {
+    if (endsSentence(g.lx, k) || g.lx.breakBefore[k + 1] || g.w(k) === "," || cueAt(g.lx, k) !== Tense.Unknown) return false;
+    if (g.w(k - 1) !== "to") continue;
+    const w = g.w(k);
+    if (g.lx.kind[k] === Kind.Word && !g.lx.upper[k] && !NOT_INFINITIVES.has(w) && !(w.endsWith("s") && !w.endsWith("ss"))) return true;
+  }
+  return false;
+}
+
+const NOT_INFINITIVES: ReadonlySet<string> = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "some", "any", "all", "each", "every", "no", "him", "them", "us", "me", "it", "date", "day", "week", "month"]);
+
+/** A scheduled event named within the six tokens from k, abbreviations and a possessive allowed ("U.S. presidential election", "'s debate"). */
+function scheduledNamed(g: Cursor, k: number): boolean {
+  for (let j = k; j < g.lx.count && j < k + 6; j++) {
+    const w = g.w(j);
+    if (SCHEDULED.has(w)) return true;
+    if (w === "," || PHRASE_ENDS.has(w) || endsSentence(g.lx, j) || cueAt(g.lx, j) !== Tense.Unknown) return false;
+  }
+  return false;
+}
+
 /** "had" in the sentence within ten tokens of a deadline phrase running from token a to b ("Until Thursday, they had not"). */
 function pastPerfectNear(g: Cursor, a: number, b: number): boolean {
   for (let j = a - 1; j >= 0 && j >= a - 10; j--) {
@@ -275,7 +331,7 @@ function soonestBefore(g: Cursor, i: number): boolean {
  */
 function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: ReadonlySet<string>, after: number): number {
   const p = prepositionBefore(g, phraseStart, fillers);
-  if (deadlineBefore(g, phraseStart, fillers, p) || untilEvent(g, phraseStart)) return 1;
+  if ((deadlineBefore(g, phraseStart, fillers, p) && !narrativeBy(g, phraseStart, after)) || untilEvent(g, phraseStart)) return 1;
   if (p === "through" || p === "effective") return 0;
   const tense = tenseAt(g.lx, i);
   // "Since announcing in October that he would not seek" is over; "after the election in May" is over when the clause
@@ -283,6 +339,7 @@ function monthDirection(g: Cursor, i: number, phraseStart: number, fillers: Read
   // stands for "in front of" ("testifying before investigators in October").
   const order = orderedEvent(g, i, phraseStart);
   if (order === OVER || (order < 0 && (tense === Tense.Past || tense === Tense.Unknown))) return -1;
+  if (tense === Tense.Past && purposeFor(g, phraseStart, after)) return 0;
   // "the prospect of taking on the Democratic socialist in November's general election": with no tense, ahead.
   // As for a weekday, a past verb earlier in the sentence puts the event behind ("then voted for the national
   // delegates - all while giving Cruz nine of the Wyoming delegates available in the March 1 county caucuses").

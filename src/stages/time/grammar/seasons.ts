@@ -35,7 +35,10 @@ export function seasonExpression(g: Cursor, i: number, season: string, direction
     const tense = tenseAt(g.lx, i);
     const cur = seasonOf(g.dct.month);
     const order = ["SP", "SU", "FA", "WI"];
-    const delta = order.indexOf(season) - order.indexOf(cur);
+    // In January and February the year's spring, summer and autumn are all ahead: the winter of the DCT's month stands
+    // before them ("a race that could stretch well into the spring", in February, is this year's spring).
+    const curAt = cur === "WI" && g.dct.month <= 2 && season !== "WI" ? -1 : order.indexOf(cur);
+    const delta = order.indexOf(season) - curAt;
     let y = g.dct.year;
     if (tense === Tense.Past && delta > 0) y--;
     if (tense === Tense.Future && delta < 0) y++;
