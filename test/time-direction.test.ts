@@ -444,3 +444,10 @@ test("'likely to' looks ahead; the seasons of a January or February article", ()
   assert.equal(valueOf("Clinton had held a sturdy lead in Iowa for most of the fall.", "2016-01-18", "the fall"), "2015-FA");
   assert.equal(valueOf("Sanders would have trouble winning in the fall.", "2016-02-20", "the fall"), "2016-FA");
 });
+
+test("a bare Sept. 11 after 'before', 'after' or 'since' is the attacks; one that qualifies a noun or looks ahead is not", () => {
+  assert.equal(valueOf("The failure to fully comprehend the threat before Sept. 11 is excusable.", "2016-09-22", "Sept. 11"), "2001-09-11");
+  assert.equal(valueOf("American women were shocked after Sept. 11 when the spotlight turned on Afghanistan.", "2016-03-18", "Sept. 11"), "2001-09-11");
+  assert.equal(valueOf("The hearings will resume after Sept. 11 in the Senate.", "2016-08-01", "Sept. 11"), "2016-09-11");
+  assert.equal(valueOf("They met after Sept. 11 rallies in the city.", "2016-09-22", "Sept. 11"), "2016-09-11");
+});

@@ -145,9 +145,27 @@ export function monthDay(g: Cursor, j: number, month: number, day: number, start
   if (relative && g.dct && isValidDate(g.dct.year + relative.delta, month, day)) {
     return { end: relative.end, type: "DATE", value: formatYmd({ year: g.dct.year + relative.delta, month, day }), dateLike: true };
   }
-  if (month === 9 && day === 11 && NINE_ELEVEN.has(g.w(j))) return { end: j, type: "DATE", value: "2001-09-11", dateLike: true };
+  if (month === 9 && day === 11 && (NINE_ELEVEN.has(g.w(j)) || bareNineEleven(g, start, j))) return { end: j, type: "DATE", value: "2001-09-11", dateLike: true };
   return { end: j, type: "DATE", value: resolveMonthDay(g, month, day, j, 0, start), dateLike: true };
 }
+
+/**
+ * "the threat before Sept. 11 is excusable", "American women were shocked after Sept. 11 when the spotlight turned on
+ * Afghanistan", "they still felt called after Sept. 11 to go home": "before", "after" or "since" and a bare Sept. 11
+ * that modifies no noun (no year, no word after it that it could qualify) are the attacks, unless the clause looks
+ * ahead ("will resume after Sept. 11").
+ */
+function bareNineEleven(g: Cursor, start: number, j: number): boolean {
+  const p = g.w(start - 1);
+  if (p !== "before" && p !== "after" && p !== "since") return false;
+  const next = g.w(j);
+  if (g.lx.kind[j] === Kind.Word && !AFTER_BARE.has(next)) return false;
+  if (g.lx.kind[j] === Kind.Number) return false;
+  return tenseAt(g.lx, j - 1) !== Tense.Future;
+}
+
+/** Words after a bare date that start a clause or a phrase of their own, not a noun the date qualifies. */
+const AFTER_BARE: ReadonlySet<string> = new Set(["when", "to", "is", "was", "and", "that", "as", "in", "the", "we", "he", "she", "they", "i"]);
 
 /**
  * "the Sept. 11 attacks", "the Sept. 11 hijackers", "Sept. 11 conspiracy theories": the 2001 attacks by name, with a
