@@ -1,6 +1,7 @@
 /**
- * The NER errors seen on unseen US political news (PolNeAR dev texts, issue #8), each on small sentences written
- * for the test: the boundaries and types the entities stage must give.
+ * The NER errors seen on unseen US political news (PolNeAR dev texts, issue #8), and later on other news (the
+ * unnumbered cases), each on small sentences written for the test: the boundaries and types the entities stage must
+ * give.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -157,7 +158,10 @@ test("ner errors: a Canadian province after its city is a place, not a person ('
 test("ner errors: a word opening the headline that the text writes only in lower case is no name", () => {
   const a = run("Harbour reopens after storm repairs", "The city harbour reopened on Tuesday, Mayor Anna Lindqvist said.", "The harbour authority expects 300 ships.");
   assert.deepEqual(entities(a), ["PERSON Anna Lindqvist"]);
-  // Written capitalized mid-sentence too, or a place the gazetteer knows, it stays a name.
-  const b = run("Harbour reopens", "The harbour at Harbour reopened.", "Officials in Harbour said so.");
-  assert.equal(typeOf(b, "Harbour") !== undefined, true, entities(b).join("; "));
+  // The headline's own mention stays when the text also capitalizes the word mid-sentence, or a gazetteer lists it.
+  const opensTitle = (x: Analysis, name: string): boolean => x.entities.some((e) => e.mentions.some((m) => m.start === 0 && m.text === name));
+  const b = run("Harbour reopens after storm repairs", "Residents of Harbour welcomed the news that the harbour reopened, Mayor Anna Lindqvist said.");
+  assert.ok(opensTitle(b, "Harbour"), entities(b).join("; "));
+  const c = run("Reading reopens after storm repairs", "The reading room reopened on Tuesday, Mayor Anna Lindqvist said.");
+  assert.ok(opensTitle(c, "Reading"), entities(c).join("; "));
 });

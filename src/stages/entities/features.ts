@@ -142,6 +142,29 @@ function view(tokens: readonly string[]): SentenceView {
   return { words, lower, shapes, allCaps, titleCase: !allCaps && alpha >= 3 && capitalized >= 0.75 * alpha };
 }
 
+/** Document evidence, keyed by lower-cased form: forms the text writes all in lower case, and forms it capitalizes mid-sentence in mixed-case text. */
+export interface DocumentEvidence {
+  lower: Set<string>;
+  capMid: Set<string>;
+}
+
+function evidenceOf(views: readonly SentenceView[]): DocumentEvidence {
+  const lower = new Set<string>(), capMid = new Set<string>();
+  for (const v of views) {
+    for (let i = 0; i < v.words.length; i++) {
+      const w = v.words[i]!;
+      if (w === v.lower[i]) lower.add(w);
+      else if (i > 0 && !v.allCaps && hasUpperFirst(w) && !v.words[i - 1]!.endsWith(".") && v.words[i - 1] !== '"') capMid.add(v.lower[i]!);
+    }
+  }
+  return { lower, capMid };
+}
+
+/** The document evidence the tagger's features read (LowerElsewhere, CapMidElsewhere), for the stage's rules after it. */
+export function documentEvidence(doc: TokenDoc): DocumentEvidence {
+  return evidenceOf(doc.map(view));
+}
+
 /** Template ids: hashed together with the feature's characters. */
 const enum T {
   Bias = 1, Word, Lower, Shape, Prefix, Suffix, LowerM1, LowerM2, LowerP1, LowerP2,
@@ -177,17 +200,8 @@ export class FeatureExtractor {
 
   extractDoc(doc: TokenDoc): Int32Array[] {
     const views = doc.map(view);
-    // Document evidence: lower-cased forms seen all-lowercase, and forms seen capitalized mid-sentence in mixed-case text.
-    const seenLower = new Set<string>();
-    const seenCapMid = new Set<string>();
-    for (const v of views) {
-      for (let i = 0; i < v.words.length; i++) {
-        const w = v.words[i]!;
-        if (w === v.lower[i]) seenLower.add(w);
-        else if (i > 0 && !v.allCaps && hasUpperFirst(w) && !v.words[i - 1]!.endsWith(".") && v.words[i - 1] !== '"') seenCapMid.add(v.lower[i]!);
-      }
-    }
-    return views.map((v) => this.extractSentence(v, seenLower, seenCapMid));
+    const { lower, capMid } = evidenceOf(views);
+    return views.map((v) => this.extractSentence(v, lower, capMid));
   }
 
   private extractSentence(v: SentenceView, seenLower: Set<string>, seenCapMid: Set<string>): Int32Array {

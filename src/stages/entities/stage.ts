@@ -5,7 +5,7 @@ import { TYPES, typeIndex } from "./labels.js";
 import { defaultTagger } from "./load.js";
 import { refineType } from "./refine.js";
 import { photoCredit } from "../text/blocks.js";
-import { GAZ } from "./features.js";
+import { documentEvidence, GAZ, type DocumentEvidence } from "./features.js";
 import { gazetteerBits, hasCompanyNounAfter, hasRoleApposition, institutionOfEnd, isCamelProduct, isCurrencyPrefix, isModelNumber, isRole, joinNameParts, namePartLength, placePartLength, splitName, titleLength, type NameKnowledge } from "./mention-rules.js";
 import type { HashTable } from "./hash-table.js";
 import type { NerTagger } from "./tagger.js";
@@ -52,19 +52,16 @@ export function findMentions(doc: Doc, tagger: NerTagger): Found[] {
     const c = tagger.caseBucket(w);
     return c === 1 || c === 2;
   };
-  // Words the document writes in lower case, and capitalized words it writes mid-sentence: a capitalized word
-  // opening a sentence or headline ("Harbour reopens after storm repairs") that the text elsewhere writes only in
-  // lower case ("the city harbour") is no name.
-  const lowerWords = new Set<string>(), capMid = new Set<string>();
-  tokenDoc.forEach((ws, si) => {
-    for (let k = 0; k < ws.length; k++) {
-      const w = ws[k]!;
-      if (/^[a-z]/.test(w)) lowerWords.add(w);
-      else if (k > 0 && !headlines[si] && /^[A-Z]/.test(w)) capMid.add(w);
-    }
-  });
-  const lowerOnly = (w: string): boolean =>
-    /^[A-Z][a-z]+$/.test(w) && lowerWords.has(w.toLowerCase()) && !capMid.has(w) && gazetteerBits([w], gazetteer, GAZ.GEO | GAZ.BRAND | GAZ.COMPANY_WORD | GAZ.FIRST_NAME) === 0;
+  // A capitalized word opening a sentence or headline ("Harbour reopens after storm repairs") that the text elsewhere
+  // writes only in lower case ("the city harbour") and no gazetteer category lists is no name. The evidence is the
+  // tagger's own document features', computed once a document needs it.
+  let evidence: DocumentEvidence | null = null;
+  const lowerOnly = (w: string): boolean => {
+    if (!/^[A-Z][a-z]+$/.test(w) || gazetteerBits([w], gazetteer, ~GAZ.PREFIX) !== 0) return false;
+    evidence ??= documentEvidence(tokenDoc);
+    const lw = w.toLowerCase();
+    return evidence.lower.has(lw) && !evidence.capMid.has(lw);
+  };
   sentences.forEach((s, si) => {
     const words = tokenDoc[si]!;
     const tokenStart = (k: number): number => doc.tokens.start[s.tokenStart + k]!;

@@ -243,8 +243,8 @@ function clusterPaths(sentences: string[][], freq: Map<string, number>): Map<str
       }
       // Known defect, kept so that `npm run train:ner` reproduces the committed model: the centroids are sums, not
       // unit vectors, so the larger side wins every word and the paths stop at depth 3 (23,323 of 33,166 words in one
-      // path). Normalized, the paths are real but the tagger scores no better (docs/models/ner.md, "The lexicon's
-      // cluster paths").
+      // path). Normalized, the paths are real but the tagger scores no better (docs/models/ner.md, "Issue #14:
+      // the lexicon's cluster paths").
     }
     const a: number[] = [], b: number[] = [];
     for (let k = 0; k < members.length; k++) {
