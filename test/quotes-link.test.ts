@@ -285,6 +285,20 @@ test("noun cues: a bare verb form right after a source opened by `a` is a noun, 
   assert.equal(linkSpans(ctx4, [[SOURCE, "A spokesman"], [CUE, "says"], [CONTENT, "the talks will go on"]]).length, 1);
 });
 
+test("naming: a thing called, titled or so-called a quoted name is no attribution; a person calling something keeps it", () => {
+  const ctx = context("Calabrese has set up a website called “Cape Breton If Donald Trump Wins” for Americans.");
+  assert.deepEqual(linkSpans(ctx, [[SOURCE, "a website"], [CUE, "called"], [CONTENT, "“Cape Breton If Donald Trump Wins”"]]), []);
+  const ctx2 = context('The ad, titled "Unifier?", ran on Monday.');
+  assert.deepEqual(linkSpans(ctx2, [[SOURCE, "The ad,"], [CUE, "titled"], [CONTENT, '"Unifier?"']]), []);
+  const ctx3 = context("They armed the so called “rebels” in the north, the so-called “freedom fighters”.");
+  assert.deepEqual(linkSpans(ctx3, [[SOURCE, "so"], [CUE, "called"], [CONTENT, "“rebels”"], [CUE, "so-called"], [CONTENT, "“freedom fighters”"]]), []);
+  // A speaker who calls something a name passes a judgement: kept.
+  const ctx4 = context("It was a massacre, which he called “an evil, hateful act.”");
+  assert.deepEqual(linkSpans(ctx4, [[SOURCE, "he"], [CUE, "called"], [CONTENT, "“an evil, hateful act.”"]]).map((a) => text(ctx4, a.source)), ["he"]);
+  const ctx5 = context("It was what the aide Kevin Phillips called “the beginning of a new Republican era.”");
+  assert.equal(linkSpans(ctx5, [[SOURCE, "the aide Kevin Phillips"], [CUE, "called"], [CONTENT, "“the beginning of a new Republican era.”"]]).length, 1);
+});
+
 test("seem subjects: a source-less `seem` / `is expected` cue takes its clause's subject as the first content fragment", () => {
   const fragments = (paragraph: string, cue: string, content: string): string[][] => {
     const ctx = context(paragraph);
