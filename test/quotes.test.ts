@@ -321,3 +321,27 @@ test("quotes: a relative pronoun source speaks for the name before its comma", (
   assert.equal(q.speakerText, "who"); // the source span's own words
   wellFormed(a);
 });
+
+test("quotes: a name inside a modifier of the source is not the speaker (`a spokesman for Mr Prescott`); a person before it or in apposition is", () => {
+  const a = run([
+    "Deputy Prime Minister John Prescott met union leaders in Leeds on Friday.",
+    "A spokesman for Mr Prescott warned that the changes would go ahead in April.",
+    "The chairman of the Bar Council, Guy Mansfield, said the plans were unworkable.",
+    "Supporters of Mr Prescott said the deal would hold.",
+    "Jane Hill of the Refugee Council said the rules were harsh.",
+    "Mr Prescott said the talks had been useful.",
+  ]);
+  for (const [s, speaker, text] of [
+    ["changes would go ahead", null, "A spokesman for Mr Prescott"],
+    ["the plans were unworkable", "Guy Mansfield", "The chairman of the Bar Council, Guy Mansfield,"],
+    ["the deal would hold", null, "Supporters of Mr Prescott"],
+    ["the rules were harsh", "Jane Hill", "Jane Hill of the Refugee Council"],
+    ["the talks had been useful", "John Prescott", null],
+  ] as const) {
+    const q = find(a, s);
+    assert.equal(q.kind, "indirect", s);
+    assert.equal(speakerName(a, q), speaker, s);
+    if (text) assert.equal(q.speakerText, text, s);
+  }
+  wellFormed(a);
+});

@@ -15,6 +15,7 @@
  */
 import type { Quote, QuoteKind, Span } from "../../core/analysis.js";
 import type { Doc } from "../../core/doc.js";
+import { GENDERED_HONORIFICS, ROLE_NOUNS, TITLE_MODIFIERS } from "../coref/lexicon.js";
 import { registerStage } from "../../core/pipeline.js";
 import { buildContext, findAttributions, headMention, sourceHead, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
 import { FINITE, GROUP_PRONOUNS } from "./lexicon.js";
@@ -48,9 +49,67 @@ function resolveSpeaker(ctx: QuoteContext, source: TokSpan): Speaker {
   // is the name the clause hangs on, right before its comma.
   if (best < 0 && source.end - source.start === 1 && RELATIVE_SOURCES.has(words[source.start]!) && words[source.start - 1] === ",") best = ctx.mentionAt[source.start - 2] ?? -1;
   if (best < 0 && sourceHead(words, source) - source.start === 1 && GROUP_PRONOUNS.has(words[source.start]!)) return { speaker: null, speakerText, sourceSpan: span };
+  const mod = best >= 0 ? modifierStart(ctx, source, ctx.mentions[best]!.tokenStart) : -1;
+  if (mod >= 0) {
+    // `Hannah Ward of the Refugee Council`: a person right before the modifier is its head (an organization there
+    // is not taken: BBC's `the Labour MP for Birkenhead` is tagged ORG `Labour MP`); `the chairman of the Bar
+    // Council, Guy Mansfield QC`: the person named in apposition is the head's name.
+    best = mod > source.start ? personAt(ctx, mod - 1) : -1;
+    if (best < 0) best = appositionPerson(ctx, source);
+    if (best < 0) return { speaker: null, speakerText, sourceSpan: span };
+  }
   const entity = best >= 0 ? doc.entities[ctx.mentions[best]!.entity] : undefined;
   return { speaker: entity?.id ?? null, speakerText, sourceSpan: span };
 }
+
+/**
+ * Where the mention starting at `m` is the object of a phrase that modifies another head, the phrase's first word
+ * (else -1): `a spokesman for Mr Prescott`, `The five unions meeting Mr Prescott`, `supporters of Trump`, `people
+ * close to the Clintons`. Then the speaker is that head, not the name (BBC politics 311: both came out as quotes of
+ * John Prescott). Only with a word before the preposition inside the source, so `According to Trump` (cue
+ * `According to`) and a bare name are untouched; a lower-case `-ing` word counts (`meeting`, `representing`), a
+ * capitalized one is a title (`King Abdullah`).
+ */
+function modifierStart(ctx: QuoteContext, source: TokSpan, m: number): number {
+  const { words } = ctx;
+  const cap = (t: number): boolean => /^[A-Z]/.test(ctx.doc.tokenText(t));
+  let b = m - 1;
+  // Back over the name's honorific or role (`for Mr Prescott`, `for President Obama`), then a determiner.
+  while (b > source.start && cap(b) && isRoleWord(words[b]!)) b--;
+  while (b > source.start && DETERMINERS.has(words[b]!)) b--;
+  if (b <= source.start) return -1;
+  const w = words[b]!;
+  // `Secretary of State John Kerry`, `Minister for Europe`: a preposition inside a title, after its capitalized role
+  // (`Supporters of Mr Prescott`, capitalized where the sentence starts, is no title).
+  if (MODIFIER_PREPOSITIONS.has(w)) return cap(b - 1) && isRoleWord(words[b - 1]!) ? -1 : b;
+  // `The five unions meeting Mr Prescott`; not the noun of `the ruling Carla Ferstman` (a source cut wrong).
+  return w.length >= 6 && /^[a-z]+ing$/.test(ctx.doc.tokenText(b)) && !DETERMINERS.has(words[b - 1]!) ? b : -1;
+}
+
+/** The mention at token t when it names a person, or -1. */
+function personAt(ctx: QuoteContext, t: number): number {
+  const m = ctx.mentionAt[t]!;
+  return m >= 0 && ctx.doc.entities[ctx.mentions[m]!.entity]?.type === "PERSON" ? m : -1;
+}
+
+
+/** The person mention that opens the source's apposition (after its first comma and a title), or -1. */
+function appositionPerson(ctx: QuoteContext, source: TokSpan): number {
+  let c = sourceHead(ctx.words, source) + 1;
+  while (c < source.end && ctx.mentionAt[c]! < 0 && (DETERMINERS.has(ctx.words[c]!) || (/^[A-Z]/.test(ctx.doc.tokenText(c)) && (isRoleWord(ctx.words[c]!) || TITLE_MODIFIERS.has(ctx.words[c]!))))) c++;
+  const m = c < source.end ? personAt(ctx, c) : -1;
+  return m >= 0 && ctx.mentions[m]!.tokenStart === c ? m : -1;
+}
+
+/** Words are lower-cased in the context. */
+const isRoleWord = (w: string): boolean => {
+  const k = w.replace(/\.$/, "");
+  return ROLE_NOUNS.has(k) || GENDERED_HONORIFICS.has(k) || k === "dr";
+};
+
+const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an"]);
+/** Prepositions that attach a name to the head before it (`a spokesman for`, `an aide to`, `a friend of`). */
+const MODIFIER_PREPOSITIONS: ReadonlySet<string> = new Set(["for", "of", "to", "at", "from", "with", "in", "on", "by", "near", "behind", "against", "within", "among", "like", "under", "inside"]);
 
 /** Relative pronouns that stand for the name before them. */
 const RELATIVE_SOURCES: ReadonlySet<string> = new Set(["who", "which"]);
