@@ -154,3 +154,13 @@ test("coref: a speaker named in apposition before the cue ('the correspondent, R
   const she = a.entities.find((e) => e.mentions.some((m) => m.start === at));
   assert.equal(she?.name, "Rachel Harvey", a.entities.map((e) => e.name).join(", "));
 });
+
+test("coref: a subject pronoun after a sentence with a speaker is that speaker, not the first person named there", () => {
+  const a = analyze(article([
+    "Prime Minister Tony Blair took questions from students in Liverpool on Friday.",
+    "In answer to a question from student David Dunne about trust, Mr Blair said talking was the only answer. The worst thing in politics was the short news clip. This was why he wanted longer debates.",
+  ]));
+  const pronouns = (e: Entity) => e.mentions.filter((m) => m.kind === "pronoun").map((m) => m.text);
+  assert.deepEqual(pronouns(entityOf(a, "Tony Blair")), ["he"]);
+  assert.deepEqual(pronouns(entityOf(a, "David Dunne")), []);
+});

@@ -4,7 +4,8 @@
  *   - a subject pronoun in a trailing cue ("..., he added.") is the last speaker;
  *   - else a subject pronoun is the subject (first person) of its own sentence before it, an object or possessive
  *     pronoun the nearest person before it there;
- *   - else the subject of the nearest earlier sentence that names a person;
+ *   - else the subject of the nearest earlier sentence that names a person: for a subject pronoun its speaker (a
+ *     person before or after a reporting verb) where it has one, else its first person;
  * each agreeing in gender where the text or the given name tells it. A description ("the Russian leader") is the
  * person mentioned last whose title has its role (a leader's role for "leader") and its nationality.
  * Only people: "it" and "they" are left alone, as are descriptions that fit nobody.
@@ -37,6 +38,8 @@ export interface Reference {
 interface SeenPerson {
   root: number;
   token: number;
+  /** The subject of a reporting verb there ("Mr Blair said"): the sentence's speaker. */
+  speaks?: boolean;
 }
 
 /** Head nouns of descriptions of a company: "the company", "the automaker". */
@@ -82,7 +85,8 @@ export function resolveReferences(
     const here: SeenPerson[] = [];
     const hereThings: SeenPerson[] = [];
     const see = (root: number, a: number, b: number): void => {
-      here.push({ root, token: a });
+      const seen: SeenPerson = { root, token: a };
+      here.push(seen);
       const at = recent.lastIndexOf(root);
       if (at >= 0) recent.splice(at, 1);
       else if (recent.length >= MAX_CONSIDERED) recent.shift();
@@ -91,7 +95,10 @@ export function resolveReferences(
       // of what follows or precedes.
       // The name set off by commas on both sides: the apposition itself ("the daughter of activist Malcolm X, recalled"
       // is the daughter's cue, not Malcolm X's).
-      if (isCue(b) || (a > 0 && word(a - 1) === "," && b < doc.tokens.count && word(b) === "," && isCue(b + 1)) || isCue(a - 1) || (a >= 2 && /^according$/i.test(word(a - 2)) && /^to$/i.test(word(a - 1)))) lastSpeaker = root;
+      if (isCue(b) || (a > 0 && word(a - 1) === "," && b < doc.tokens.count && word(b) === "," && isCue(b + 1)) || isCue(a - 1) || (a >= 2 && /^according$/i.test(word(a - 2)) && /^to$/i.test(word(a - 1)))) {
+        lastSpeaker = root;
+        seen.speaks = true;
+      }
     };
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       while (next < mentions.length && mentions[next]!.tokenStart < t) next++;
@@ -170,9 +177,15 @@ export function resolveReferences(
       };
       const inSentence = (strict: boolean): number | null => pick(here, !subject, strict);
       // Only gender-agreeing antecedents: a "she" with no woman in sight stays unresolved rather than going to a man.
+      // A subject pronoun prefers the earlier sentence's speaker to its first person: `In answer to a question from
+      // student David Dunne ..., Mr Blair said ...` then `he wanted` is Blair (BBC politics).
+      const speakerOf = (list: readonly SeenPerson[], strict: boolean): number | null => {
+        for (const p of list) if (p.speaks && agrees(p.root, gender, strict)) return p.root;
+        return null;
+      };
       const earlier = (strict: boolean, depth: number): number | null => {
         for (let k = history.length - 1; k >= Math.max(0, history.length - depth); k--) {
-          const r = pick(history[k]!, false, strict);
+          const r = (subject ? speakerOf(history[k]!, strict) : null) ?? pick(history[k]!, false, strict);
           if (r !== null) return r;
         }
         return null;
