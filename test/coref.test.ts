@@ -163,4 +163,8 @@ test("coref: a subject pronoun after a sentence with a speaker is that speaker, 
   const pronouns = (e: Entity) => e.mentions.filter((m) => m.kind === "pronoun").map((m) => m.text);
   assert.deepEqual(pronouns(entityOf(a, "Tony Blair")), ["he"]);
   assert.deepEqual(pronouns(entityOf(a, "David Dunne")), []);
+  // The object of a preposition right before the cue is not the speaker.
+  const b = analyze(article(["Peter Walsh, a neighbour of John Brown said the house had been empty for weeks. He added that the police had been called."]));
+  assert.deepEqual(pronouns(entityOf(b, "Peter Walsh")), ["He"]);
+  assert.deepEqual(pronouns(entityOf(b, "John Brown")), []);
 });

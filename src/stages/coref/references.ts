@@ -95,7 +95,9 @@ export function resolveReferences(
       // of what follows or precedes.
       // The name set off by commas on both sides: the apposition itself ("the daughter of activist Malcolm X, recalled"
       // is the daughter's cue, not Malcolm X's).
-      if (isCue(b) || (a > 0 && word(a - 1) === "," && b < doc.tokens.count && word(b) === "," && isCue(b + 1)) || isCue(a - 1) || (a >= 2 && /^according$/i.test(word(a - 2)) && /^to$/i.test(word(a - 1)))) {
+      // Not the object of a preposition right before the cue (`Peter Misselbrook, executive partner of Tods Murray
+      // said`, with the firm tagged as a person).
+      if ((isCue(b) && !(a > 0 && /^(?:of|for|at|from|with)$/i.test(word(a - 1)))) || (a > 0 && word(a - 1) === "," && b < doc.tokens.count && word(b) === "," && isCue(b + 1)) || isCue(a - 1) || (a >= 2 && /^according$/i.test(word(a - 2)) && /^to$/i.test(word(a - 1)))) {
         lastSpeaker = root;
         seen.speaks = true;
       }
