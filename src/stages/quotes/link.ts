@@ -495,7 +495,7 @@ const COLLECTIVE: ReadonlySet<string> = new Set(["majority", "plurality", "minor
  * inherits what it would have inherited had the dropped one not been there (the attribution before it, if any).
  * Held-out train slice, without the content model: Source 63.7 → 63.8, Content precision 49.4 → 49.5 (round 7).
  */
-function dropSelfContent(ctx: QuoteContext, atts: RawAttribution[], namings = true): RawAttribution[] {
+function dropSelfContent(ctx: QuoteContext, atts: RawAttribution[], namings: boolean): RawAttribution[] {
   const { words, mentions, mentionAt } = ctx;
   const self = (a: RawAttribution): boolean => {
     if (!a.source || a.content.length !== 1) return false;

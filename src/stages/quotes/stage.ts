@@ -15,8 +15,9 @@
  */
 import type { Quote, QuoteKind, Span } from "../../core/analysis.js";
 import type { Doc } from "../../core/doc.js";
-import { GENDERED_HONORIFICS, ROLE_NOUNS, TITLE_MODIFIERS } from "../coref/lexicon.js";
 import { registerStage } from "../../core/pipeline.js";
+import { GENDERED_HONORIFICS, TITLE_MODIFIERS } from "../coref/lexicon.js";
+import { isRoleNoun } from "../coref/titles.js";
 import { buildContext, findAttributions, headMention, sourceHead, type QuoteContext, type RawAttribution, type TokSpan } from "./attribute.js";
 import { FINITE, GROUP_PRONOUNS } from "./lexicon.js";
 import { refineAttributions } from "./link.js";
@@ -92,7 +93,6 @@ function personAt(ctx: QuoteContext, t: number): number {
   return m >= 0 && ctx.doc.entities[ctx.mentions[m]!.entity]?.type === "PERSON" ? m : -1;
 }
 
-
 /** The person mention that opens the source's apposition (after its first comma and a title), or -1. */
 function appositionPerson(ctx: QuoteContext, source: TokSpan): number {
   let c = sourceHead(ctx.words, source) + 1;
@@ -101,11 +101,8 @@ function appositionPerson(ctx: QuoteContext, source: TokSpan): number {
   return m >= 0 && ctx.mentions[m]!.tokenStart === c ? m : -1;
 }
 
-/** Words are lower-cased in the context. */
-const isRoleWord = (w: string): boolean => {
-  const k = w.replace(/\.$/, "");
-  return ROLE_NOUNS.has(k) || GENDERED_HONORIFICS.has(k) || k === "dr";
-};
+/** A role (coref's) or an honorific before a name; the context's words are lower-cased. */
+const isRoleWord = (w: string): boolean => isRoleNoun(w) || GENDERED_HONORIFICS.has(w.replace(/\.$/, "")) || w === "dr" || w === "dr.";
 
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an"]);
 /** Prepositions that attach a name to the head before it (`a spokesman for`, `an aide to`, `a friend of`). */
